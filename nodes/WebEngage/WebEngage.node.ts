@@ -1,0 +1,37 @@
+import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
+import { NodeConnectionTypes } from 'n8n-workflow';
+
+import { route } from '../shared';
+import { operations, resourceDescriptions } from './actions';
+
+export class WebEngage implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'WebEngage',
+		name: 'webEngage',
+		icon: { light: 'file:../../icons/webengage.svg', dark: 'file:../../icons/webengage.dark.svg' },
+		group: ['output'],
+		version: 1,
+		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
+		description: 'Track users and events and trigger campaigns in WebEngage',
+		defaults: { name: 'WebEngage' },
+		usableAsTool: true,
+		inputs: [NodeConnectionTypes.Main],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [{ name: 'webEngageApi', required: true }],
+		properties: [
+			{
+				displayName: 'Resource',
+				name: 'resource',
+				type: 'options',
+				noDataExpression: true,
+				options: [{ name: 'User', value: 'user' }],
+				default: 'user',
+			},
+			...resourceDescriptions,
+		],
+	};
+
+	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		return await route.call(this, operations);
+	}
+}

@@ -1,0 +1,112 @@
+import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+
+import { attachItem, withItemMarker } from './errors';
+import type { ItemResult } from './items';
+import { errorItem, pairResult } from './items';
+
+export interface BatchEntry<T = IDataObject> {
+	itemIndex: number;
+	entry: T;
+}
+
+export interface BatchOptions<T = IDataObject> {
+	/** Most entries one vendor call accepts. */
+	batchSize: number;
+	/** Largest JSON size of one call's entries, for vendors that cap the body (bytes). */
+	maxBatchBytes?: number;
+	/** Builds one item's entry; throws (naming the field) when the item is not valid. */
+	prepare: (itemIndex: number) => T | Promise<T>;
+	/**
+	 * Sends one chunk; returns one result per entry, in the chunk's order. A result that is an Error
+	 * fails only its own item (the vendor rejected that entry alone).
+	 */
+	send: (chunk: Array<BatchEntry<T>>) => Promise<Array<ItemResult | Error>>;
+}
+
+/** Splits entries into chunks no longer than `batchSize` and no larger than `maxBatchBytes`. */
+export function chunkEntries<T>(entries: Array<BatchEntry<T>>, batchSize: number, maxBatchBytes?: number) {
+	const chunks: Array<Array<BatchEntry<T>>> = [];
+	let current: Array<BatchEntry<T>> = [];
+	let bytes = 2; // the enclosing brackets
+	for (const entry of entries) {
+		const size = maxBatchBytes ? Buffer.byteLength(JSON.stringify(entry.entry)) + 1 : 0;
+		if (current.length > 0 && (current.length >= batchSize || (maxBatchBytes && bytes + size > maxBatchBytes))) {
+			chunks.push(current);
+			current = [];
+			bytes = 2;
+		}
+		current.push(entry);
+		bytes += size;
+	}
+	if (current.length > 0) chunks.push(current);
+	return chunks;
+}
+
+function itemRange(chunk: Array<BatchEntry<unknown>>): string {
+	const first = chunk[0].itemIndex;
+	const last = chunk[chunk.length - 1].itemIndex;
+	return first === last ? `item ${first}` : `items ${first}–${last}`;
+}
+
+/**
+ * Sends all input items through a vendor's bulk endpoint: every item is checked first (so a bad
+ * item stops the node before anything is sent, or becomes an error item under continue-on-fail),
+ * the good ones go out in chunks, and each result comes back paired with its own item. A failed
+ * chunk fails only its own items.
+ */
+export async function processInBatches(
+	this: IExecuteFunctions,
+	items: INodeExecutionData[],
+	options: BatchOptions<IDataObject>,
+): Promise<INodeExecutionData[]> {
+	const continueOnFail = this.continueOnFail();
+	const node = this.getNode();
+	const outputs: INodeExecutionData[][] = items.map(() => []);
+	const entries: BatchEntry[] = [];
+
+	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
+		try {
+			entries.push({ itemIndex, entry: await options.prepare(itemIndex) });
+		} catch (error) {
+			const attributed = attachItem(node, error, itemIndex);
+			if (!continueOnFail) throw attributed;
+			outputs[itemIndex] = [errorItem(attributed, itemIndex)];
+		}
+	}
+
+	for (const chunk of chunkEntries(entries, options.batchSize, options.maxBatchBytes)) {
+		let results: Array<ItemResult | Error>;
+		try {
+			results = await options.send(chunk);
+		} catch (error) {
+			if (!continueOnFail) {
+				const e = error as Error;
+				e.message = withItemMarker(`${e.message.replace(/ \[item \d+\]$/, '')} (batch of ${itemRange(chunk)})`, chunk[0].itemIndex);
+				throw attachItem(node, e, chunk[0].itemIndex);
+			}
+			for (const { itemIndex } of chunk) outputs[itemIndex] = [errorItem(attachItem(node, cloneError(error), itemIndex), itemIndex)];
+			continue;
+		}
+		chunk.forEach(({ itemIndex }, position) => {
+			const result = results[position] ?? ({} as IDataObject);
+			if (result instanceof Error) {
+				const attributed = attachItem(node, result, itemIndex);
+				if (!continueOnFail) throw attributed;
+				outputs[itemIndex] = [errorItem(attributed, itemIndex)];
+			} else {
+				outputs[itemIndex] = pairResult(this, result, itemIndex);
+			}
+		});
+	}
+	return outputs.flat();
+}
+
+/** Each item of a failed chunk gets its own error object, so item markers do not pile up. */
+function cloneError(error: unknown): Error {
+	const source = error as Error & { description?: string; httpCode?: string };
+	const copy = Object.create(Object.getPrototypeOf(source ?? Error.prototype)) as Error;
+	Object.assign(copy, source);
+	copy.message = source?.message ?? String(error);
+	(copy as { context?: object }).context = { ...((source as { context?: object })?.context ?? {}) };
+	return copy;
+}

@@ -1,0 +1,119 @@
+import type { INode, JsonObject } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError } from 'n8n-workflow';
+
+/** Appends n8n's `[item N]` marker once, so a message names the item it belongs to. */
+export function withItemMarker(message: string, itemIndex: number | undefined): string {
+	if (itemIndex === undefined || /\[item \d+\]$/.test(message)) return message;
+	return `${message} [item ${itemIndex}]`;
+}
+
+const SECRET_PATTERNS: RegExp[] = [
+	/\b(Bearer|Basic)\s+[A-Za-z0-9._~+/=-]{6,}/gi,
+	/\beyJ[A-Za-z0-9_-]{10,}\.[A-Za-z0-9_-]{10,}\.[A-Za-z0-9_-]{10,}/g,
+];
+
+/**
+ * Removes credential material from text that came back from a vendor or from the HTTP client:
+ * the exact values that were sent as secrets, and anything shaped like an auth header or a JWT.
+ */
+export function redact(text: string, secrets: readonly string[] = []): string {
+	let out = text;
+	for (const secret of secrets) {
+		if (secret && secret.length >= 4) out = out.split(secret).join('***');
+	}
+	for (const pattern of SECRET_PATTERNS) out = out.replace(pattern, (m) => m.split(/\s+/)[0] + ' ***');
+	return out;
+}
+
+export interface ApiErrorDetails {
+	vendor: string;
+	/** HTTP status, when the vendor answered. */
+	httpCode?: number;
+	/** The vendor's own words (already redacted). */
+	vendorMessage?: string;
+	/** The vendor's application code (e.g. Engati `status.code`). */
+	vendorCode?: string | number;
+	/** What was being done, e.g. "POST /v1/accounts/…/bulk-users". */
+	operation?: string;
+	description?: string;
+	itemIndex?: number;
+}
+
+const STATUS_HINTS: Record<number, string> = {
+	400: 'The vendor refused the request as invalid: check the fields named in the message.',
+	401: 'Check the credential: the key or secret is wrong, revoked or lacks permission.',
+	403: 'The credential is valid but not allowed to do this.',
+	404: 'Check the IDs and the region / data center / base URL in the credential.',
+	409: 'The resource is in a state that does not allow this.',
+	412: 'A precondition of the vendor was not met.',
+	429: 'The vendor kept rate-limiting after the node waited and retried; lower the volume or spread the run out.',
+};
+
+/**
+ * A NodeApiError built from plain, already-redacted data: never from the HTTP client's error object,
+ * whose request config carries the Authorization header.
+ */
+export function apiError(node: INode, details: ApiErrorDetails): NodeApiError {
+	const status = details.httpCode !== undefined ? ` (HTTP ${details.httpCode})` : '';
+	const code = details.vendorCode !== undefined ? ` [code ${details.vendorCode}]` : '';
+	const said = details.vendorMessage ? `: ${details.vendorMessage}` : '';
+	const message = withItemMarker(`${details.vendor} returned an error${status}${code}${said}`, details.itemIndex);
+	const description =
+		details.description ??
+		(details.httpCode !== undefined ? STATUS_HINTS[details.httpCode] : undefined) ??
+		(details.operation ? `Request: ${details.operation}` : undefined);
+	const payload: JsonObject = {
+		message,
+		...(description ? { description } : {}),
+		...(details.httpCode !== undefined ? { httpCode: String(details.httpCode) } : {}),
+		...(details.vendorCode !== undefined ? { vendorCode: String(details.vendorCode) } : {}),
+	};
+	return new NodeApiError(node, payload, {
+		message,
+		description,
+		httpCode: details.httpCode !== undefined ? String(details.httpCode) : undefined,
+		itemIndex: details.itemIndex,
+	});
+}
+
+/** Bad input: the message names the field and the item, the description says how to fix it. */
+export function inputError(
+	node: INode,
+	message: string,
+	options: { itemIndex?: number; description?: string } = {},
+): NodeOperationError {
+	return new NodeOperationError(node, withItemMarker(message, options.itemIndex), {
+		itemIndex: options.itemIndex,
+		description: options.description,
+	});
+}
+
+type ErrorWithContext = Error & {
+	context?: { itemIndex?: number };
+	description?: string | null;
+	httpCode?: string | null;
+};
+
+/**
+ * Attributes an error to an item: n8n errors keep their type and gain the item index and marker;
+ * anything else becomes a NodeOperationError with the same (redacted) message.
+ */
+export function attachItem(node: INode, error: unknown, itemIndex: number): Error {
+	if (error instanceof NodeApiError || error instanceof NodeOperationError) {
+		const e = error as ErrorWithContext;
+		e.context = { ...(e.context ?? {}), itemIndex };
+		e.message = withItemMarker(e.message, itemIndex);
+		return e;
+	}
+	const message = error instanceof Error ? error.message : String(error);
+	return new NodeOperationError(node, withItemMarker(redact(message), itemIndex), { itemIndex });
+}
+
+/** The JSON of an error item under continue-on-fail. */
+export function errorItemJson(error: unknown): JsonObject {
+	const e = error as ErrorWithContext;
+	const json: JsonObject = { error: e?.message ?? String(error) };
+	if (e?.description) json.description = e.description;
+	if (e?.httpCode) json.httpCode = e.httpCode;
+	return json;
+}

@@ -1,0 +1,91 @@
+import { chainWorkflow, N8n, nodeType } from '../../harness/n8n';
+import type { Simulator } from '../../simulators/core/simulator';
+import { createWebEngageSimulator, WEBENGAGE_DEFAULTS, webEngageState } from '../../simulators/webengage';
+
+const CREDENTIAL = { webEngageApi: { id: 'we-cred-1', name: 'WebEngage (simulator)' } };
+
+describe('WebEngage users in a real n8n', () => {
+	let sim: Simulator;
+	let n8n: N8n;
+
+	beforeAll(async () => {
+		sim = createWebEngageSimulator();
+		const url = await sim.start();
+		n8n = await N8n.create('webengage-users');
+		await n8n.importCredentials([
+			{
+				id: 'we-cred-1',
+				name: 'WebEngage (simulator)',
+				type: 'webEngageApi',
+				data: { apiKey: WEBENGAGE_DEFAULTS.apiKey, licenseCode: WEBENGAGE_DEFAULTS.licenseCode, dataCenter: 'custom', baseUrl: url },
+			},
+		]);
+	});
+
+	afterAll(async () => {
+		await sim.stop();
+		n8n.cleanup();
+	});
+
+	beforeEach(() => sim.reset());
+
+	it('upserts one user', async () => {
+		const workflow = chainWorkflow({
+			id: 'weUserOne',
+			items: [{ id: 'u-1', first: 'Ada', phone: '+44 20 7946 0958' }],
+			nodes: [
+				{
+					name: 'WebEngage',
+					type: nodeType('webEngage'),
+					credentials: CREDENTIAL,
+					parameters: {
+						resource: 'user',
+						operation: 'upsert',
+						userId: '={{ $json.id }}',
+						additionalFields: { firstName: '={{ $json.first }}', phone: '={{ $json.phone }}', birthDate: '1990-05-21T10:00:00+05:30' },
+					},
+				},
+			],
+		});
+		const result = await n8n.run(workflow);
+		expect(result.error).toBeUndefined();
+		expect(result.output('WebEngage')).toEqual([{ userId: 'u-1', anonymousId: null, status: 'queued' }]);
+		const [request] = sim.accepted('upsertUser');
+		expect(request.body).toEqual({ userId: 'u-1', firstName: 'Ada', phone: '+442079460958', birthDate: '1990-05-21T10:00:00+0530' });
+		expect(request.headers['x-request-id']).toMatch(/^[0-9a-f]{32}$/);
+		expect(webEngageState(sim).users['u-1'].firstName).toBe('Ada');
+		expect(result.raw).not.toContain(WEBENGAGE_DEFAULTS.apiKey);
+	});
+
+	it('upserts 1,000 users in 40 bulk calls of 25', async () => {
+		const workflow = chainWorkflow({
+			id: 'weUserMany',
+			items: { js: 'return Array.from({ length: 1000 }, (_, i) => ({ id: `bulk-${i}`, email: `user${i}@example.com` }));' },
+			nodes: [
+				{
+					name: 'WebEngage',
+					type: nodeType('webEngage'),
+					credentials: CREDENTIAL,
+					parameters: {
+						resource: 'user',
+						operation: 'upsertMany',
+						userId: '={{ $json.id }}',
+						additionalFields: { email: '={{ $json.email }}' },
+					},
+				},
+			],
+		});
+		const result = await n8n.run(workflow);
+		expect(result.error).toBeUndefined();
+		const calls = sim.accepted('bulkUpsertUsers');
+		expect(calls).toHaveLength(40);
+		expect(calls.every((c) => (c.body as any).users.length === 25)).toBe(true);
+		const out = result.items('WebEngage');
+		expect(out).toHaveLength(1000);
+		out.forEach((item, i) => {
+			expect(item.json.userId).toBe(`bulk-${i}`);
+			expect(item.pairedItem).toEqual({ item: i });
+		});
+		expect(Object.keys(webEngageState(sim).users)).toHaveLength(1000);
+	});
+});

@@ -1,0 +1,220 @@
+/**
+ * Runs workflows in a real, pinned n8n with this package loaded from a snapshot of dist/ (so a
+ * rebuild during a run cannot change the code under test). Each instance has its own user folder
+ * and SQLite database under .tmp/n8n-e2e/.
+ */
+import { execFile } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { promisify } from 'node:util';
+
+import { assertN8nInstalled, N8N_BIN, n8nEnv, NODE24_BIN, REPO_ROOT } from './env';
+
+const run = promisify(execFile);
+
+export interface CredentialFixture {
+	id: string;
+	name: string;
+	type: string;
+	data: Record<string, unknown>;
+}
+
+export interface OutputItem {
+	json: Record<string, any>;
+	pairedItem?: { item: number } | Array<{ item: number }>;
+	binary?: Record<string, any>;
+}
+
+export interface ExecutionResult {
+	/** n8n's execution status: `success`, `error`, … */
+	status: string;
+	/** The items a node put out on its first run (main output `outputIndex`). */
+	items(nodeName: string, outputIndex?: number): OutputItem[];
+	/** The JSON of those items. */
+	output(nodeName: string, outputIndex?: number): Array<Record<string, any>>;
+	/** The workflow's error, when the run failed. */
+	error?: { message: string; description?: string; node?: string };
+	/** Everything n8n printed (stdout and stderr): assert that secrets never appear in it. */
+	raw: string;
+	/** The parsed run data as n8n printed it. */
+	data: any;
+}
+
+export interface WorkflowNode {
+	name: string;
+	type: string;
+	parameters?: Record<string, unknown>;
+	typeVersion?: number;
+	credentials?: Record<string, { id: string; name: string }>;
+	/** n8n's node setting "On Error": `continueRegularOutput` is continue-on-fail. */
+	onError?: 'stopWorkflow' | 'continueRegularOutput' | 'continueErrorOutput';
+	webhookId?: string;
+}
+
+/** The package's node types as a custom extension: `CUSTOM.<name>`. */
+export const nodeType = (name: string) => `CUSTOM.${name}`;
+
+let instanceCounter = 0;
+
+export class N8n {
+	private workflowCounter = 0;
+
+	private constructor(
+		readonly home: string,
+		readonly extensionDir: string,
+	) {}
+
+	/** A fresh n8n home with a snapshot of the built package. */
+	static async create(label: string): Promise<N8n> {
+		assertN8nInstalled();
+		const dist = path.join(REPO_ROOT, 'dist');
+		if (!existsSync(path.join(dist, 'nodes'))) throw new Error('dist/ is missing: run `npm run build` first');
+		const home = path.join(REPO_ROOT, '.tmp', 'n8n-e2e', `${label}-${process.pid}-${++instanceCounter}`);
+		rmSync(home, { recursive: true, force: true });
+		mkdirSync(home, { recursive: true });
+		// The snapshot sits inside the repo so `require('n8n-workflow')` resolves to node_modules.
+		const extensionDir = path.join(home, 'extension');
+		cpSync(dist, extensionDir, { recursive: true });
+		return new N8n(home, extensionDir);
+	}
+
+	env(extra: Record<string, string> = {}) {
+		return n8nEnv(path.join(this.home, 'user'), this.extensionDir, extra);
+	}
+
+	/** Runs an n8n CLI command to completion; returns stdout and stderr. */
+	async cli(args: string[], extraEnv: Record<string, string> = {}): Promise<{ stdout: string; stderr: string; code: number }> {
+		try {
+			const { stdout, stderr } = await run(path.join(NODE24_BIN, 'node'), [N8N_BIN, ...args], {
+				env: this.env(extraEnv),
+				cwd: this.home,
+				maxBuffer: 512 * 1024 * 1024,
+				timeout: 600_000,
+			});
+			return { stdout, stderr, code: 0 };
+		} catch (error: any) {
+			return { stdout: error.stdout ?? '', stderr: error.stderr ?? String(error), code: error.code ?? 1 };
+		}
+	}
+
+	async importCredentials(credentials: CredentialFixture[]): Promise<void> {
+		const file = path.join(this.home, `credentials-${Date.now()}.json`);
+		writeFileSync(file, JSON.stringify(credentials));
+		const result = await this.cli(['import:credentials', `--input=${file}`]);
+		rmSync(file, { force: true }); // plaintext secrets do not stay on disk
+		if (result.code !== 0 || !/Successfully imported/.test(result.stdout + result.stderr)) {
+			throw new Error(`import:credentials failed:\n${result.stdout}\n${result.stderr}`);
+		}
+	}
+
+	async importWorkflows(workflows: object[]): Promise<void> {
+		const dir = path.join(this.home, `workflows-${Date.now()}`);
+		mkdirSync(dir, { recursive: true });
+		workflows.forEach((workflow, i) => writeFileSync(path.join(dir, `${i}.json`), JSON.stringify(workflow)));
+		const result = await this.cli(['import:workflow', '--separate', `--input=${dir}`]);
+		if (result.code !== 0 || !/Successfully imported/.test(result.stdout + result.stderr)) {
+			throw new Error(`import:workflow failed:\n${result.stdout}\n${result.stderr}`);
+		}
+	}
+
+	/** Executes an imported workflow with `n8n execute --id` and parses the run it prints. */
+	async execute(workflowId: string, extraEnv: Record<string, string> = {}): Promise<ExecutionResult> {
+		const { stdout, stderr } = await this.cli(['execute', `--id=${workflowId}`, '--rawOutput'], extraEnv);
+		return parseExecution(stdout, stderr);
+	}
+
+	/** Imports one workflow and executes it. */
+	async run(workflow: { id: string }): Promise<ExecutionResult> {
+		await this.importWorkflows([workflow]);
+		return await this.execute(workflow.id);
+	}
+
+	nextWorkflowId(prefix = 'wf'): string {
+		return `${prefix}${String(++this.workflowCounter).padStart(4, '0')}${String(instanceCounter).padStart(2, '0')}`.slice(0, 16);
+	}
+
+	cleanup(): void {
+		if (!process.env.KEEP_N8N_E2E) rmSync(this.home, { recursive: true, force: true });
+	}
+}
+
+export function parseExecution(stdout: string, stderr: string): ExecutionResult {
+	const raw = `${stdout}\n${stderr}`;
+	// On failure n8n prints the run JSON, then "Error executing workflow…" and the error itself.
+	const start = stdout.indexOf('{');
+	const tail = /\n(Error executing workflow|Execution error:|Execution was NOT successful)/.exec(stdout);
+	let data: any;
+	if (start >= 0) {
+		try {
+			data = JSON.parse(stdout.slice(start, tail ? tail.index : undefined));
+		} catch {
+			data = undefined;
+		}
+	}
+	const runData = data?.data?.resultData?.runData ?? {};
+	const items = (nodeName: string, outputIndex = 0): OutputItem[] => {
+		const runs = runData[nodeName];
+		if (!runs) throw new Error(`Node "${nodeName}" did not run. n8n printed:\n${raw.slice(-4000)}`);
+		return runs[0]?.data?.main?.[outputIndex] ?? [];
+	};
+	const workflowError = data?.data?.resultData?.error;
+	const printed = /={10,}\n([^\n]+)/.exec(raw)?.[1];
+	let error: ExecutionResult['error'];
+	if (workflowError || tail || !data) {
+		error = {
+			message: workflowError?.message ?? printed ?? raw.trim().slice(-2000),
+			description: workflowError?.description ?? undefined,
+			node: workflowError?.node?.name,
+		};
+	}
+	return {
+		status: data?.status ?? 'error',
+		items,
+		output: (nodeName, outputIndex) => items(nodeName, outputIndex).map((i) => i.json),
+		error,
+		raw,
+		data,
+	};
+}
+
+/**
+ * Manual Trigger → Code (makes the input items) → the nodes given, in a chain.
+ * `items` is a list of JSON objects, or JavaScript that returns such a list (for large inputs).
+ */
+export function chainWorkflow(options: {
+	id: string;
+	name?: string;
+	items?: Array<Record<string, unknown>> | { js: string };
+	nodes: WorkflowNode[];
+}): { id: string } & Record<string, unknown> {
+	const itemsJs =
+		options.items === undefined
+			? 'return [{ json: {} }];'
+			: 'js' in (options.items as object)
+				? `const list = (() => { ${(options.items as { js: string }).js} })();\nreturn list.map((json) => ({ json }));`
+				: `return ${JSON.stringify(options.items)}.map((json) => ({ json }));`;
+	const all = [
+		{ name: 'Start', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, parameters: {} },
+		{ name: 'Input', type: 'n8n-nodes-base.code', typeVersion: 2, parameters: { jsCode: itemsJs } },
+		...options.nodes,
+	];
+	const connections: Record<string, unknown> = {};
+	for (let i = 0; i < all.length - 1; i++) {
+		connections[all[i].name] = { main: [[{ node: all[i + 1].name, type: 'main', index: 0 }]] };
+	}
+	return {
+		id: options.id,
+		name: options.name ?? options.id,
+		active: false,
+		nodes: all.map((node, i) => ({
+			id: `${options.id}-n${i}`,
+			position: [i * 220, 0],
+			typeVersion: 1,
+			parameters: {},
+			...node,
+		})),
+		connections,
+		settings: { executionOrder: 'v1' },
+		pinData: {},
+	};
+}
