@@ -2,7 +2,7 @@ import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescrip
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { route } from '../shared';
-import { operations, resourceDescriptions } from './actions';
+import { operations, resourceDescriptions, resourceOptions } from './actions';
 
 export class WebEngage implements INodeType {
 	description: INodeTypeDescription = {
@@ -24,7 +24,7 @@ export class WebEngage implements INodeType {
 				name: 'resource',
 				type: 'options',
 				noDataExpression: true,
-				options: [{ name: 'User', value: 'user' }],
+				options: resourceOptions,
 				default: 'user',
 			},
 			...resourceDescriptions,

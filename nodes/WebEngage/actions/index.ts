@@ -1,9 +1,43 @@
+import type { INodeProperties } from 'n8n-workflow';
+
 import type { ResourceMap } from '../../shared';
+import * as businessEvent from './businessEvent/BusinessEvent.resource';
+import * as event from './event/Event.resource';
+import * as survey from './survey/Survey.resource';
+import * as transactionalCampaign from './transactionalCampaign/TransactionalCampaign.resource';
 import * as user from './user/User.resource';
 
 /** Every resource and operation of the node; the router dispatches through this map. */
 export const operations: ResourceMap = {
-	user: { upsert: user.upsert, upsertMany: user.upsertMany },
+	businessEvent: { createDefinition: businessEvent.createDefinition, trigger: businessEvent.trigger },
+	event: { track: event.track, trackMany: event.trackMany },
+	survey: { getResponse: survey.getResponse },
+	transactionalCampaign: {
+		trigger: transactionalCampaign.trigger,
+		triggerWithFallback: transactionalCampaign.triggerWithFallback,
+	},
+	user: {
+		cancelDeletion: user.cancelDeletion,
+		delete: user.deleteUser,
+		getDeletionStatus: user.getDeletionStatus,
+		upsert: user.upsert,
+		upsertMany: user.upsertMany,
+	},
 };
 
-export const resourceDescriptions = [...user.description];
+/** The Resource dropdown, in alphabetical order. */
+export const resourceOptions = [
+	{ name: 'Business Event', value: 'businessEvent' },
+	{ name: 'Event', value: 'event' },
+	{ name: 'Survey', value: 'survey' },
+	{ name: 'Transactional Campaign', value: 'transactionalCampaign' },
+	{ name: 'User', value: 'user' },
+];
+
+export const resourceDescriptions: INodeProperties[] = [
+	...businessEvent.description,
+	...event.description,
+	...survey.description,
+	...transactionalCampaign.description,
+	...user.description,
+];
