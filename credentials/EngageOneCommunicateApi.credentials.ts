@@ -1,0 +1,231 @@
+import type {
+	IAuthenticateGeneric,
+	ICredentialDataDecryptedObject,
+	ICredentialTestRequest,
+	ICredentialType,
+	IHttpRequestHelper,
+	INodeProperties,
+} from 'n8n-workflow';
+
+const DEFAULT_USERS_API_URL = 'https://usersapi.communicate.engageone.co';
+
+function trimUrl(value: unknown): string {
+	return String(value ?? '').trim().replace(/\/+$/, '');
+}
+
+/** The Users API answers with a bare JSON string; read as text it may still carry its quotes. */
+function readToken(body: unknown): string | undefined {
+	if (typeof body === 'string') {
+		const token = body.trim().replace(/^"(.*)"$/s, '$1');
+		return token || undefined;
+	}
+	if (body && typeof body === 'object') {
+		const wrapped = (body as { token?: unknown }).token;
+		if (typeof wrapped === 'string' && wrapped) return wrapped;
+	}
+	return undefined;
+}
+
+export class EngageOneCommunicateApi implements ICredentialType {
+	name = 'engageOneCommunicateApi';
+
+	displayName = 'EngageOne Communicate API';
+
+	icon = { light: 'file:../icons/engageone.svg', dark: 'file:../icons/engageone.dark.svg' } as const;
+
+	documentationUrl = 'https://docs.communicate.engageone.co/APIUsage.html';
+
+	properties: INodeProperties[] = [
+		{
+			displayName: 'Access Token',
+			name: 'accessToken',
+			type: 'hidden',
+			typeOptions: { expirable: true, password: true },
+			default: '',
+		},
+		{
+			displayName: 'Client ID',
+			name: 'clientId',
+			type: 'string',
+			default: '',
+			required: true,
+			placeholder: 'e.g. sa11bb.1112222333344@communicate.engageone.co',
+			description: 'From Account Settings → Client Credentials in Communicate',
+		},
+		{
+			displayName: 'Secret',
+			name: 'secret',
+			type: 'string',
+			typeOptions: { password: true },
+			default: '',
+			required: true,
+			description: 'The secret shown once when the client credentials were created or regenerated',
+		},
+		{
+			displayName: 'Customer ID',
+			name: 'customerId',
+			type: 'string',
+			default: '',
+			required: true,
+			placeholder: 'e.g. sa11bb',
+			description: 'Customer ID shown next to the client credentials; sent as the PB-Customer-Id header',
+		},
+		{
+			displayName: 'Region',
+			name: 'region',
+			type: 'string',
+			default: 'us-east-1',
+			description:
+				"AWS region of your team's data location. The regional API host is https://api.<region>.communicate.engageone.co.",
+		},
+		{
+			displayName: 'Users API URL',
+			name: 'usersApiUrl',
+			type: 'string',
+			default: DEFAULT_USERS_API_URL,
+			description: 'Host of the Users API that issues tokens (global, not regional)',
+		},
+		{
+			displayName: 'Regional API URL',
+			name: 'apiUrl',
+			type: 'string',
+			default: '',
+			placeholder: 'e.g. https://api.us-east-1.communicate.engageone.co',
+			description: 'Host of the Private API. Leave empty to derive it from the region.',
+		},
+		{
+			displayName: 'Custom Hosts per API',
+			name: 'customHosts',
+			type: 'boolean',
+			default: false,
+			description:
+				'Whether to set a host for each API family; by default every family uses the regional API URL',
+		},
+		{
+			displayName: 'Public API URL',
+			name: 'publicApiUrl',
+			type: 'string',
+			default: '',
+			displayOptions: { show: { customHosts: [true] } },
+			description: 'Leave empty to use the regional API URL',
+		},
+		{
+			displayName: 'Document Channel API URL',
+			name: 'documentChannelApiUrl',
+			type: 'string',
+			default: '',
+			displayOptions: { show: { customHosts: [true] } },
+			description: 'Leave empty to use the regional API URL',
+		},
+		{
+			displayName: 'Chat Channel API URL',
+			name: 'chatChannelApiUrl',
+			type: 'string',
+			default: '',
+			displayOptions: { show: { customHosts: [true] } },
+			description: 'Leave empty to use the regional API URL',
+		},
+		{
+			displayName: 'Video Channel API URL',
+			name: 'videoChannelApiUrl',
+			type: 'string',
+			default: '',
+			displayOptions: { show: { customHosts: [true] } },
+			description: 'Leave empty to use the regional API URL',
+		},
+		{
+			displayName: 'Video Delivery API URL',
+			name: 'videoDeliveryApiUrl',
+			type: 'string',
+			default: '',
+			displayOptions: { show: { customHosts: [true] } },
+			description: 'Leave empty to use the regional API URL',
+		},
+		{
+			displayName: 'Archiving API URL',
+			name: 'archivingApiUrl',
+			type: 'string',
+			default: '',
+			displayOptions: { show: { customHosts: [true] } },
+			description: 'Leave empty to use the regional API URL',
+		},
+		{
+			displayName: 'Push Notification API URL',
+			name: 'pushApiUrl',
+			type: 'string',
+			default: '',
+			displayOptions: { show: { customHosts: [true] } },
+			description: 'Leave empty to use the regional API URL',
+		},
+	];
+
+	/**
+	 * Exchanges the client credentials for a JWT (valid one hour). n8n calls this when the token is
+	 * empty and once more after a 401, and stores the result, so one token serves many executions.
+	 */
+	async preAuthentication(this: IHttpRequestHelper, credentials: ICredentialDataDecryptedObject) {
+		const url = `${trimUrl(credentials.usersApiUrl) || DEFAULT_USERS_API_URL}/authenticate`;
+		let body: unknown;
+		try {
+			body = await this.helpers.httpRequest({
+				method: 'POST',
+				url,
+				body: {
+					client_id: String(credentials.clientId ?? '').trim(),
+					secret: String(credentials.secret ?? ''),
+					customer_id: String(credentials.customerId ?? '').trim(),
+				},
+				headers: { Accept: 'application/json' },
+				json: true,
+			});
+		} catch (error) {
+			// Build a new error: the HTTP client's error carries the request body, secret included.
+			const e = error as { response?: { status?: number }; httpCode?: string; statusCode?: number; code?: string };
+			const status = e?.response?.status ?? e?.statusCode ?? (e?.httpCode ? Number(e.httpCode) : undefined);
+			const reason =
+				status === 401 || status === 403 || status === 400
+					? 'the client credentials were refused: check the Client ID, Secret and Customer ID'
+					: status !== undefined
+						? 'the Users API failed'
+						: `the Users API could not be reached${e?.code ? ` (${e.code})` : ''}: check the Users API URL`;
+			throw new Error(
+				`EngageOne Communicate did not issue a token${status !== undefined ? ` (HTTP ${status})` : ''} at POST ${url}: ${reason}`,
+			);
+		}
+		const accessToken = readToken(body);
+		if (!accessToken) {
+			throw new Error(`EngageOne Communicate did not issue a token at POST ${url}: the response held no token`);
+		}
+		return { accessToken };
+	}
+
+	authenticate: IAuthenticateGeneric = {
+		type: 'generic',
+		properties: {
+			headers: {
+				Authorization: '=Bearer {{$credentials.accessToken}}',
+				'PB-Customer-Id': '={{$credentials.customerId}}',
+			},
+		},
+	};
+
+	// No cheap read endpoint is confirmed, so the test is the token exchange itself.
+	test: ICredentialTestRequest = {
+		request: {
+			baseURL: `={{($credentials.usersApiUrl || "${DEFAULT_USERS_API_URL}").trim().replace(/\\/+$/, "")}}`,
+			url: '/authenticate',
+			method: 'POST',
+			body: {
+				client_id: '={{$credentials.clientId.trim()}}',
+				secret: '={{$credentials.secret}}',
+				customer_id: '={{$credentials.customerId.trim()}}',
+			},
+		},
+		rules: [
+			{
+				type: 'responseCode',
+				properties: { value: 401, message: 'The client credentials were refused: check the Client ID, Secret and Customer ID' },
+			},
+		],
+	};
+}

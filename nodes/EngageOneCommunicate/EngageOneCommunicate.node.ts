@@ -1,0 +1,40 @@
+import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
+import { NodeConnectionTypes } from 'n8n-workflow';
+
+import { route } from '../shared';
+import { operations, resourceDescriptions } from './actions';
+
+export class EngageOneCommunicate implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'EngageOne Communicate',
+		name: 'engageOneCommunicate',
+		icon: { light: 'file:../../icons/engageone.svg', dark: 'file:../../icons/engageone.dark.svg' },
+		group: ['output'],
+		version: 1,
+		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
+		description: 'Send transactional campaigns and call the EngageOne Communicate APIs',
+		defaults: { name: 'EngageOne Communicate' },
+		usableAsTool: true,
+		inputs: [NodeConnectionTypes.Main],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [{ name: 'engageOneCommunicateApi', required: true }],
+		properties: [
+			{
+				displayName: 'Resource',
+				name: 'resource',
+				type: 'options',
+				noDataExpression: true,
+				options: [
+					{ name: 'API Request', value: 'apiRequest' },
+					{ name: 'Campaign', value: 'campaign' },
+				],
+				default: 'campaign',
+			},
+			...resourceDescriptions,
+		],
+	};
+
+	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		return await route.call(this, operations);
+	}
+}
