@@ -1,0 +1,43 @@
+import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
+import { NodeConnectionTypes } from 'n8n-workflow';
+
+import { route } from '../shared';
+import { operations, resourceDescriptions } from './actions';
+
+export class Engati implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'Engati',
+		name: 'engati',
+		icon: { light: 'file:../../icons/engati.svg', dark: 'file:../../icons/engati.dark.svg' },
+		group: ['output'],
+		version: 1,
+		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
+		description: 'Look up bot users and conversations, send WhatsApp templates and broadcasts, and trigger flows in Engati',
+		defaults: { name: 'Engati' },
+		usableAsTool: true,
+		inputs: [NodeConnectionTypes.Main],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [{ name: 'engatiApi', required: true }],
+		properties: [
+			{
+				displayName: 'Resource',
+				name: 'resource',
+				type: 'options',
+				noDataExpression: true,
+				options: [
+					{ name: 'Broadcast', value: 'broadcast' },
+					{ name: 'Conversation', value: 'conversation' },
+					{ name: 'Flow', value: 'flow' },
+					{ name: 'User', value: 'user' },
+					{ name: 'WhatsApp Template', value: 'whatsappTemplate' },
+				],
+				default: 'user',
+			},
+			...resourceDescriptions,
+		],
+	};
+
+	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		return await route.call(this, operations);
+	}
+}

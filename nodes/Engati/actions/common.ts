@@ -1,0 +1,63 @@
+import type { INode, INodeProperties } from 'n8n-workflow';
+
+import { inputError } from '../../shared';
+
+/** "Bot Key" override for one call; lets a workflow address several bots of one customer. */
+export const botKeyOverride: INodeProperties = {
+	displayName: 'Bot Key',
+	name: 'botKey',
+	type: 'string',
+	default: '',
+	description: 'Bot to act on instead of the bot key in the credential (can differ per item)',
+};
+
+/**
+ * A phone number as digits with the country code (`919876543210`), the form Engati uses in paths,
+ * channel user IDs and `user.phone_no`. Spaces, dashes, dots, brackets and a leading + are removed.
+ */
+export function phoneDigits(node: INode, value: unknown, field: string, itemIndex: number): string {
+	const raw = String(value ?? '').trim();
+	const digits = raw.replace(/[\s.\-()]/g, '').replace(/^\+/, '');
+	if (!/^[1-9]\d{6,14}$/.test(digits)) {
+		throw inputError(node, `"${field}" is not a phone number with country code: "${raw}"`, {
+			itemIndex,
+			description: 'Use the international format with the country code, e.g. +919876543210 or 919876543210',
+		});
+	}
+	return digits;
+}
+
+/** A phone number as `+` country code and digits, as the WhatsApp template API prefers. */
+export function phonePlus(node: INode, value: unknown, field: string, itemIndex: number): string {
+	return `+${phoneDigits(node, value, field, itemIndex)}`;
+}
+
+/**
+ * A channel user ID for a path: WhatsApp IDs are phone numbers (digits only), so a value that looks
+ * like a formatted phone number is reduced to its digits; other channels' IDs are kept as they are.
+ */
+export function channelUserId(node: INode, value: unknown, field: string, itemIndex: number): string {
+	const raw = String(value ?? '').trim();
+	if (raw === '') {
+		throw inputError(node, `"${field}" is required but empty`, {
+			itemIndex,
+			description: 'Map the channel user ID (for WhatsApp, the phone number with country code)',
+		});
+	}
+	return /^\+?[\d\s.\-()]+$/.test(raw) ? phoneDigits(node, raw, field, itemIndex) : raw;
+}
+
+/** A date or time as UTC milliseconds since the epoch (Engati's `start_date` / `end_date`). */
+export function toEpochMs(node: INode, value: unknown, field: string, itemIndex: number): number {
+	const date =
+		typeof value === 'number' || (typeof value === 'string' && /^\d{9,13}$/.test(value.trim()))
+			? new Date(Number(value) < 1e11 ? Number(value) * 1000 : Number(value))
+			: new Date(String(value ?? ''));
+	if (Number.isNaN(date.getTime())) {
+		throw inputError(node, `"${field}" is not a date: "${String(value)}"`, {
+			itemIndex,
+			description: 'Use an ISO 8601 date such as 2026-05-01T09:30:00Z, or a Unix timestamp',
+		});
+	}
+	return date.getTime();
+}

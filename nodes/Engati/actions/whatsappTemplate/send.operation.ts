@@ -1,0 +1,54 @@
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+
+import { processItems, showFor, updateDisplayOptions } from '../../../shared';
+import { engatiRequest, responseObject } from '../../transport';
+import { botKeyOverride, phonePlus } from '../common';
+import { buildTemplate, templateProperties } from './template';
+
+const properties: INodeProperties[] = [
+	{
+		displayName: 'Phone Number',
+		name: 'phoneNumber',
+		type: 'string',
+		default: '',
+		required: true,
+		placeholder: 'e.g. +919876543210',
+		description: 'Recipient\'s WhatsApp number with country code',
+	},
+	...templateProperties,
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		options: [botKeyOverride],
+	},
+];
+
+export const description: INodeProperties[] = updateDisplayOptions(showFor('whatsappTemplate', 'send'), properties);
+
+export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
+	const node = this.getNode();
+	return await processItems.call(this, items, async (i) => {
+		const phoneNumber = phonePlus(node, this.getNodeParameter('phoneNumber', i), 'Phone Number', i);
+		const payload = buildTemplate.call(this, i);
+		const options = this.getNodeParameter('options', i, {}) as IDataObject;
+		// A POST without a dedupe key: the core does not replay it after a 5xx, so nobody gets it twice.
+		const body = await engatiRequest.call(this, {
+			method: 'POST',
+			path: '/whatsapp-api/v1.0/customer/{customerId}/bot/{botKey}/template',
+			body: { phoneNumber, payload },
+			botKey: (options.botKey as string) || undefined,
+			itemIndex: i,
+		});
+		const result = responseObject(body);
+		const details = result && typeof result === 'object' && !Array.isArray(result) ? (result as IDataObject) : {};
+		return {
+			phoneNumber,
+			templateName: payload.name as string,
+			messageId: (details.message_id as string) ?? null,
+			...details,
+		};
+	});
+}
