@@ -219,3 +219,18 @@ export function webEngageState(sim: Simulator): {
 } {
 	return sim.spec.state!() as any;
 }
+
+/** The demo credential (id `demo-webengage`) for a WebEngage simulator at `baseUrl`. */
+export function demoCredential(baseUrl: string): { id: string; name: string; type: string; data: Record<string, unknown> } {
+	return {
+		id: 'demo-webengage',
+		name: 'WebEngage (simulator)',
+		type: 'webEngageApi',
+		data: {
+			apiKey: WEBENGAGE_DEFAULTS.apiKey,
+			licenseCode: WEBENGAGE_DEFAULTS.licenseCode,
+			dataCenter: 'custom',
+			baseUrl,
+		},
+	};
+}

@@ -1,0 +1,294 @@
+import type { N8n } from '../../harness/n8n';
+import { chainWorkflow } from '../../harness/n8n';
+import type { Simulator } from '../../simulators/core/simulator';
+import { WEBENGAGE_DEFAULTS, webEngageState } from '../../simulators/webengage';
+import { startWebEngage, webEngage, WRONG_KEY, WRONG_KEY_CREDENTIAL, WRONG_LICENSE_CREDENTIAL } from './helpers';
+
+const upsertFromInput = webEngage('Upsert', {
+	resource: 'user',
+	operation: 'upsertMany',
+	userId: '={{ $json.id }}',
+});
+
+const workflows = {
+	eventOne: chainWorkflow({
+		id: 'weEventOne',
+		items: [{ id: 'u-1', at: '2026-05-01T09:30:00+05:30', price: 39.8 }],
+		nodes: [
+			webEngage('WebEngage', {
+				resource: 'event',
+				operation: 'track',
+				userId: '={{ $json.id }}',
+				eventName: 'Added to Cart',
+				additionalFields: { eventTime: '={{ $json.at }}' },
+				eventDataMode: 'json',
+				eventDataJson: '={{ JSON.stringify({ Price: $json.price, Currency: "USD" }) }}',
+			}),
+		],
+	}),
+	eventMany: chainWorkflow({
+		id: 'weEventMany',
+		items: { js: 'return Array.from({ length: 60 }, (_, i) => ({ id: `ev-user-${i}`, n: i }));' },
+		nodes: [
+			webEngage('WebEngage', {
+				resource: 'event',
+				operation: 'trackMany',
+				userId: '={{ $json.id }}',
+				eventName: 'Viewed Product',
+				eventDataMode: 'keyValue',
+				eventDataValues: { values: [{ key: 'position', value: '={{ $json.n }}' }] },
+			}),
+		],
+	}),
+	eventJson: chainWorkflow({
+		id: 'weEventJson',
+		items: [{ anon: 'anon-9' }],
+		nodes: [
+			webEngage('WebEngage', {
+				resource: 'event',
+				operation: 'track',
+				inputMode: 'json',
+				eventJson: '={{ JSON.stringify({ anonymousId: $json.anon, eventName: "Signed Up", eventTime: 1767225600 }) }}',
+			}),
+		],
+	}),
+	transactional: chainWorkflow({
+		id: 'weTxn',
+		items: [{ id: 'peter', order: 'ABCD1234' }],
+		nodes: [
+			upsertFromInput,
+			webEngage('WebEngage', {
+				resource: 'transactionalCampaign',
+				operation: 'trigger',
+				campaignId: '~3ekekrh',
+				userId: "={{ $('Input').item.json.id }}",
+				tokensMode: 'keyValue',
+				tokensValues: {
+					values: [
+						{ key: 'name', value: 'Peter' },
+						{ key: 'orderId', value: "={{ $('Input').item.json.order }}" },
+					],
+				},
+				additionalFields: { ttl: 1200, email: 'peter@example.com', phone: '+91 98765 43210' },
+				dedupeTtl: 1800,
+			}),
+		],
+	}),
+	fallback: chainWorkflow({
+		id: 'weTxnFallback',
+		items: [{ id: 'peter' }],
+		nodes: [
+			webEngage('WebEngage', {
+				resource: 'transactionalCampaign',
+				operation: 'triggerWithFallback',
+				campaignIds: '~push1, ~sms2',
+				mode: 'fallback_on_delivery_failure',
+				userId: '={{ $json.id }}',
+				tokensMode: 'json',
+				tokensJson: '{"code": 4711}',
+			}),
+		],
+	}),
+	gdpr: chainWorkflow({
+		id: 'weGdpr',
+		items: [{ id: 'gone-1' }],
+		nodes: [
+			upsertFromInput,
+			webEngage('Delete', { resource: 'user', operation: 'delete', userId: "={{ $('Input').item.json.id }}" }),
+			webEngage('Status', { resource: 'user', operation: 'getDeletionStatus', requestId: '={{ $json.requestId }}' }),
+			webEngage('Cancel', { resource: 'user', operation: 'cancelDeletion', requestId: '={{ $json.requestId }}' }),
+		],
+	}),
+	survey: chainWorkflow({
+		id: 'weSurvey',
+		nodes: [webEngage('WebEngage', { resource: 'survey', operation: 'getResponse', responseId: 'resp-1001' })],
+	}),
+	business: chainWorkflow({
+		id: 'weBusiness',
+		nodes: [
+			webEngage('Define', {
+				resource: 'businessEvent',
+				operation: 'createDefinition',
+				eventName: 'Price Drop',
+				attributes: {
+					values: [
+						{ attributeName: 'productId', dataType: 'string' },
+						{ attributeName: 'price', dataType: 'number' },
+					],
+				},
+			}),
+			webEngage('Trigger', {
+				resource: 'businessEvent',
+				operation: 'trigger',
+				eventName: 'Price Drop',
+				eventDataMode: 'json',
+				eventDataJson: '{"productId": "P-1", "price": 18.5}',
+				additionalFields: { eventTime: '2026-01-05T13:06:56+05:30' },
+			}),
+		],
+	}),
+	wrongKey: chainWorkflow({
+		id: 'weWrongKey',
+		items: [{ id: 'u-1' }],
+		nodes: [webEngage('WebEngage', { resource: 'user', operation: 'upsert', userId: '={{ $json.id }}' }, { credentials: WRONG_KEY_CREDENTIAL })],
+	}),
+	wrongLicense: chainWorkflow({
+		id: 'weWrongLicense',
+		items: [{ id: 'u-1' }],
+		nodes: [
+			webEngage('WebEngage', { resource: 'user', operation: 'upsert', userId: '={{ $json.id }}' }, { credentials: WRONG_LICENSE_CREDENTIAL }),
+		],
+	}),
+};
+
+describe('WebEngage events, campaigns, GDPR, surveys and business events in a real n8n', () => {
+	let sim: Simulator;
+	let n8n: N8n;
+
+	beforeAll(async () => {
+		({ sim, n8n } = await startWebEngage('webengage-ops'));
+		await n8n.importWorkflows(Object.values(workflows));
+	});
+
+	afterAll(async () => {
+		await sim.stop();
+		n8n.cleanup();
+	});
+
+	beforeEach(() => sim.reset());
+
+	it('tracks one event with its time in WebEngage format and typed event data', async () => {
+		const result = await n8n.execute(workflows.eventOne.id);
+		expect(result.error).toBeUndefined();
+		expect(result.output('WebEngage')).toEqual([
+			{ userId: 'u-1', anonymousId: null, eventName: 'Added to Cart', status: 'queued' },
+		]);
+		const [request] = sim.accepted('trackEvent');
+		expect(request.body).toEqual({
+			userId: 'u-1',
+			eventName: 'Added to Cart',
+			eventTime: '2026-05-01T09:30:00+0530',
+			eventData: { Price: 39.8, Currency: 'USD' },
+		});
+		expect(request.headers['x-request-id']).toMatch(/^[0-9a-f]{32}$/);
+		expect(result.raw).not.toContain(WEBENGAGE_DEFAULTS.apiKey);
+	});
+
+	it('tracks a raw JSON event with an anonymous ID and a Unix time', async () => {
+		const result = await n8n.execute(workflows.eventJson.id);
+		expect(result.error).toBeUndefined();
+		expect(sim.accepted('trackEvent')[0].body).toEqual({
+			anonymousId: 'anon-9',
+			eventName: 'Signed Up',
+			eventTime: '2026-01-01T00:00:00+0000',
+		});
+	});
+
+	it('tracks 60 events in 3 bulk calls of 25, 25 and 10, each output paired to its input', async () => {
+		const result = await n8n.execute(workflows.eventMany.id);
+		expect(result.error).toBeUndefined();
+		const calls = sim.accepted('bulkTrackEvents');
+		expect(calls.map((c) => (c.body as any).events.length)).toEqual([25, 25, 10]);
+		expect(new Set(calls.map((c) => c.headers['x-request-id'])).size).toBe(3);
+		const out = result.items('WebEngage');
+		expect(out).toHaveLength(60);
+		out.forEach((item, i) => {
+			expect(item.json.userId).toBe(`ev-user-${i}`);
+			expect(item.pairedItem).toEqual({ item: i });
+		});
+		const stored = webEngageState(sim).events;
+		expect(stored).toHaveLength(60);
+		expect(stored[59]).toEqual({ userId: 'ev-user-59', eventName: 'Viewed Product', eventData: { position: 59 } });
+	});
+
+	it('triggers a transactional campaign with ttl, dedupe, overrides and context tokens', async () => {
+		const result = await n8n.execute(workflows.transactional.id);
+		expect(result.error).toBeUndefined();
+		const [request] = sim.accepted('triggerTransactional');
+		expect(request.path).toBe(`/v2/accounts/${WEBENGAGE_DEFAULTS.licenseCode}/experiments/~3ekekrh/transaction`);
+		const body = request.body as any;
+		expect(body).toMatchObject({
+			userId: 'peter',
+			ttl: 1200,
+			dedupe: { ttl: 1800 },
+			overrideData: {
+				email: 'peter@example.com',
+				phone: '+919876543210',
+				context: { token: { name: 'Peter', orderId: 'ABCD1234' } },
+			},
+		});
+		expect(typeof body.txnId).toBe('string');
+		const [out] = result.output('WebEngage');
+		expect(out).toMatchObject({ txnId: body.txnId, experimentId: '~3ekekrh', userId: 'peter', ttl: 1200 });
+		expect(webEngageState(sim).transactions).toHaveLength(1);
+	});
+
+	it('triggers campaigns with fallback, campaign IDs in order in the query', async () => {
+		const result = await n8n.execute(workflows.fallback.id);
+		expect(result.error).toBeUndefined();
+		const [request] = sim.accepted('triggerMultiCampaign');
+		expect(request.query).toEqual({ campaignIds: ['~push1', '~sms2'], mode: 'fallback_on_delivery_failure' });
+		expect((request.body as any).overrideData).toEqual({ context: { token: { code: 4711 } } });
+		expect(result.output('WebEngage')[0]).toMatchObject({ campaignIds: ['~push1', '~sms2'], userId: 'peter' });
+	});
+
+	it('files a GDPR erasure request, reads its status and cancels it', async () => {
+		const result = await n8n.execute(workflows.gdpr.id);
+		expect(result.error).toBeUndefined();
+		const [deleted] = result.output('Delete');
+		expect(deleted).toMatchObject({ userId: 'gone-1', requestType: 'erasure', status: 'PENDING' });
+		expect(deleted.requestId).toMatch(/^[0-9a-f-]{36}$/);
+		expect(sim.accepted('createGdprRequest')[0].body).toEqual({
+			subject_request_id: deleted.requestId,
+			subject_request_type: 'erasure',
+			subject_identities: [{ identity_type: 'cuid', identity_value: 'gone-1' }],
+		});
+		expect(result.output('Status')).toEqual([{ requestId: deleted.requestId, requestType: 'erasure', status: 'PENDING' }]);
+		expect(result.output('Cancel')).toEqual([{ requestId: deleted.requestId, cancelled: true, message: 'request cancelled' }]);
+		expect(webEngageState(sim).gdpr[deleted.requestId].status).toBe('CANCELLED');
+	});
+
+	it('gets a survey response (path without the account segment)', async () => {
+		const result = await n8n.execute(workflows.survey.id);
+		expect(result.error).toBeUndefined();
+		expect(sim.accepted('getSurveyResponse')[0].path).toBe('/v1/survey/response/resp-1001');
+		expect(result.output('WebEngage')[0]).toMatchObject({ id: 'resp-1001', surveyId: 'survey-77', title: 'How did we do?' });
+	});
+
+	it('creates a business event definition and triggers the event', async () => {
+		const result = await n8n.execute(workflows.business.id);
+		expect(result.error).toBeUndefined();
+		expect(webEngageState(sim).definitions).toEqual([
+			{
+				eventName: 'Price Drop',
+				eventCategory: 'BUSINESS',
+				attributes: [
+					{ attributeName: 'productId', dataType: 'string' },
+					{ attributeName: 'price', dataType: 'number' },
+				],
+			},
+		]);
+		expect(webEngageState(sim).businessEvents).toEqual([
+			{ eventName: 'Price Drop', eventTime: '2026-01-05T13:06:56+0530', eventData: { productId: 'P-1', price: 18.5 } },
+		]);
+		expect(result.output('Trigger')[0]).toMatchObject({ eventName: 'Price Drop', status: 'queued' });
+	});
+
+	it('fails clearly on a wrong API key (401) without printing the key', async () => {
+		const result = await n8n.execute(workflows.wrongKey.id);
+		expect(result.error?.message).toContain('HTTP 401');
+		expect(result.error?.message).toContain('Unauthorized');
+		expect(result.error?.message).toContain('[item 0]');
+		expect(result.raw).not.toContain(WRONG_KEY);
+		expect(result.raw).not.toContain(WEBENGAGE_DEFAULTS.apiKey);
+		// 401 is not retried
+		expect(sim.requests()).toHaveLength(1);
+	});
+
+	it('fails clearly on an unknown license code (404)', async () => {
+		const result = await n8n.execute(workflows.wrongLicense.id);
+		expect(result.error?.message).toContain('HTTP 404');
+		expect(result.error?.message).toContain('Invalid URL');
+		expect(result.raw).not.toContain(WEBENGAGE_DEFAULTS.apiKey);
+	});
+});
