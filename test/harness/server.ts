@@ -1,0 +1,221 @@
+/**
+ * A real n8n running as a server (`n8n start`), for what `n8n execute` cannot do: activating
+ * workflows so their triggers register webhooks, and receiving production webhook calls.
+ *
+ * The user folder, database, credentials and imported workflows are those of an `N8n` instance
+ * (test/harness/n8n.ts); this only adds the server process and n8n's REST API (owner setup, login
+ * cookie, activate / deactivate, executions). Listens on loopback only.
+ */
+import type { ChildProcess } from 'node:child_process';
+import { spawn } from 'node:child_process';
+import net from 'node:net';
+import path from 'node:path';
+
+import { parse as parseFlatted } from 'flatted';
+
+import { N8N_BIN, NODE24_BIN } from './env';
+import type { N8n } from './n8n';
+
+const OWNER = {
+	email: 'owner@n8n-nodes-engagement.test',
+	firstName: 'Test',
+	lastName: 'Owner',
+	password: 'Engagement-Test-Passw0rd',
+};
+// n8n binds the auth cookie to this header value (server.ts `req.browserId`).
+const BROWSER_ID = 'n8n-nodes-engagement-e2e';
+
+export interface ExecutionSummary {
+	id: string;
+	workflowId: string;
+	status: string;
+	mode: string;
+	startedAt?: string;
+	stoppedAt?: string;
+}
+
+export interface ExecutionDetail extends ExecutionSummary {
+	/** The run data, un-flattened. */
+	data: any;
+	/** JSON of the items a node put out on its first run. */
+	output(nodeName: string, outputIndex?: number): Array<Record<string, any>>;
+}
+
+async function freePort(): Promise<number> {
+	return await new Promise((resolve, reject) => {
+		const server = net.createServer();
+		server.once('error', reject);
+		server.listen(0, '127.0.0.1', () => {
+			const { port } = server.address() as net.AddressInfo;
+			server.close(() => resolve(port));
+		});
+	});
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+export class N8nServer {
+	private cookie = '';
+	private logs: string[] = [];
+	private exited?: number | null;
+
+	private constructor(
+		readonly n8n: N8n,
+		readonly port: number,
+		private readonly child: ChildProcess,
+	) {
+		child.stdout?.on('data', (chunk: Buffer) => this.logs.push(chunk.toString('utf8')));
+		child.stderr?.on('data', (chunk: Buffer) => this.logs.push(chunk.toString('utf8')));
+		child.on('exit', (code) => {
+			this.exited = code;
+		});
+	}
+
+	/** n8n's base URL, e.g. `http://127.0.0.1:40123`. */
+	get baseUrl(): string {
+		return `http://127.0.0.1:${this.port}`;
+	}
+
+	/** Production webhook URL of a node with `webhookId` and webhook `path`. */
+	webhookUrl(webhookId: string, webhookPath: string): string {
+		return `${this.baseUrl}/webhook/${webhookId}/${webhookPath}`;
+	}
+
+	/** Everything the server printed so far: assert that secrets never appear in it. */
+	get output(): string {
+		return this.logs.join('');
+	}
+
+	/** Starts `n8n start` on a free loopback port, waits until it is healthy, sets up the owner and logs in. */
+	static async start(n8n: N8n, extraEnv: Record<string, string> = {}, timeoutMs = 120_000): Promise<N8nServer> {
+		const port = await freePort();
+		const child = spawn(path.join(NODE24_BIN, 'node'), [N8N_BIN, 'start'], {
+			env: n8n.env({
+				N8N_PORT: String(port),
+				N8N_LISTEN_ADDRESS: '127.0.0.1',
+				N8N_HOST: '127.0.0.1',
+				N8N_PROTOCOL: 'http',
+				WEBHOOK_URL: `http://127.0.0.1:${port}/`,
+				N8N_PUBLIC_API_DISABLED: 'true',
+				N8N_USER_MANAGEMENT_JWT_SECRET: 'n8n-nodes-engagement-e2e-jwt',
+				...extraEnv,
+			}),
+			cwd: n8n.home,
+			stdio: ['ignore', 'pipe', 'pipe'],
+		});
+		const server = new N8nServer(n8n, port, child);
+		try {
+			await server.waitHealthy(timeoutMs);
+			await server.setupOwner();
+		} catch (error) {
+			await server.stop();
+			throw error;
+		}
+		return server;
+	}
+
+	private async waitHealthy(timeoutMs: number): Promise<void> {
+		const deadline = Date.now() + timeoutMs;
+		while (Date.now() < deadline) {
+			if (this.exited !== undefined) throw new Error(`n8n exited (${this.exited}) while starting:\n${this.output.slice(-4000)}`);
+			try {
+				const health = await fetch(`${this.baseUrl}/healthz`);
+				// The REST API comes up after /healthz; the settings call answers once it has.
+				if (health.ok && (await fetch(`${this.baseUrl}/rest/settings`)).ok) return;
+			} catch {
+				// not listening yet
+			}
+			await sleep(250);
+		}
+		throw new Error(`n8n did not become healthy within ${timeoutMs} ms:\n${this.output.slice(-4000)}`);
+	}
+
+	/** A REST call with the owner's cookie; throws on non-2xx with n8n's message. */
+	async rest<T = any>(method: string, route: string, body?: unknown): Promise<T> {
+		const response = await fetch(`${this.baseUrl}/rest${route}`, {
+			method,
+			headers: {
+				'content-type': 'application/json',
+				'browser-id': BROWSER_ID,
+				...(this.cookie ? { cookie: this.cookie } : {}),
+			},
+			body: body === undefined ? undefined : JSON.stringify(body),
+		});
+		const setCookie = response.headers.getSetCookie?.() ?? [];
+		const auth = setCookie.find((c) => c.startsWith('n8n-auth='));
+		if (auth) this.cookie = auth.split(';')[0];
+		const text = await response.text();
+		if (!response.ok) throw new Error(`n8n ${method} /rest${route} → ${response.status}: ${text.slice(0, 2000)}`);
+		const parsed = text ? JSON.parse(text) : {};
+		return (parsed && typeof parsed === 'object' && 'data' in parsed ? parsed.data : parsed) as T;
+	}
+
+	private async setupOwner(): Promise<void> {
+		await this.rest('POST', '/owner/setup', OWNER);
+		await this.rest('POST', '/login', { emailOrLdapLoginId: OWNER.email, password: OWNER.password });
+	}
+
+	/** Activates an imported workflow: n8n registers its trigger webhooks (`checkExists` → `create`). */
+	async activate(workflowId: string): Promise<any> {
+		const workflow = await this.rest('GET', `/workflows/${workflowId}`);
+		return await this.rest('POST', `/workflows/${workflowId}/activate`, { versionId: workflow.versionId });
+	}
+
+	/** Deactivates it: n8n calls the trigger's webhook `delete`. */
+	async deactivate(workflowId: string): Promise<any> {
+		return await this.rest('POST', `/workflows/${workflowId}/deactivate`);
+	}
+
+	async workflow(workflowId: string): Promise<any> {
+		return await this.rest('GET', `/workflows/${workflowId}`);
+	}
+
+	/** Executions of a workflow, newest first. */
+	async executions(workflowId: string): Promise<ExecutionSummary[]> {
+		const filter = encodeURIComponent(JSON.stringify({ workflowId }));
+		const result = await this.rest<{ results: ExecutionSummary[] }>('GET', `/executions?filter=${filter}&limit=250`);
+		return result.results ?? [];
+	}
+
+	/** One execution with its run data. */
+	async execution(id: string): Promise<ExecutionDetail> {
+		const raw = await this.rest('GET', `/executions/${id}`);
+		const data = typeof raw.data === 'string' ? parseFlatted(raw.data) : raw.data;
+		const runData = data?.resultData?.runData ?? {};
+		return {
+			...raw,
+			data,
+			output: (nodeName: string, outputIndex = 0) => {
+				const runs = runData[nodeName];
+				if (!runs) throw new Error(`Node "${nodeName}" did not run in execution ${id}`);
+				return (runs[0]?.data?.main?.[outputIndex] ?? []).map((item: { json: Record<string, any> }) => item.json);
+			},
+		};
+	}
+
+	/** Waits until a workflow has at least `count` finished executions; returns them, oldest first. */
+	async waitForExecutions(workflowId: string, count: number, timeoutMs = 30_000): Promise<ExecutionDetail[]> {
+		const deadline = Date.now() + timeoutMs;
+		let finished: ExecutionSummary[] = [];
+		while (Date.now() < deadline) {
+			finished = (await this.executions(workflowId)).filter((e) => !['new', 'running', 'waiting'].includes(e.status));
+			if (finished.length >= count) break;
+			await sleep(250);
+		}
+		if (finished.length < count) {
+			throw new Error(`Expected ${count} executions of ${workflowId}, found ${finished.length}`);
+		}
+		const ordered = [...finished].sort((a, b) => Number(a.id) - Number(b.id));
+		return await Promise.all(ordered.map((e) => this.execution(e.id)));
+	}
+
+	/** Stops the server (SIGTERM, then SIGKILL after 15 s) and waits for it to exit. */
+	async stop(): Promise<void> {
+		if (this.exited !== undefined || this.child.exitCode !== null) return;
+		const exited = new Promise<void>((resolve) => this.child.once('exit', () => resolve()));
+		this.child.kill('SIGTERM');
+		const timer = setTimeout(() => this.child.kill('SIGKILL'), 15_000);
+		await exited;
+		clearTimeout(timer);
+	}
+}
