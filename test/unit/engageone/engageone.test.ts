@@ -1,0 +1,182 @@
+import type { ICredentialDataDecryptedObject, IHttpRequestHelper, IHttpRequestOptions } from 'n8n-workflow';
+
+import { EngageOneCommunicateApi } from '../../../credentials/EngageOneCommunicateApi.credentials';
+import {
+	emailJsonPath,
+	transactionalBody,
+	transactionalPath,
+} from '../../../nodes/EngageOneCommunicate/actions/campaign/sendTransactional.operation';
+import { familyBaseUrl, regionalApiUrl } from '../../../nodes/EngageOneCommunicate/transport';
+import type { Simulator } from '../../simulators/core/simulator';
+import { createEngageOneSimulator, ENGAGEONE_DEFAULTS, engageOneState, expireEngageOneTokens } from '../../simulators/engageone';
+
+/** n8n's httpRequest helper, reduced to what preAuthentication uses; throws like axios on non-2xx. */
+const fetchHelper: IHttpRequestHelper = {
+	helpers: {
+		async httpRequest(options: IHttpRequestOptions) {
+			const response = await fetch(String(options.url), {
+				method: options.method,
+				headers: { 'content-type': 'application/json', ...(options.headers as Record<string, string>) },
+				body: JSON.stringify(options.body),
+			});
+			const text = await response.text();
+			if (!response.ok) {
+				throw Object.assign(new Error(`Request failed with status code ${response.status}: ${JSON.stringify(options.body)}`), {
+					response: { status: response.status, data: text },
+				});
+			}
+			return JSON.parse(text);
+		},
+	} as IHttpRequestHelper['helpers'],
+};
+
+const decode = (part: string) => JSON.parse(Buffer.from(part, 'base64url').toString('utf8'));
+
+describe('EngageOne Communicate', () => {
+	let sim: Simulator;
+	let url: string;
+	const credential = new EngageOneCommunicateApi();
+	const creds = (extra: ICredentialDataDecryptedObject = {}): ICredentialDataDecryptedObject => ({
+		clientId: ENGAGEONE_DEFAULTS.clientId,
+		secret: ENGAGEONE_DEFAULTS.secret,
+		customerId: ENGAGEONE_DEFAULTS.customerId,
+		usersApiUrl: `${url}/`,
+		...extra,
+	});
+	const exchange = async (extra: ICredentialDataDecryptedObject = {}) =>
+		(await credential.preAuthentication.call(fetchHelper, creds(extra))) as { accessToken: string };
+	const call = async (path: string, token: string, body: unknown, customer = ENGAGEONE_DEFAULTS.customerId) =>
+		await fetch(`${url}${path}`, {
+			method: 'POST',
+			headers: { 'content-type': 'application/json', authorization: `Bearer ${token}`, 'pb-customer-id': customer },
+			body: JSON.stringify(body),
+		});
+	const v2Body = {
+		communication: 'Example',
+		dataset: [{ customer_email: 'a@example.com', name: 'John' }],
+		email_json_path: 'customer_email',
+		sender: 'sender@example.com',
+		subject: 'Hi',
+		project: 'Samples',
+		ignore_missing_fields: true,
+	};
+
+	beforeAll(async () => {
+		sim = createEngageOneSimulator();
+		url = await sim.start();
+	});
+	afterAll(async () => await sim.stop());
+	beforeEach(() => sim.reset());
+
+	describe('credential', () => {
+		it('exchanges the client credentials for a one-hour HS256 JWT read from a bare JSON string', async () => {
+			const { accessToken } = await exchange();
+			const [header, payload] = accessToken.split('.').map((p, i) => (i < 2 ? decode(p) : p));
+			expect(header).toEqual({ typ: 'JWT', alg: 'HS256' });
+			expect(payload.exp - payload.iat).toBe(3600);
+			expect(payload.profile.sub_id).toBe(ENGAGEONE_DEFAULTS.customerId);
+			expect(engageOneState(sim).exchanges).toBe(1);
+			const [request] = sim.requests();
+			expect(request.path).toBe('/authenticate');
+			expect(request.body).toEqual({
+				client_id: ENGAGEONE_DEFAULTS.clientId,
+				secret: ENGAGEONE_DEFAULTS.secret,
+				customer_id: ENGAGEONE_DEFAULTS.customerId,
+			});
+		});
+
+		it('fails a wrong secret with a message that names the fields but not the secret', async () => {
+			const wrong = 'wrong-secret-value-123';
+			const failure = await exchange({ secret: wrong }).catch((e: Error) => e);
+			expect(failure).toBeInstanceOf(Error);
+			expect((failure as Error).message).toMatch(/HTTP 401.*Client ID, Secret and Customer ID/);
+			expect((failure as Error).message).not.toContain(wrong);
+			expect(engageOneState(sim).failedExchanges).toBe(1);
+		});
+
+		it('sends the token and the customer ID on every call', () => {
+			expect(credential.authenticate.properties.headers).toEqual({
+				Authorization: '=Bearer {{$credentials.accessToken}}',
+				'PB-Customer-Id': '={{$credentials.customerId}}',
+			});
+			const token = credential.properties.find((p) => p.name === 'accessToken');
+			expect(token).toMatchObject({ type: 'hidden', typeOptions: { expirable: true } });
+		});
+	});
+
+	describe('simulator', () => {
+		it('accepts a v2 send with a valid token and returns a send_id', async () => {
+			const { accessToken } = await exchange();
+			const response = await call('/campaigns/v2/welcome/transactional', accessToken, v2Body);
+			expect(response.status).toBe(200);
+			expect(await response.json()).toEqual({ send_id: expect.any(String) });
+			expect(engageOneState(sim).sends[0]).toMatchObject({ version: 'v2', campaign: 'welcome' });
+		});
+
+		it('refuses a v1 JSONPath on the v2 endpoint and a row without the email field', async () => {
+			const { accessToken } = await exchange();
+			expect((await call('/campaigns/v2/c/transactional', accessToken, { ...v2Body, email_json_path: '$[*].customer_email' })).status).toBe(400);
+			expect((await call('/campaigns/c/transactional', accessToken, { ...v2Body, email_json_path: 'customer_email' })).status).toBe(400);
+			const noEmail = await call('/campaigns/c/transactional', accessToken, { ...v2Body, email_json_path: '$[*].email' });
+			expect(noEmail.status).toBe(400);
+			expect(await noEmail.json()).toEqual({ message: 'dataset[0] has no email address at $[*].email' });
+			expect((await call('/campaigns/c/transactional', accessToken, { ...v2Body, email_json_path: '$[*].customer_email' })).status).toBe(200);
+		});
+
+		it('refuses expired, forged and foreign-customer tokens', async () => {
+			const { accessToken } = await exchange();
+			expect((await call('/campaigns/v2/c/transactional', accessToken, v2Body, 'someone-else')).status).toBe(403);
+			const [h, p] = accessToken.split('.');
+			expect((await call('/campaigns/v2/c/transactional', `${h}.${p}.${'A'.repeat(43)}`, v2Body)).status).toBe(401);
+			expireEngageOneTokens(sim);
+			const expired = await call('/campaigns/v2/c/transactional', accessToken, v2Body);
+			expect(expired.status).toBe(401);
+			expect(await expired.json()).toEqual({ message: 'Token expired' });
+			const fresh = await exchange();
+			expect((await call('/campaigns/v2/c/transactional', fresh.accessToken, v2Body)).status).toBe(200);
+		});
+	});
+
+	describe('node helpers', () => {
+		it('builds the v2 and v1 email paths, paths and body', () => {
+			expect(emailJsonPath('v2', 'customer_email')).toBe('customer_email');
+			expect(emailJsonPath('v1', 'email')).toBe('$[*].email');
+			expect(emailJsonPath('v1', 'e-mail')).toBe("$[*]['e-mail']");
+			expect(transactionalPath('v2', 'order confirmation')).toBe('/campaigns/v2/order%20confirmation/transactional');
+			expect(transactionalPath('v1', 'x/y')).toBe('/campaigns/x%2Fy/transactional');
+			const settings = {
+				apiVersion: 'v1',
+				campaign: 'c',
+				project: 'my-project',
+				communication: 'Thanks',
+				sender: 's@example.com',
+				subject: 'Thanks',
+				emailField: 'email',
+				senderName: '',
+				replyTo: 'r@example.com',
+				ignoreMissingFields: true,
+			};
+			expect(transactionalBody(settings, [{ email: 'a@example.com' }])).toEqual({
+				communication: 'Thanks',
+				dataset: [{ email: 'a@example.com' }],
+				email_json_path: '$[*].email',
+				sender: 's@example.com',
+				reply_to: 'r@example.com',
+				subject: 'Thanks',
+				project: 'my-project',
+				ignore_missing_fields: true,
+			});
+		});
+
+		it('picks each API family host from region and overrides', () => {
+			expect(regionalApiUrl({ region: 'eu-west-1' })).toBe('https://api.eu-west-1.communicate.engageone.co');
+			expect(familyBaseUrl({}, 'users')).toBe('https://usersapi.communicate.engageone.co');
+			expect(familyBaseUrl({ region: 'us-east-1' }, 'public')).toBe('https://api.us-east-1.communicate.engageone.co');
+			const custom = { apiUrl: 'http://127.0.0.1:9/', customHosts: true, pushApiUrl: 'http://127.0.0.1:8/push/' };
+			expect(familyBaseUrl(custom, 'private')).toBe('http://127.0.0.1:9');
+			expect(familyBaseUrl(custom, 'push')).toBe('http://127.0.0.1:8/push');
+			expect(familyBaseUrl(custom, 'archiving')).toBe('http://127.0.0.1:9');
+			expect(familyBaseUrl({ ...custom, customHosts: false }, 'push')).toBe('http://127.0.0.1:9');
+		});
+	});
+});
