@@ -1,0 +1,30 @@
+import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
+import { NodeConnectionTypes } from 'n8n-workflow';
+
+import { route } from '../shared';
+import { operations, resourceDescriptions, resourceProperty } from './actions';
+import { loadOptions } from './methods';
+
+export class DotdigitalCpaas implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'dotdigital CPaaS',
+		name: 'dotdigitalCpaas',
+		icon: { light: 'file:../../icons/dotdigital.svg', dark: 'file:../../icons/dotdigital.dark.svg' },
+		group: ['output'],
+		version: 1,
+		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
+		description: 'Send SMS, WhatsApp, push and other messages and manage profiles in dotdigital CPaaS',
+		defaults: { name: 'dotdigital CPaaS' },
+		usableAsTool: true,
+		inputs: [NodeConnectionTypes.Main],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [{ name: 'dotdigitalCpaasApi', required: true }],
+		properties: [resourceProperty, ...resourceDescriptions],
+	};
+
+	methods = { loadOptions };
+
+	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		return await route.call(this, operations);
+	}
+}

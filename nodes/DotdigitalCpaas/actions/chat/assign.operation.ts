@@ -1,0 +1,17 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+import { defineOperation, idField, jsonField, jsonObject } from '../common';
+
+const fields: INodeProperties[] = [
+	idField('chatId', 'Chat ID', 'ID of the chat'),
+	jsonField('assignment', 'Assignment (JSON)', 'Team and optional agent: {teamId, agentId}', "{\n  \"teamId\": \"team-1\"\n}", true),
+];
+
+export const { description, execute } = defineOperation({
+	resource: 'chat',
+	operation: 'assign',
+	method: 'PUT',
+	path: '/chats/{chatId}/assign',
+	fields,
+	body(i: number) { return jsonObject.call(this, 'assignment', 'Assignment (JSON)', i); },
+});

@@ -1,0 +1,17 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+import { defineOperation, idField, jsonField, jsonObject } from '../common';
+
+const fields: INodeProperties[] = [
+	idField('chatId', 'Chat ID', 'ID of the chat'),
+	jsonField('form', 'Form (JSON)', 'The form to send', "{\n  \"formId\": \"feedback\"\n}", true),
+];
+
+export const { description, execute } = defineOperation({
+	resource: 'chat',
+	operation: 'sendForm',
+	method: 'POST',
+	path: '/chats/{chatId}/form',
+	fields,
+	body(i: number) { return jsonObject.call(this, 'form', 'Form (JSON)', i); },
+});

@@ -1,0 +1,16 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+import { defineOperation, idField } from '../common';
+
+const fields: INodeProperties[] = [
+	idField('chatId', 'Chat ID', 'ID of the chat'),
+];
+
+export const { description, execute } = defineOperation({
+	resource: 'chat',
+	operation: 'stopTyping',
+	method: 'DELETE',
+	path: '/chats/{chatId}/typing',
+	fields,
+	result() { return { success: true }; },
+});

@@ -1,0 +1,17 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+import { defineOperation, idField, jsonField, jsonObject } from '../common';
+
+const fields: INodeProperties[] = [
+	idField('teamId', 'Team ID', 'ID of the team'),
+	jsonField('config', 'Configuration (JSON)', 'App messaging configuration', "{}", true),
+];
+
+export const { description, execute } = defineOperation({
+	resource: 'chatConfig',
+	operation: 'updateAppMessaging',
+	method: 'PUT',
+	path: '/chat/config/teams/{teamId}/appMessaging',
+	fields,
+	body(i: number) { return jsonObject.call(this, 'config', 'Configuration (JSON)', i); },
+});

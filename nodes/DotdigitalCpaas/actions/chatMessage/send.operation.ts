@@ -1,0 +1,17 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+import { defineOperation, idField, jsonField, jsonObject } from '../common';
+
+const fields: INodeProperties[] = [
+	idField('chatId', 'Chat ID', 'ID of the chat'),
+	jsonField('message', 'Message (JSON)', 'Message: parts (required), from, metadata, alert', "{\n  \"parts\": [{ \"type\": \"text/plain\", \"data\": \"Hello\" }]\n}", true),
+];
+
+export const { description, execute } = defineOperation({
+	resource: 'chatMessage',
+	operation: 'send',
+	method: 'POST',
+	path: '/chats/{chatId}/messages',
+	fields,
+	body(i: number) { return jsonObject.call(this, 'message', 'Message (JSON)', i); },
+});

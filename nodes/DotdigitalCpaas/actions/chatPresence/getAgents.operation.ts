@@ -1,0 +1,16 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+import { defineOperation, idField, requiredString, splitList } from '../common';
+
+const fields: INodeProperties[] = [
+	idField('profileIds', 'Profile IDs', 'Comma-separated agent profile IDs'),
+];
+
+export const { description, execute } = defineOperation({
+	resource: 'chatPresence',
+	operation: 'getAgents',
+	method: 'GET',
+	path: '/presence',
+	fields,
+	query(i: number) { return { profileId: splitList(requiredString.call(this, 'profileIds', 'Profile IDs', i)) }; },
+});

@@ -1,0 +1,204 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import { inputError, parseJsonObject, requireValue, toIsoDate } from '../../../shared';
+import { CHANNEL_OPTIONS } from '../common';
+
+/** Fields of a One API send request, shared by Send and Send Many. */
+export const messageProperties: INodeProperties[] = [
+	{
+		displayName: 'Send To',
+		name: 'toType',
+		type: 'options',
+		options: [
+			{ name: 'Email', value: 'email' },
+			{ name: 'Phone Number', value: 'phoneNumber' },
+			{ name: 'Profile ID', value: 'profileId' },
+		],
+		default: 'phoneNumber',
+		description: 'How the recipient is addressed; a profile ID lets dotdigital look up the phone number or other addresses',
+	},
+	{
+		displayName: 'Phone Number',
+		name: 'phoneNumber',
+		type: 'string',
+		required: true,
+		default: '',
+		placeholder: 'e.g. +447123123123',
+		displayOptions: { show: { toType: ['phoneNumber'] } },
+		description: 'International number with country code',
+	},
+	{
+		displayName: 'Email',
+		name: 'email',
+		type: 'string',
+		placeholder: 'name@email.com',
+		required: true,
+		default: '',
+		displayOptions: { show: { toType: ['email'] } },
+	},
+	{
+		displayName: 'Profile ID',
+		name: 'profileId',
+		type: 'string',
+		required: true,
+		default: '',
+		displayOptions: { show: { toType: ['profileId'] } },
+	},
+	{
+		displayName: 'Channels (in Fallback Order)',
+		name: 'rules',
+		type: 'multiOptions',
+		options: CHANNEL_OPTIONS,
+		required: true,
+		default: ['sms'],
+		description:
+			'Channels to try, in the order chosen: the next one is used when the message cannot go through the previous one',
+	},
+	{
+		displayName: 'Body',
+		name: 'body',
+		type: 'string',
+		typeOptions: { rows: 3 },
+		default: '',
+		description: 'Text for every channel; may use {{profile.fieldName}} merge fields',
+	},
+	{
+		displayName: 'Additional Fields',
+		name: 'additionalFields',
+		type: 'collection',
+		placeholder: 'Add Field',
+		default: {},
+		options: [
+			{
+				displayName: 'Channel Options (JSON)',
+				name: 'channelOptions',
+				type: 'json',
+				default: '{\n  "sms": { "from": "Sender", "allowUnicode": true }\n}',
+				description: 'Options per channel, keyed by channel (sms, whatsApp, nativePush, …); not with a custom body for the same channel',
+			},
+			{
+				displayName: 'Conversation ID',
+				name: 'conversationId',
+				type: 'string',
+				default: '',
+			},
+			{
+				displayName: 'Custom Body (JSON)',
+				name: 'customBody',
+				type: 'json',
+				default: '{\n  "sms": { "body": "Hello" }\n}',
+				description: 'Native payload per channel, keyed by channel, copied onto the channel message verbatim',
+			},
+			{
+				displayName: 'Expires On',
+				name: 'expiresOn',
+				type: 'dateTime',
+				default: '',
+				description: 'When to stop trying to deliver the message (UTC)',
+			},
+			{
+				displayName: 'Metadata (JSON)',
+				name: 'metadata',
+				type: 'json',
+				default: '{}',
+				description: 'Free-form data echoed back on webhook events, e.g. your own reference',
+			},
+			{
+				displayName: 'Require Opt-In',
+				name: 'requireOptIn',
+				type: 'boolean',
+				default: false,
+				description: 'Whether to refuse the send when the profile has not opted in to any of the channels',
+			},
+			{
+				displayName: 'Template Name or ID',
+				name: 'templateId',
+				type: 'options',
+				typeOptions: { loadOptionsMethod: 'getTemplates' },
+				default: '',
+				description:
+					'Template that generates the message parts. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+			},
+			{
+				displayName: 'Title',
+				name: 'title',
+				type: 'string',
+				default: '',
+				description: 'Title, on channels that show one (push)',
+			},
+		],
+	},
+];
+
+const CHANNELS = new Set(CHANNEL_OPTIONS.map((c) => c.value as string));
+
+/**
+ * Phone numbers as the vendor writes them: international digits without `+` (e.g. 447123123123).
+ * Spaces, dots, dashes and brackets are dropped; anything else is refused.
+ */
+export function toVendorPhone(this: IExecuteFunctions, value: unknown, itemIndex: number): string {
+	const raw = String(value ?? '').trim();
+	const digits = raw.replace(/[\s.\-()]/g, '').replace(/^\+/, '').replace(/^00/, '');
+	if (!/^[1-9]\d{6,14}$/.test(digits)) {
+		throw inputError(this.getNode(), `"Phone Number" is not an international phone number: "${raw}"`, {
+			itemIndex,
+			description: 'Use the country code and number, e.g. +447123123123',
+		});
+	}
+	return digits;
+}
+
+/** One item's send request (`MessageBase`), checked before anything is sent. */
+export function buildMessage(this: IExecuteFunctions, itemIndex: number): IDataObject {
+	const node = this.getNode();
+	const toType = this.getNodeParameter('toType', itemIndex) as string;
+	const to: IDataObject = {};
+	if (toType === 'phoneNumber') to.phoneNumber = toVendorPhone.call(this, this.getNodeParameter('phoneNumber', itemIndex), itemIndex);
+	else if (toType === 'email') {
+		const email = requireValue(node, this.getNodeParameter('email', itemIndex), 'Email', itemIndex);
+		if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email)) {
+			throw inputError(node, `"Email" is not an email address: "${email}"`, { itemIndex });
+		}
+		to.email = email;
+	} else to.profileId = requireValue(node, this.getNodeParameter('profileId', itemIndex), 'Profile ID', itemIndex);
+
+	const rules = this.getNodeParameter('rules', itemIndex, []) as string[];
+	if (!Array.isArray(rules) || rules.length === 0) {
+		throw inputError(node, '"Channels (in Fallback Order)" needs at least one channel', { itemIndex });
+	}
+	const unknown = rules.filter((r) => !CHANNELS.has(r));
+	if (unknown.length) throw inputError(node, `"Channels (in Fallback Order)" has unknown channels: ${unknown.join(', ')}`, { itemIndex });
+
+	const message: IDataObject = { to, rules };
+	const body = String(this.getNodeParameter('body', itemIndex, '') ?? '');
+	if (body) message.body = body;
+
+	const extra = this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
+	if (extra.title) message.title = String(extra.title);
+	if (extra.templateId) message.templateId = String(extra.templateId);
+	if (extra.conversationId) message.conversationId = String(extra.conversationId);
+	if (extra.requireOptIn !== undefined) message.requireOptIn = extra.requireOptIn;
+	if (extra.expiresOn) message.expiresOn = toIsoDate(node, extra.expiresOn, 'Expires On', itemIndex);
+	if (extra.metadata !== undefined) {
+		const metadata = parseJsonObject(node, extra.metadata, 'Metadata (JSON)', itemIndex);
+		if (Object.keys(metadata).length) message.metadata = metadata;
+	}
+	if (extra.customBody !== undefined) message.customBody = parseJsonObject(node, extra.customBody, 'Custom Body (JSON)', itemIndex);
+	if (extra.channelOptions !== undefined) {
+		message.channelOptions = parseJsonObject(node, extra.channelOptions, 'Channel Options (JSON)', itemIndex);
+	}
+	// The vendor rejects a customBody and channelOptions for the same channel: say which, per item.
+	const both = Object.keys((message.customBody as IDataObject) ?? {}).filter((c) =>
+		Object.prototype.hasOwnProperty.call((message.channelOptions as IDataObject) ?? {}, c),
+	);
+	if (both.length) {
+		throw inputError(node, `"Custom Body (JSON)" and "Channel Options (JSON)" both set channel ${both.join(', ')}`, {
+			itemIndex,
+			description: 'Use either a custom body or channel options for a channel, not both',
+		});
+	}
+	if (!message.body && !message.templateId && !message.customBody) {
+		throw inputError(node, '"Body" is required unless a template or a custom body is given', { itemIndex });
+	}
+	return message;
+}

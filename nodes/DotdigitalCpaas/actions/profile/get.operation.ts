@@ -1,0 +1,16 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+import { defineOperation, idField } from '../common';
+
+const fields: INodeProperties[] = [
+	idField('profileId', 'Profile ID', 'ID of the profile'),
+	{ displayName: 'Options', name: 'options', type: 'collection', placeholder: 'Add Option', default: {}, options: [{ displayName: 'Include Deleted', name: 'includeDeleted', type: 'boolean', default: false, description: 'Whether to return the profile even if it was deleted' }] },
+];
+
+export const { description, execute } = defineOperation({
+	resource: 'profile',
+	operation: 'get',
+	method: 'GET',
+	path: '/profiles/{profileId}',
+	fields,
+});

@@ -1,0 +1,75 @@
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+
+import { offsetPages, paginate, processItems, returnAllOrLimit, showFor, updateDisplayOptions } from '../../../shared';
+import { dotdigitalRequest } from '../../transport';
+
+/** Profiles per request when paging with `$skip`/`$limit` (inferred: no documented maximum). */
+export const PROFILE_PAGE_SIZE = 100;
+
+export const description: INodeProperties[] = updateDisplayOptions(showFor('profile', 'getMany'), [
+	...returnAllOrLimit(),
+	{
+		displayName: 'Filters',
+		name: 'filters',
+		type: 'fixedCollection',
+		typeOptions: { multipleValues: true },
+		placeholder: 'Add Filter',
+		default: {},
+		description: 'Field conditions in mongo-querystring form, e.g. email = jane@example.com or age = >30',
+		options: [
+			{
+				name: 'values',
+				displayName: 'Filter',
+				values: [
+					{ displayName: 'Field', name: 'field', type: 'string', default: '' },
+					{ displayName: 'Value', name: 'value', type: 'string', default: '' },
+				],
+			},
+		],
+	},
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		options: [
+			{ displayName: 'Fields', name: '$fields', type: 'string', default: '', description: 'Comma-separated fields to return' },
+			{ displayName: 'Include Deleted', name: '$includeDeleted', type: 'boolean', default: false, description: 'Whether to include deleted profiles' },
+			{ displayName: 'Include Devices', name: '$includeDevices', type: 'boolean', default: false, description: 'Whether to include push devices' },
+			{ displayName: 'Include Sessions', name: '$includeSessions', type: 'boolean', default: false, description: 'Whether to include sessions' },
+			{ displayName: 'Include System Profiles', name: '$includeSystem', type: 'boolean', default: false, description: 'Whether to include system profiles' },
+			{ displayName: 'Page Size', name: 'pageSize', type: 'number', typeOptions: { minValue: 1 }, default: PROFILE_PAGE_SIZE, description: 'Profiles fetched per request' },
+		],
+	},
+]);
+
+export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
+	return await processItems.call(this, items, async (itemIndex) => {
+		const returnAll = this.getNodeParameter('returnAll', itemIndex, false) as boolean;
+		const limit = this.getNodeParameter('limit', itemIndex, 50) as number;
+		const filters = (this.getNodeParameter('filters.values', itemIndex, []) as IDataObject[]) ?? [];
+		const options = { ...(this.getNodeParameter('options', itemIndex, {}) as IDataObject) };
+		const pageSize = Number(options.pageSize ?? PROFILE_PAGE_SIZE) || PROFILE_PAGE_SIZE;
+		delete options.pageSize;
+		const query: IDataObject = {};
+		for (const [key, value] of Object.entries(options)) if (value !== '' && value !== false) query[key] = value;
+		for (const filter of filters) {
+			const field = String(filter.field ?? '').trim();
+			if (field) query[field] = String(filter.value ?? '');
+		}
+		return await paginate({
+			returnAll,
+			limit,
+			fetchPage: offsetPages(pageSize, async (offset, size) => {
+				const page = await dotdigitalRequest.call(this, {
+					method: 'GET',
+					path: '/profiles',
+					qs: { ...query, $skip: offset, $limit: size },
+					itemIndex,
+				});
+				return Array.isArray(page) ? (page as IDataObject[]) : [];
+			}),
+		});
+	});
+}

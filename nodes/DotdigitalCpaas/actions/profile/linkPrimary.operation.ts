@@ -1,0 +1,16 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+import { defineOperation, idField } from '../common';
+
+const fields: INodeProperties[] = [
+	idField('profileId', 'Profile ID', 'ID of the profile'),
+	idField('linkedId', 'Linked Profile ID', 'ID of the other profile'),
+];
+
+export const { description, execute } = defineOperation({
+	resource: 'profile',
+	operation: 'linkPrimary',
+	method: 'PUT',
+	path: '/profiles/{profileId}/rels/primary/{linkedId}',
+	fields,
+});

@@ -1,0 +1,16 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+import { defineOperation, idField } from '../common';
+
+const fields: INodeProperties[] = [
+	idField('importId', 'Import ID', 'ID of the import job'),
+];
+
+export const { description, execute } = defineOperation({
+	resource: 'profile',
+	operation: 'startImport',
+	method: 'PUT',
+	path: '/profiles/import/{importId}/start',
+	fields,
+	body() { return {}; },
+});

@@ -1,0 +1,15 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+import { defineOperation, idField } from '../common';
+
+const fields: INodeProperties[] = [
+	idField('sessionId', 'Session ID', 'ID of the session'),
+];
+
+export const { description, execute } = defineOperation({
+	resource: 'session',
+	operation: 'delete',
+	method: 'DELETE',
+	path: '/sessions/{sessionId}',
+	fields,
+});

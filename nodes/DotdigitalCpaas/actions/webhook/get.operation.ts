@@ -1,0 +1,15 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+import { defineOperation, idField } from '../common';
+
+const fields: INodeProperties[] = [
+	idField('webhookId', 'Webhook ID', 'ID of the webhook'),
+];
+
+export const { description, execute } = defineOperation({
+	resource: 'webhook',
+	operation: 'get',
+	method: 'GET',
+	path: '/webhooks/{webhookId}',
+	fields,
+});
