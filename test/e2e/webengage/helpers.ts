@@ -1,7 +1,7 @@
 import type { WorkflowNode } from '../../harness/n8n';
 import { N8n, nodeType } from '../../harness/n8n';
 import type { Simulator } from '../../simulators/core/simulator';
-import { createWebEngageSimulator, WEBENGAGE_DEFAULTS } from '../../simulators/webengage';
+import { createWebEngageSimulator, demoCredential, WEBENGAGE_DEFAULTS } from '../../simulators/webengage';
 
 export const CREDENTIAL = { webEngageApi: { id: 'we-cred-1', name: 'WebEngage (simulator)' } };
 export const WRONG_KEY_CREDENTIAL = { webEngageApi: { id: 'we-cred-badkey', name: 'WebEngage (wrong key)' } };
@@ -33,6 +33,7 @@ export async function startWebEngage(label: string): Promise<{ sim: Simulator; n
 		{ id: 'we-cred-1', name: 'WebEngage (simulator)', type: 'webEngageApi', data },
 		{ id: 'we-cred-badkey', name: 'WebEngage (wrong key)', type: 'webEngageApi', data: { ...data, apiKey: WRONG_KEY } },
 		{ id: 'we-cred-badlc', name: 'WebEngage (unknown license)', type: 'webEngageApi', data: { ...data, licenseCode: '~deadbeef' } },
+		demoCredential(url),
 	]);
 	return { sim, n8n };
 }

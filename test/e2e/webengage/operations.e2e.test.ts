@@ -1,3 +1,6 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+
 import type { N8n } from '../../harness/n8n';
 import { chainWorkflow } from '../../harness/n8n';
 import type { Simulator } from '../../simulators/core/simulator';
@@ -10,7 +13,12 @@ const upsertFromInput = webEngage('Upsert', {
 	userId: '={{ $json.id }}',
 });
 
+const example = JSON.parse(
+	readFileSync(path.join(__dirname, '../../../examples/webengage-users-and-events.json'), 'utf8'),
+) as { id: string };
+
 const workflows = {
+	example,
 	eventOne: chainWorkflow({
 		id: 'weEventOne',
 		items: [{ id: 'u-1', at: '2026-05-01T09:30:00+05:30', price: 39.8 }],
@@ -272,6 +280,22 @@ describe('WebEngage events, campaigns, GDPR, surveys and business events in a re
 			{ eventName: 'Price Drop', eventTime: '2026-01-05T13:06:56+0530', eventData: { productId: 'P-1', price: 18.5 } },
 		]);
 		expect(result.output('Trigger')[0]).toMatchObject({ eventName: 'Price Drop', status: 'queued' });
+	});
+
+	it('runs the example workflow (upsert users, then track their events) against the simulator', async () => {
+		const result = await n8n.execute(workflows.example.id);
+		expect(result.error).toBeUndefined();
+		expect(sim.accepted('bulkUpsertUsers').map((c) => (c.body as any).users.length)).toEqual([25, 25, 10]);
+		expect(sim.accepted('bulkTrackEvents').map((c) => (c.body as any).events.length)).toEqual([25, 25, 10]);
+		const state = webEngageState(sim);
+		expect(state.users['demo-5']).toMatchObject({ firstName: 'Grace', attributes: { plan: 'basic' }, updates: 1 });
+		expect(state.events[5]).toEqual({
+			userId: 'demo-5',
+			eventName: 'Order Placed',
+			eventTime: '2026-01-06T09:30:00+0000',
+			eventData: { total: 25, currency: 'EUR' },
+		});
+		expect(result.output('Track Orders')).toHaveLength(60);
 	});
 
 	it('fails clearly on a wrong API key (401) without printing the key', async () => {
