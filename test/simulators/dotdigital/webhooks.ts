@@ -5,8 +5,9 @@
  * sent one per POST or as a JSON array when the webhook batches, retried on non-2xx except 400
  * (../shared/vendors/dotdigital-cpaas.md §8). The retry schedule is the vendor's, scaled down.
  *
- * `webhook-api.json` has no operationIds, so the simulator core names its operations
- * `<METHOD> <OpenAPI path>`; `WEBHOOK_OPERATIONS` lists those names.
+ * `webhook-api.json` has no operationIds, and openapi-backend cannot validate an operation without
+ * one: `addWebhookOperationIds(doc)` gives them the names in `WEBHOOK_OPERATIONS`. The handlers are
+ * also keyed by `<METHOD> <OpenAPI path>`, the simulator core's fallback name.
  */
 import { createHmac, randomUUID } from 'node:crypto';
 
@@ -14,14 +15,37 @@ import type { Handler, SimRequest, SimResponse, Simulator } from '../core/simula
 import { headerOf } from '../core/simulator';
 
 export const WEBHOOK_OPERATIONS = {
-	list: 'GET /cpaas/webhooks',
-	create: 'POST /cpaas/webhooks',
-	availableEvents: 'GET /cpaas/webhooks/availableevents',
-	availableTemplates: 'GET /cpaas/webhooks/availabletemplates',
-	get: 'GET /cpaas/webhooks/{webhookId}',
-	update: 'PUT /cpaas/webhooks/{webhookId}',
-	delete: 'DELETE /cpaas/webhooks/{webhookId}',
+	list: 'getWebhooks',
+	create: 'createWebhook',
+	availableEvents: 'getAvailableWebhookEvents',
+	availableTemplates: 'getAvailableWebhookTemplates',
+	get: 'getWebhook',
+	update: 'updateWebhook',
+	delete: 'deleteWebhook',
 } as const;
+
+/** Method and OpenAPI path of each operation. */
+export const WEBHOOK_ROUTES: Record<keyof typeof WEBHOOK_OPERATIONS, [string, string]> = {
+	list: ['get', '/cpaas/webhooks'],
+	create: ['post', '/cpaas/webhooks'],
+	availableEvents: ['get', '/cpaas/webhooks/availableevents'],
+	availableTemplates: ['get', '/cpaas/webhooks/availabletemplates'],
+	get: ['get', '/cpaas/webhooks/{webhookId}'],
+	update: ['put', '/cpaas/webhooks/{webhookId}'],
+	delete: ['delete', '/cpaas/webhooks/{webhookId}'],
+};
+
+/** A copy of webhook-api.json whose webhook operations carry the ids of `WEBHOOK_OPERATIONS`. */
+export function addWebhookOperationIds<T extends { paths?: Record<string, any> }>(document: T): T {
+	const copy = JSON.parse(JSON.stringify(document)) as T;
+	for (const [key, [method, route]] of Object.entries(WEBHOOK_ROUTES)) {
+		const operation = copy.paths?.[route]?.[method];
+		if (operation && !operation.operationId) {
+			operation.operationId = WEBHOOK_OPERATIONS[key as keyof typeof WEBHOOK_OPERATIONS];
+		}
+	}
+	return copy;
+}
 
 type Json = Record<string, any>;
 
@@ -107,13 +131,13 @@ export function registerWebhookHandlers(sim: Simulator, state: Record<string, an
 		return ifMatch !== undefined && ifMatch !== hook.etag;
 	};
 
-	return {
-		[WEBHOOK_OPERATIONS.list]: (req) => {
+	const handlers: Record<keyof typeof WEBHOOK_OPERATIONS, Handler> = {
+		list: (req) => {
 			const includeDeleted = String(req.query.includeDeleted) === 'true';
 			const list = [...s.webhooks.values()].filter((h) => includeDeleted || !h._deleted).map(publicView);
 			return { status: 200, body: list };
 		},
-		[WEBHOOK_OPERATIONS.create]: (req) => {
+		create: (req) => {
 			const now = new Date().toISOString();
 			const hook: StoredWebhook = {
 				...(req.body as Json),
@@ -127,13 +151,13 @@ export function registerWebhookHandlers(sim: Simulator, state: Record<string, an
 			s.webhooks.set(hook.id, hook);
 			return { status: 201, body: publicView(hook), headers: etagHeaders(hook) };
 		},
-		[WEBHOOK_OPERATIONS.availableEvents]: () => ({ status: 200, body: AVAILABLE_EVENTS }),
-		[WEBHOOK_OPERATIONS.availableTemplates]: () => ({ status: 200, body: AVAILABLE_TEMPLATES }),
-		[WEBHOOK_OPERATIONS.get]: (req) => {
+		availableEvents: () => ({ status: 200, body: AVAILABLE_EVENTS }),
+		availableTemplates: () => ({ status: 200, body: AVAILABLE_TEMPLATES }),
+		get: (req) => {
 			const hook = find(req, String(req.query.includeDeleted) === 'true');
 			return hook ? { status: 200, body: publicView(hook), headers: etagHeaders(hook) } : notFound(req);
 		},
-		[WEBHOOK_OPERATIONS.update]: (req) => {
+		update: (req) => {
 			const hook = find(req);
 			if (!hook) return notFound(req);
 			if (preconditionFails(req, hook)) return sim.spec.errorResponse(412, 'ETag does not match', req);
@@ -149,7 +173,7 @@ export function registerWebhookHandlers(sim: Simulator, state: Record<string, an
 			s.webhooks.set(hook.id, updated);
 			return { status: 200, body: publicView(updated), headers: etagHeaders(updated) };
 		},
-		[WEBHOOK_OPERATIONS.delete]: (req) => {
+		delete: (req) => {
 			const hook = find(req);
 			if (!hook) return notFound(req);
 			if (preconditionFails(req, hook)) return sim.spec.errorResponse(412, 'ETag does not match', req);
@@ -157,6 +181,13 @@ export function registerWebhookHandlers(sim: Simulator, state: Record<string, an
 			return { status: 204 };
 		},
 	};
+	const byId: Record<string, Handler> = {};
+	for (const [key, handler] of Object.entries(handlers) as Array<[keyof typeof WEBHOOK_OPERATIONS, Handler]>) {
+		const [method, route] = WEBHOOK_ROUTES[key];
+		byId[WEBHOOK_OPERATIONS[key]] = handler;
+		byId[`${method.toUpperCase()} ${route}`] = handler;
+	}
+	return byId;
 }
 
 // ---- the vendor's side of a delivery ---------------------------------------------------------
