@@ -22,7 +22,7 @@ import { N8nServer } from '../../harness/server';
 
 const USERNAME = 'apiuser-e2e@apiconnector.com';
 const PASSWORD = 'dd-e2e-password-7c1f';
-const WEBHOOK_API = path.resolve(__dirname, '../../../../shared/vendors/dotdigital-cpaas-openapi/webhook-api.json');
+const WEBHOOK_API = path.resolve(__dirname, '../../simulators/dotdigital/openapi/webhook-api.json');
 
 /** The webhook endpoints of dotdigital's OpenAPI file with HTTP Basic, enough for the trigger. */
 function webhookSimulator(state: Record<string, any>): Simulator {
