@@ -32,13 +32,48 @@ export const webEngageApi: VendorApi = {
 	retry: { baseDelayMs: 1000, maxDelayMs: 30_000, maxTotalWaitMs: 180_000, maxRetries: 8 },
 };
 
+const withCause = new WeakMap<object, RequestContext>();
+
+/**
+ * n8n 1.123 wraps a failed request in a NodeApiError whose `cause` is empty and whose
+ * `errorResponse` holds the HTTP client's error, so the shared core cannot see a connection reset
+ * (ECONNRESET) and would not replay it. This view of the context puts the client's error back
+ * into `cause`; everything else is the node's own context.
+ */
+function exposeClientError(ctx: RequestContext): RequestContext {
+	let view = withCause.get(ctx);
+	if (!view) {
+		const original = ctx.helpers.httpRequestWithAuthentication;
+		const helpers = Object.create(ctx.helpers as object, {
+			httpRequestWithAuthentication: {
+				value: async (...args: Parameters<typeof original>) => {
+					let failed: { cause?: unknown; errorResponse?: unknown };
+					try {
+						return await original.apply(ctx, args);
+					} catch (error) {
+						failed = error as typeof failed;
+					}
+					if (failed && failed.cause === undefined && failed.errorResponse instanceof Error) {
+						failed.cause = failed.errorResponse;
+					}
+					// The same n8n error, only with its cause filled in.
+					throw failed as Error;
+				},
+			},
+		}) as RequestContext['helpers'];
+		view = Object.create(ctx as object, { helpers: { value: helpers } }) as RequestContext;
+		withCause.set(ctx, view);
+	}
+	return view;
+}
+
 /** A request to WebEngage; user and event ingestion carry an `x-request-id` dedupe key. */
 export async function webEngageRequest(
 	this: RequestContext,
 	request: ApiRequest & { dedupe?: boolean },
 ): Promise<IDataObject> {
 	const { dedupe, ...rest } = request;
-	return await apiRequest.call(this, webEngageApi, {
+	return await apiRequest.call(exposeClientError(this), webEngageApi, {
 		...rest,
 		...(dedupe ? { dedupeHeader: 'x-request-id' } : {}),
 	});

@@ -5,13 +5,7 @@ import type { N8n } from '../../harness/n8n';
 import { chainWorkflow } from '../../harness/n8n';
 import type { Simulator } from '../../simulators/core/simulator';
 import { WEBENGAGE_DEFAULTS, webEngageState } from '../../simulators/webengage';
-import { startWebEngage, webEngage, WRONG_KEY, WRONG_KEY_CREDENTIAL, WRONG_LICENSE_CREDENTIAL } from './helpers';
-
-const upsertFromInput = webEngage('Upsert', {
-	resource: 'user',
-	operation: 'upsertMany',
-	userId: '={{ $json.id }}',
-});
+import { runError, seedUser, startWebEngage, webEngage, WRONG_KEY, WRONG_KEY_CREDENTIAL, WRONG_LICENSE_CREDENTIAL } from './helpers';
 
 const example = JSON.parse(
 	readFileSync(path.join(__dirname, '../../../examples/webengage-users-and-events.json'), 'utf8'),
@@ -64,17 +58,16 @@ const workflows = {
 		id: 'weTxn',
 		items: [{ id: 'peter', order: 'ABCD1234' }],
 		nodes: [
-			upsertFromInput,
 			webEngage('WebEngage', {
 				resource: 'transactionalCampaign',
 				operation: 'trigger',
 				campaignId: '~3ekekrh',
-				userId: "={{ $('Input').item.json.id }}",
+				userId: '={{ $json.id }}',
 				tokensMode: 'keyValue',
 				tokensValues: {
 					values: [
 						{ key: 'name', value: 'Peter' },
-						{ key: 'orderId', value: "={{ $('Input').item.json.order }}" },
+						{ key: 'orderId', value: '={{ $json.order }}' },
 					],
 				},
 				additionalFields: { ttl: 1200, email: 'peter@example.com', phone: '+91 98765 43210' },
@@ -101,8 +94,7 @@ const workflows = {
 		id: 'weGdpr',
 		items: [{ id: 'gone-1' }],
 		nodes: [
-			upsertFromInput,
-			webEngage('Delete', { resource: 'user', operation: 'delete', userId: "={{ $('Input').item.json.id }}" }),
+			webEngage('Delete', { resource: 'user', operation: 'delete', userId: '={{ $json.id }}' }),
 			webEngage('Status', { resource: 'user', operation: 'getDeletionStatus', requestId: '={{ $json.requestId }}' }),
 			webEngage('Cancel', { resource: 'user', operation: 'cancelDeletion', requestId: '={{ $json.requestId }}' }),
 		],
@@ -210,6 +202,7 @@ describe('WebEngage events, campaigns, GDPR, surveys and business events in a re
 	});
 
 	it('triggers a transactional campaign with ttl, dedupe, overrides and context tokens', async () => {
+		await seedUser(sim, 'peter');
 		const result = await n8n.execute(workflows.transactional.id);
 		expect(result.error).toBeUndefined();
 		const [request] = sim.accepted('triggerTransactional');
@@ -241,6 +234,7 @@ describe('WebEngage events, campaigns, GDPR, surveys and business events in a re
 	});
 
 	it('files a GDPR erasure request, reads its status and cancels it', async () => {
+		await seedUser(sim, 'gone-1');
 		const result = await n8n.execute(workflows.gdpr.id);
 		expect(result.error).toBeUndefined();
 		const [deleted] = result.output('Delete');
@@ -300,9 +294,10 @@ describe('WebEngage events, campaigns, GDPR, surveys and business events in a re
 
 	it('fails clearly on a wrong API key (401) without printing the key', async () => {
 		const result = await n8n.execute(workflows.wrongKey.id);
-		expect(result.error?.message).toContain('HTTP 401');
-		expect(result.error?.message).toContain('Unauthorized');
-		expect(result.error?.message).toContain('[item 0]');
+		const error = runError(result);
+		expect(error?.message).toContain('HTTP 401');
+		expect(error?.message).toContain('Unauthorized');
+		expect(error?.message).toContain('[item 0]');
 		expect(result.raw).not.toContain(WRONG_KEY);
 		expect(result.raw).not.toContain(WEBENGAGE_DEFAULTS.apiKey);
 		// 401 is not retried
@@ -311,8 +306,9 @@ describe('WebEngage events, campaigns, GDPR, surveys and business events in a re
 
 	it('fails clearly on an unknown license code (404)', async () => {
 		const result = await n8n.execute(workflows.wrongLicense.id);
-		expect(result.error?.message).toContain('HTTP 404');
-		expect(result.error?.message).toContain('Invalid URL');
+		const error = runError(result);
+		expect(error?.message).toContain('HTTP 404');
+		expect(error?.message).toContain('Invalid URL');
 		expect(result.raw).not.toContain(WEBENGAGE_DEFAULTS.apiKey);
 	});
 });

@@ -2,7 +2,7 @@ import type { N8n } from '../../harness/n8n';
 import { chainWorkflow } from '../../harness/n8n';
 import type { Simulator } from '../../simulators/core/simulator';
 import { WEBENGAGE_DEFAULTS, webEngageState } from '../../simulators/webengage';
-import { startWebEngage, webEngage } from './helpers';
+import { runError, startWebEngage, webEngage } from './helpers';
 
 /** `count` users; the one at `badIndex` (if any) has an invalid phone. */
 const usersJs = (count: number, badIndex = -1) =>
@@ -100,8 +100,9 @@ describe('WebEngage under rate limits, faults and bad input in a real n8n', () =
 
 	it('without continue-on-fail, a bad phone stops the run naming the item and nothing is sent', async () => {
 		const result = await n8n.execute(workflows.badItemStop.id);
-		expect(result.error?.message).toContain('Phone');
-		expect(result.error?.message).toContain('[item 3]');
+		const error = runError(result);
+		expect(error?.message).toContain('Phone');
+		expect(error?.message).toContain('[item 3]');
 		expect(sim.requests()).toHaveLength(0);
 	});
 
