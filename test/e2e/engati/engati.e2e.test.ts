@@ -1,3 +1,6 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+
 import type { ExecutionResult } from '../../harness/n8n';
 import { chainWorkflow, N8n, nodeType } from '../../harness/n8n';
 import type { Simulator } from '../../simulators/core/simulator';
@@ -23,7 +26,12 @@ const template = {
 	languagePolicy: 'deterministic',
 };
 
+const example = JSON.parse(
+	readFileSync(path.join(__dirname, '../../../examples/engati-new-users-whatsapp.json'), 'utf8'),
+) as { id: string };
+
 const workflows = {
+	example,
 	users: chainWorkflow({
 		id: 'engUsers',
 		nodes: [engatiNode({ resource: 'user', operation: 'getManyByAttribute', attributeName: 'segment', attributeValue: 'new', returnAll: true })],
@@ -349,5 +357,17 @@ describe('Engati in a real n8n', () => {
 		expect(result.error).toBeDefined();
 		expect(result.raw).toContain('Engati returned an error (HTTP 401) [item 0]');
 		expect(sim.requests('getUsersByAttribute')[0].status).toBe(401);
+	});
+
+	it('runs the example: new users not yet in the CRM get the welcome template', async () => {
+		const result = await run(example);
+		expect(result.error).toBeUndefined();
+		expect(result.output('CRM Lookup').map((c) => c.phone)).toEqual(['919876543210']);
+		expect(result.output('Send Welcome Template')).toEqual([
+			expect.objectContaining({ phoneNumber: '+919876543210', templateName: 'welcome_offer', messageId: expect.stringMatching(/^wamid\./) }),
+		]);
+		expect((sim.accepted('sendTemplate')[0].body as any).payload.components).toEqual([
+			{ type: 'body', parameters: [{ type: 'text', text: 'Asha' }] },
+		]);
 	});
 });
