@@ -127,8 +127,17 @@ interface FailedAttempt {
 
 /** Reads what n8n's request helper threw: a NodeApiError whose cause is the HTTP client's error. */
 function readFailure(error: unknown): FailedAttempt {
-	const outer = error as { cause?: unknown; message?: string; httpCode?: string | null };
-	const cause = (outer?.cause ?? error) as {
+	// n8n wraps the HTTP client's error in a NodeApiError: as `cause` when it is an Error of this
+	// realm, else as `errorResponse`; the response body may also sit in `context.data`.
+	const outer = error as {
+		cause?: unknown;
+		errorResponse?: unknown;
+		message?: string;
+		httpCode?: string | null;
+		context?: { data?: unknown };
+	};
+	const wrapped = outer?.cause ?? (typeof outer?.errorResponse === 'object' ? outer.errorResponse : undefined);
+	const cause = (wrapped ?? error) as {
 		code?: string;
 		message?: string;
 		response?: { status?: number; headers?: HeaderBag; data?: unknown };
@@ -147,7 +156,7 @@ function readFailure(error: unknown): FailedAttempt {
 	return {
 		statusCode,
 		headers: cause?.response?.headers,
-		body: cause?.response?.data,
+		body: cause?.response?.data ?? outer?.context?.data,
 		networkCode: cause?.code,
 		message: cause?.message ?? outer?.message ?? 'Request failed',
 		secrets,
