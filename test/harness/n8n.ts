@@ -141,12 +141,15 @@ export class N8n {
 export function parseExecution(stdout: string, stderr: string): ExecutionResult {
 	const raw = `${stdout}\n${stderr}`;
 	// On failure n8n prints the run JSON, then "Error executing workflow…" and the error itself.
-	const start = stdout.indexOf('{');
-	const tail = /\n(Error executing workflow|Execution error:|Execution was NOT successful)/.exec(stdout);
+	// The run JSON starts at a line that opens with `{`; a failure banner may come before or after it.
+	const start = stdout.startsWith('{') ? 0 : stdout.indexOf('\n{') + 1;
+	const banner = /\n(Error executing workflow|Execution error:|Execution was NOT successful)/;
+	const tail = start > 0 || stdout.startsWith('{') ? banner.exec(stdout.slice(start)) : null;
+	const failed = banner.test(`\n${stdout}`);
 	let data: any;
-	if (start >= 0) {
+	if (start > 0 || stdout.startsWith('{')) {
 		try {
-			data = JSON.parse(stdout.slice(start, tail ? tail.index : undefined));
+			data = JSON.parse(stdout.slice(start, tail ? start + tail.index : undefined));
 		} catch {
 			data = undefined;
 		}
@@ -160,7 +163,7 @@ export function parseExecution(stdout: string, stderr: string): ExecutionResult 
 	const workflowError = data?.data?.resultData?.error;
 	const printed = /={10,}\n([^\n]+)/.exec(raw)?.[1];
 	let error: ExecutionResult['error'];
-	if (workflowError || tail || !data) {
+	if (workflowError || failed || !data) {
 		error = {
 			message: workflowError?.message ?? printed ?? raw.trim().slice(-2000),
 			description: workflowError?.description ?? undefined,
