@@ -57,7 +57,11 @@ export function apiError(node: INode, details: ApiErrorDetails): NodeApiError {
 	const status = details.httpCode !== undefined ? ` (HTTP ${details.httpCode})` : '';
 	const code = details.vendorCode !== undefined ? ` [code ${details.vendorCode}]` : '';
 	const said = details.vendorMessage ? `: ${details.vendorMessage}` : '';
-	const message = withItemMarker(`${details.vendor} returned an error${status}${code}${said}`, details.itemIndex);
+	// A message that already names the vendor (e.g. from a token exchange) is not prefixed again.
+	const text = details.vendorMessage?.startsWith(details.vendor)
+		? `${details.vendorMessage}${status}${code}`
+		: `${details.vendor} returned an error${status}${code}${said}`;
+	const message = withItemMarker(text, details.itemIndex);
 	const description =
 		details.description ??
 		(details.httpCode !== undefined ? STATUS_HINTS[details.httpCode] : undefined) ??
