@@ -6,26 +6,15 @@
  * (../shared/vendors/dotdigital-cpaas.md §8). The retry schedule is the vendor's, scaled down.
  *
  * `webhook-api.json` has no operationIds, and openapi-backend cannot validate an operation without
- * one: `addWebhookOperationIds(doc)` gives them the names in `WEBHOOK_OPERATIONS`. The handlers are
- * also keyed by `<METHOD> <OpenAPI path>`, the simulator core's fallback name.
+ * one: `addWebhookOperationIds(doc)` names them `<METHOD> <OpenAPI path>` (`WEBHOOK_OPERATIONS`).
  */
 import { createHmac, randomUUID } from 'node:crypto';
 
 import type { Handler, SimRequest, SimResponse, Simulator } from '../core/simulator';
 import { headerOf } from '../core/simulator';
 
-export const WEBHOOK_OPERATIONS = {
-	list: 'getWebhooks',
-	create: 'createWebhook',
-	availableEvents: 'getAvailableWebhookEvents',
-	availableTemplates: 'getAvailableWebhookTemplates',
-	get: 'getWebhook',
-	update: 'updateWebhook',
-	delete: 'deleteWebhook',
-} as const;
-
-/** Method and OpenAPI path of each operation. */
-export const WEBHOOK_ROUTES: Record<keyof typeof WEBHOOK_OPERATIONS, [string, string]> = {
+/** Method and OpenAPI path of each webhook operation. */
+export const WEBHOOK_ROUTES = {
 	list: ['get', '/cpaas/webhooks'],
 	create: ['post', '/cpaas/webhooks'],
 	availableEvents: ['get', '/cpaas/webhooks/availableevents'],
@@ -33,7 +22,17 @@ export const WEBHOOK_ROUTES: Record<keyof typeof WEBHOOK_OPERATIONS, [string, st
 	get: ['get', '/cpaas/webhooks/{webhookId}'],
 	update: ['put', '/cpaas/webhooks/{webhookId}'],
 	delete: ['delete', '/cpaas/webhooks/{webhookId}'],
-};
+} as const;
+
+type WebhookOperation = keyof typeof WEBHOOK_ROUTES;
+
+/**
+ * OperationIds as `<METHOD> <OpenAPI path>`: the simulator core's fallback name and the name the
+ * dotdigital simulator gives every operation, so `sim.accepted(WEBHOOK_OPERATIONS.create)` works in both.
+ */
+export const WEBHOOK_OPERATIONS = Object.fromEntries(
+	Object.entries(WEBHOOK_ROUTES).map(([key, [method, route]]) => [key, `${method.toUpperCase()} ${route}`]),
+) as Record<WebhookOperation, string>;
 
 /** A copy of webhook-api.json whose webhook operations carry the ids of `WEBHOOK_OPERATIONS`. */
 export function addWebhookOperationIds<T extends { paths?: Record<string, any> }>(document: T): T {
@@ -41,7 +40,7 @@ export function addWebhookOperationIds<T extends { paths?: Record<string, any> }
 	for (const [key, [method, route]] of Object.entries(WEBHOOK_ROUTES)) {
 		const operation = copy.paths?.[route]?.[method];
 		if (operation && !operation.operationId) {
-			operation.operationId = WEBHOOK_OPERATIONS[key as keyof typeof WEBHOOK_OPERATIONS];
+			operation.operationId = WEBHOOK_OPERATIONS[key as WebhookOperation];
 		}
 	}
 	return copy;
@@ -131,7 +130,7 @@ export function registerWebhookHandlers(sim: Simulator, state: Record<string, an
 		return ifMatch !== undefined && ifMatch !== hook.etag;
 	};
 
-	const handlers: Record<keyof typeof WEBHOOK_OPERATIONS, Handler> = {
+	const handlers: Record<WebhookOperation, Handler> = {
 		list: (req) => {
 			const includeDeleted = String(req.query.includeDeleted) === 'true';
 			const list = [...s.webhooks.values()].filter((h) => includeDeleted || !h._deleted).map(publicView);
@@ -182,10 +181,8 @@ export function registerWebhookHandlers(sim: Simulator, state: Record<string, an
 		},
 	};
 	const byId: Record<string, Handler> = {};
-	for (const [key, handler] of Object.entries(handlers) as Array<[keyof typeof WEBHOOK_OPERATIONS, Handler]>) {
-		const [method, route] = WEBHOOK_ROUTES[key];
+	for (const [key, handler] of Object.entries(handlers) as Array<[WebhookOperation, Handler]>) {
 		byId[WEBHOOK_OPERATIONS[key]] = handler;
-		byId[`${method.toUpperCase()} ${route}`] = handler;
 	}
 	return byId;
 }

@@ -178,3 +178,35 @@ describe('dotdigital simulator webhooks', () => {
 		expect(replay.rawBody).toBe(original.rawBody);
 	});
 });
+
+describe('webhook handlers inside the dotdigital simulator', () => {
+	it('serve /cpaas/webhooks and the legacy /apispaces/{id}/webhooks, validated and authenticated', async () => {
+		// Loaded here so a problem in the full simulator fails this contract test only.
+		const { createDotdigitalSimulator, DOTDIGITAL_DEFAULTS } = await import('../../simulators/dotdigital');
+		const sim = createDotdigitalSimulator();
+		const url = await sim.start();
+		try {
+			const basic = `Basic ${Buffer.from(`${DOTDIGITAL_DEFAULTS.username}:${DOTDIGITAL_DEFAULTS.password}`).toString('base64')}`;
+			const bearer = `Bearer ${DOTDIGITAL_DEFAULTS.accessToken}`;
+			const send = async (method: string, route: string, authorization: string, body?: unknown) => {
+				const response = await fetch(`${url}${route}`, {
+					method,
+					headers: { authorization, 'content-type': 'application/json' },
+					body: body === undefined ? undefined : JSON.stringify(body),
+				});
+				const text = await response.text();
+				return { status: response.status, body: text ? JSON.parse(text) : undefined };
+			};
+			const created = await send('POST', '/cpaas/webhooks', basic, { name: 'n', url: 'http://127.0.0.1:9/hook', secret: 's' });
+			expect(created.status).toBe(201);
+			const legacy = `/apispaces/${DOTDIGITAL_DEFAULTS.apiSpaceId}/webhooks/${created.body.id}`;
+			expect((await send('GET', legacy, bearer)).status).toBe(200);
+			expect((await send('GET', `/cpaas/webhooks/${created.body.id}`, 'Basic d3Jvbmc6d3Jvbmc=')).status).toBe(401);
+			expect((await send('POST', '/cpaas/webhooks', basic, { name: 'no url' })).status).toBe(400);
+			expect((await send('DELETE', legacy, bearer)).status).toBe(204);
+			expect(sim.accepted(WEBHOOK_OPERATIONS.create)).toHaveLength(1);
+		} finally {
+			await sim.stop();
+		}
+	});
+});
