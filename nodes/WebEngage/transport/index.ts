@@ -34,12 +34,33 @@ export const webEngageApi: VendorApi = {
 
 const withCause = new WeakMap<object, RequestContext>();
 
+interface WrappedRequestError {
+	cause?: unknown;
+	httpCode?: string | null;
+	messages?: string[];
+	message?: string;
+	context?: { data?: unknown };
+}
+
 /**
- * n8n 1.123 wraps a failed request in a NodeApiError whose `cause` is empty and whose
- * `errorResponse` holds the HTTP client's error, so the shared core cannot see a connection reset
- * (ECONNRESET) and would not replay it. This view of the context puts the client's error back
- * into `cause`; everything else is the node's own context.
+ * n8n 1.123 wraps a failed request in a NodeApiError without `cause`: the HTTP status or the
+ * network code (e.g. `ECONNRESET`) is in `httpCode` and the response body in `context.data`. The
+ * shared core reads `cause` (the HTTP client's error), so without this it neither sees WebEngage's
+ * own message nor replays a connection reset. This rebuilds `cause` from what n8n kept.
  */
+export function restoreCause(error: unknown): void {
+	const wrapped = error as WrappedRequestError | undefined;
+	if (!wrapped || typeof wrapped !== 'object' || wrapped.cause !== undefined) return;
+	const code = wrapped.httpCode ?? undefined;
+	const status = code !== undefined && /^\d{3}$/.test(code) ? Number(code) : undefined;
+	wrapped.cause = {
+		message: wrapped.messages?.[0] ?? wrapped.message,
+		...(status === undefined && code ? { code } : {}),
+		...(status !== undefined ? { response: { status, data: wrapped.context?.data } } : {}),
+	};
+}
+
+/** The node's context with a request helper whose errors carry `cause` again (see restoreCause). */
 function exposeClientError(ctx: RequestContext): RequestContext {
 	let view = withCause.get(ctx);
 	if (!view) {
@@ -47,15 +68,13 @@ function exposeClientError(ctx: RequestContext): RequestContext {
 		const helpers = Object.create(ctx.helpers as object, {
 			httpRequestWithAuthentication: {
 				value: async (...args: Parameters<typeof original>) => {
-					let failed: { cause?: unknown; errorResponse?: unknown };
+					let failed: unknown;
 					try {
 						return await original.apply(ctx, args);
 					} catch (error) {
-						failed = error as typeof failed;
+						failed = error;
 					}
-					if (failed && failed.cause === undefined && failed.errorResponse instanceof Error) {
-						failed.cause = failed.errorResponse;
-					}
+					restoreCause(failed);
 					// The same n8n error, only with its cause filled in.
 					throw failed as Error;
 				},

@@ -4,6 +4,43 @@ import { createWebEngageSimulator, WEBENGAGE_DEFAULTS, webEngageState } from '..
 
 const CREDENTIAL = { webEngageApi: { id: 'we-cred-1', name: 'WebEngage (simulator)' } };
 
+const workflows = {
+	one: chainWorkflow({
+		id: 'weUserOne',
+		items: [{ id: 'u-1', first: 'Ada', phone: '+44 20 7946 0958' }],
+		nodes: [
+			{
+				name: 'WebEngage',
+				type: nodeType('webEngage'),
+				credentials: CREDENTIAL,
+				parameters: {
+					resource: 'user',
+					operation: 'upsert',
+					userId: '={{ $json.id }}',
+					additionalFields: { firstName: '={{ $json.first }}', phone: '={{ $json.phone }}', birthDate: '1990-05-21T10:00:00+05:30' },
+				},
+			},
+		],
+	}),
+	many: chainWorkflow({
+		id: 'weUserMany',
+		items: { js: 'return Array.from({ length: 1000 }, (_, i) => ({ id: `bulk-${i}`, email: `user${i}@example.com` }));' },
+		nodes: [
+			{
+				name: 'WebEngage',
+				type: nodeType('webEngage'),
+				credentials: CREDENTIAL,
+				parameters: {
+					resource: 'user',
+					operation: 'upsertMany',
+					userId: '={{ $json.id }}',
+					additionalFields: { email: '={{ $json.email }}' },
+				},
+			},
+		],
+	}),
+};
+
 describe('WebEngage users in a real n8n', () => {
 	let sim: Simulator;
 	let n8n: N8n;
@@ -20,6 +57,7 @@ describe('WebEngage users in a real n8n', () => {
 				data: { apiKey: WEBENGAGE_DEFAULTS.apiKey, licenseCode: WEBENGAGE_DEFAULTS.licenseCode, dataCenter: 'custom', baseUrl: url },
 			},
 		]);
+		await n8n.importWorkflows(Object.values(workflows));
 	});
 
 	afterAll(async () => {
@@ -30,24 +68,7 @@ describe('WebEngage users in a real n8n', () => {
 	beforeEach(() => sim.reset());
 
 	it('upserts one user', async () => {
-		const workflow = chainWorkflow({
-			id: 'weUserOne',
-			items: [{ id: 'u-1', first: 'Ada', phone: '+44 20 7946 0958' }],
-			nodes: [
-				{
-					name: 'WebEngage',
-					type: nodeType('webEngage'),
-					credentials: CREDENTIAL,
-					parameters: {
-						resource: 'user',
-						operation: 'upsert',
-						userId: '={{ $json.id }}',
-						additionalFields: { firstName: '={{ $json.first }}', phone: '={{ $json.phone }}', birthDate: '1990-05-21T10:00:00+05:30' },
-					},
-				},
-			],
-		});
-		const result = await n8n.run(workflow);
+		const result = await n8n.execute(workflows.one.id);
 		expect(result.error).toBeUndefined();
 		expect(result.output('WebEngage')).toEqual([{ userId: 'u-1', anonymousId: null, status: 'queued' }]);
 		const [request] = sim.accepted('upsertUser');
@@ -58,24 +79,7 @@ describe('WebEngage users in a real n8n', () => {
 	});
 
 	it('upserts 1,000 users in 40 bulk calls of 25', async () => {
-		const workflow = chainWorkflow({
-			id: 'weUserMany',
-			items: { js: 'return Array.from({ length: 1000 }, (_, i) => ({ id: `bulk-${i}`, email: `user${i}@example.com` }));' },
-			nodes: [
-				{
-					name: 'WebEngage',
-					type: nodeType('webEngage'),
-					credentials: CREDENTIAL,
-					parameters: {
-						resource: 'user',
-						operation: 'upsertMany',
-						userId: '={{ $json.id }}',
-						additionalFields: { email: '={{ $json.email }}' },
-					},
-				},
-			],
-		});
-		const result = await n8n.run(workflow);
+		const result = await n8n.execute(workflows.many.id);
 		expect(result.error).toBeUndefined();
 		const calls = sim.accepted('bulkUpsertUsers');
 		expect(calls).toHaveLength(40);
