@@ -9,7 +9,7 @@
 import os from 'node:os';
 
 import type { ExecutionResult } from '../test/harness/n8n';
-import { chainWorkflow, N8n, nodeType } from '../test/harness/n8n';
+import { chainWorkflow, N8n, nodeType, parseExecution } from '../test/harness/n8n';
 import { createWebEngageSimulator, WEBENGAGE_DEFAULTS, webEngageState } from '../test/simulators/webengage';
 
 const USERS = Number(process.env.BENCH_USERS ?? 10_000);
@@ -104,9 +104,10 @@ async function main(): Promise<void> {
 			sim.reset();
 			sim.limitOverrides = { ...limitOverrides };
 			const started = process.hrtime.bigint();
-			const result = await n8n.execute(workflowId);
+			const printed = await n8n.cli(['execute', `--id=${workflowId}`, '--rawOutput']);
 			const cliMs = Number(process.hrtime.bigint() - started) / 1e6;
-			assertSucceeded(label, result);
+			const result = parseExecution(printed.stdout, printed.stderr);
+			assertSucceeded(label, result, printed.code, printed.stdout.length);
 			const stored = Object.keys(webEngageState(sim).users).length;
 			const outputItems = result.items(nodeName).length;
 			if (stored !== USERS || outputItems !== USERS) {
@@ -138,9 +139,12 @@ async function main(): Promise<void> {
 	}
 }
 
-function assertSucceeded(label: string, result: ExecutionResult): void {
+function assertSucceeded(label: string, result: ExecutionResult, exitCode: number, printedChars: number): void {
 	if (result.error || result.status !== 'success') {
-		throw new Error(`${label}: the execution failed: ${result.error?.message ?? result.status}\n${result.raw.slice(-2000)}`);
+		throw new Error(
+			`${label}: the execution failed (n8n exit code ${exitCode}, ${printedChars} characters printed): ` +
+				`${result.error?.message.slice(0, 500) ?? result.status}\nLast lines:\n${result.raw.slice(-1000)}`,
+		);
 	}
 }
 
