@@ -86,9 +86,18 @@ export class N8nServer {
 		return this.logs.join('');
 	}
 
-	/** Starts `n8n start` on a free loopback port, waits until it is healthy, sets up the owner and logs in. */
-	static async start(n8n: N8n, extraEnv: Record<string, string> = {}, timeoutMs = 120_000): Promise<N8nServer> {
-		const port = await freePort();
+	/**
+	 * Starts `n8n start` on a loopback port (a free one unless given: pass the old port to restart an
+	 * instance with the same webhook URLs), waits until it is healthy, sets up the owner (first start
+	 * only) and logs in.
+	 */
+	static async start(
+		n8n: N8n,
+		options: { env?: Record<string, string>; port?: number; timeoutMs?: number } = {},
+	): Promise<N8nServer> {
+		const port = options.port ?? (await freePort());
+		const extraEnv = options.env ?? {};
+		const timeoutMs = options.timeoutMs ?? 120_000;
 		const child = spawn(path.join(NODE24_BIN, 'node'), [N8N_BIN, 'start'], {
 			env: n8n.env({
 				N8N_PORT: String(port),
@@ -151,7 +160,17 @@ export class N8nServer {
 	}
 
 	private async setupOwner(): Promise<void> {
-		await this.rest('POST', '/owner/setup', OWNER);
+		let settings: any;
+		for (let attempt = 0; settings === undefined; attempt++) {
+			try {
+				settings = await this.rest('GET', '/settings');
+			} catch (error) {
+				if (attempt >= 20) throw error;
+				await sleep(250);
+			}
+		}
+		// After a restart the owner exists already: only log in.
+		if (settings?.userManagement?.showSetupOnFirstLoad !== false) await this.rest('POST', '/owner/setup', OWNER);
 		await this.rest('POST', '/login', { emailOrLdapLoginId: OWNER.email, password: OWNER.password });
 	}
 

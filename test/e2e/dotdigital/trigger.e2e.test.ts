@@ -185,6 +185,26 @@ describe('dotdigital CPaaS Trigger in a real n8n', () => {
 		expect(everything).not.toContain(PASSWORD);
 	});
 
+	it('keeps its webhook, secret and remembered events across an n8n restart, registering nothing', async () => {
+		const port = server.port;
+		await server.stop();
+		const before = sim.requests().length;
+		server = await N8nServer.start(n8n, { port });
+		const during = sim.requests().slice(before);
+		// n8n 1.123 keeps the webhook rows in its database and skips the lifecycle on restart; a
+		// checkExists (GET) would be fine, any write would not.
+		expect(during.filter((r) => r.method !== 'GET')).toEqual([]);
+		expect(activeHooks().map((h) => h.id)).toEqual([hook.id]);
+
+		const executions = await executionCount();
+		expect((await replayDelivery(state, hook.id, single)).status).toBe(200);
+		const [next] = await deliverEvents(state, hook.id, [makeEvent('message.delivered')]);
+		expect(next.status).toBe(200);
+		const after = await server.waitForExecutions(WORKFLOW_ID, executions + 1);
+		expect(after).toHaveLength(executions + 1);
+		expect(after[after.length - 1].output(TRIGGER)).toEqual([JSON.parse(next.rawBody)[0]]);
+	});
+
 	it('removes the remote webhook on deactivation and then refuses deliveries', async () => {
 		await server.deactivate(WORKFLOW_ID);
 		expect(sim.accepted(WEBHOOK_OPERATIONS.delete)).toHaveLength(1);
