@@ -68,6 +68,24 @@ function withOperationIds(document: Json): Json {
 	return copy;
 }
 
+/**
+ * `GET /profiles` takes filters on any profile field (mongo-querystring, described in prose in
+ * profile-api.json): declared here as OpenAPI's free-form query object so validation lets them through.
+ */
+function withFreeFormProfileQuery(document: Json): Json {
+	const list = document.paths?.['/cpaas/profiles']?.get;
+	if (!list) return document;
+	const copy = JSON.parse(JSON.stringify(document)) as Json;
+	copy.paths['/cpaas/profiles'].get.parameters.push({
+		name: 'fieldFilters',
+		in: 'query',
+		style: 'form',
+		explode: true,
+		schema: { type: 'object', additionalProperties: { type: 'string' } },
+	});
+	return copy;
+}
+
 /** The same document with every `/cpaas/X` path served as `/apispaces/{apiSpaceId}/X` instead. */
 function legacyMirror(document: Json): Json {
 	const paths: Json = {};
@@ -348,7 +366,7 @@ export function createDotdigitalSimulator(options: DotdigitalSimulatorOptions = 
 		},
 		'GET /cpaas/profiles/import/{id}/duplicates': (req) => {
 			const job = get('imports', req.params.id, 'Import job');
-			return isResponse(job) ? job : ok([]);
+			return isResponse(job) ? job : ok({ id: job.id, duplicates: [] }); // shape inferred: undocumented
 		},
 		'PUT /cpaas/profiles/import/{id}/start': (req) => {
 			const job = get('imports', req.params.id, 'Import job');
@@ -583,7 +601,9 @@ export function createDotdigitalSimulator(options: DotdigitalSimulatorOptions = 
 		resetState,
 	});
 
-	const documents = OPENAPI_FILES.map((file) => JSON.parse(readFileSync(path.join(__dirname, 'openapi', file), 'utf8')) as Json);
+	const documents = OPENAPI_FILES.map((file) =>
+		withFreeFormProfileQuery(JSON.parse(readFileSync(path.join(__dirname, 'openapi', file), 'utf8')) as Json),
+	);
 	sim.spec.openapi.push(...documents.map((d) => withOperationIds(d) as Document), ...documents.map((d) => legacyMirror(d) as Document));
 
 	Object.assign(handlers, registerWebhookHandlers(sim, state));
