@@ -7,9 +7,9 @@ export function withItemMarker(message: string, itemIndex: number | undefined): 
 	return `${message} [item ${itemIndex}]`;
 }
 
-const SECRET_PATTERNS: RegExp[] = [
-	/\b(Bearer|Basic)\s+[A-Za-z0-9._~+/=-]{6,}/gi,
-	/\beyJ[A-Za-z0-9_-]{10,}\.[A-Za-z0-9_-]{10,}\.[A-Za-z0-9_-]{10,}/g,
+const SECRET_PATTERNS: Array<[RegExp, (match: string) => string]> = [
+	[/\b(Bearer|Basic)\s+[A-Za-z0-9._~+/=-]{6,}/gi, (match) => `${match.split(/\s+/)[0]} ***`],
+	[/\beyJ[A-Za-z0-9_-]{10,}\.[A-Za-z0-9_-]{10,}\.[A-Za-z0-9_-]{10,}/g, () => '***'],
 ];
 
 /**
@@ -21,7 +21,7 @@ export function redact(text: string, secrets: readonly string[] = []): string {
 	for (const secret of secrets) {
 		if (secret && secret.length >= 4) out = out.split(secret).join('***');
 	}
-	for (const pattern of SECRET_PATTERNS) out = out.replace(pattern, (m) => m.split(/\s+/)[0] + ' ***');
+	for (const [pattern, mask] of SECRET_PATTERNS) out = out.replace(pattern, mask);
 	return out;
 }
 
@@ -72,12 +72,15 @@ export function apiError(node: INode, details: ApiErrorDetails): NodeApiError {
 		...(details.httpCode !== undefined ? { httpCode: String(details.httpCode) } : {}),
 		...(details.vendorCode !== undefined ? { vendorCode: String(details.vendorCode) } : {}),
 	};
-	return new NodeApiError(node, payload, {
+	const error = new NodeApiError(node, payload, {
 		message,
 		description,
 		httpCode: details.httpCode !== undefined ? String(details.httpCode) : undefined,
 		itemIndex: details.itemIndex,
 	});
+	// n8n swaps a message that mentions a network code (ECONNRESET…) for generic text; keep ours.
+	error.message = message;
+	return error;
 }
 
 /** Bad input: the message names the field and the item, the description says how to fix it. */

@@ -35,6 +35,12 @@ export interface VendorApi {
 	/** A 2xx body that still reports a failure (e.g. Engati's `status.code` other than 1000). */
 	bodyError?(body: unknown): { message: string; code?: string | number } | undefined;
 	retry?: Partial<RetryPolicy>;
+	/**
+	 * The credential holds an expirable token (`preAuthentication`). n8n refreshes it only when a
+	 * request throws a 401, so such a vendor's requests let n8n see HTTP errors; the others read
+	 * every status themselves and keep the response headers (Retry-After, X-RateLimit-*).
+	 */
+	refreshTokenOn401?: boolean;
 }
 
 export interface ApiRequest {
@@ -151,13 +157,15 @@ function readFailure(error: unknown): FailedAttempt {
 		}
 	}
 	if (cause?.config?.auth?.password) secrets.push(cause.config.auth.password);
-	const statusCode =
-		cause?.response?.status ?? (outer?.httpCode ? Number(outer.httpCode) || undefined : undefined);
+	// n8n-workflow 1.120's NodeApiError drops the client error at runtime and keeps only `httpCode`:
+	// an HTTP status, or a network code such as ECONNREFUSED.
+	const outerCode = outer?.httpCode ?? undefined;
+	const numericCode = outerCode && /^\d{3}$/.test(outerCode) ? Number(outerCode) : undefined;
 	return {
-		statusCode,
+		statusCode: cause?.response?.status ?? numericCode,
 		headers: cause?.response?.headers,
 		body: cause?.response?.data ?? outer?.context?.data,
-		networkCode: cause?.code,
+		networkCode: cause?.code ?? (outerCode && numericCode === undefined ? outerCode : undefined),
 		message: cause?.message ?? outer?.message ?? 'Request failed',
 		secrets,
 	};
@@ -235,9 +243,20 @@ export async function apiRequestFull<T = unknown>(
 			response = (await this.helpers.httpRequestWithAuthentication.call(this, api.credentialType, {
 				...options,
 				headers: { ...headers },
+				ignoreHttpStatusErrors: !api.refreshTokenOn401,
 			})) as { body: T; statusCode: number; headers: HeaderBag };
 		} catch (error) {
 			failure = readFailure(error);
+		}
+		if (response && response.statusCode >= 400) {
+			failure = {
+				statusCode: response.statusCode,
+				headers: response.headers,
+				body: response.body,
+				message: `HTTP ${response.statusCode}`,
+				secrets: [],
+			};
+			response = undefined;
 		}
 
 		if (response && isMalformedJson(response.body, request)) {

@@ -35,8 +35,8 @@ export interface MockContextOptions {
 }
 
 /**
- * The error n8n's `httpRequestWithAuthentication` throws for an HTTP error: a NodeApiError whose
- * `cause` is the HTTP client's (Axios) error, with the request config carrying the auth header.
+ * The error n8n's `httpRequestWithAuthentication` throws for an HTTP or network error: a
+ * NodeApiError built from the HTTP client's (Axios) error, whose request config carries the auth header.
  */
 export function n8nHttpError(options: {
 	status?: number;
@@ -59,9 +59,9 @@ export function n8nHttpError(options: {
 			...(options.password ? { auth: { username: 'user', password: options.password } } : {}),
 		},
 	});
-	const error = new NodeApiError(NODE, axiosLike as never);
-	(error as { cause?: unknown }).cause = axiosLike;
-	return error;
+	// Exactly what n8n does; n8n-workflow 1.120's NodeApiError keeps only httpCode and context.data
+	// of the client error at run time (its `cause` ends up undefined).
+	return new NodeApiError(NODE, axiosLike as never);
 }
 
 export function mockContext(options: MockContextOptions = {}) {
@@ -78,7 +78,7 @@ export function mockContext(options: MockContextOptions = {}) {
 		const next = outcomes.shift();
 		if (!next) throw new Error('mock: no scripted outcome left for this request');
 		if ('throws' in next) throw next.throws;
-		if (next.status >= 400) {
+		if (next.status >= 400 && !request.ignoreHttpStatusErrors) {
 			throw n8nHttpError({ status: next.status, headers: next.headers, data: next.body, authorization: options.authorization });
 		}
 		return { body: next.body, statusCode: next.status, headers: next.headers ?? {} };
