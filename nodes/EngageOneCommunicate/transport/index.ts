@@ -80,6 +80,8 @@ export const engageOneApi: VendorApi = {
 	baseUrl: regionalApiUrl,
 	// No error envelope is documented; take the usual message fields when present.
 	errorMessage: messageOf,
+	// The JWT in the credential expires after an hour; n8n renews it when a request throws a 401.
+	refreshTokenOn401: true,
 };
 
 export async function engageOneRequest(this: RequestContext, request: ApiRequest): Promise<IDataObject> {
