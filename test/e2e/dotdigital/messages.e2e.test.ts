@@ -10,7 +10,7 @@ const DD = nodeType('dotdigitalCpaas');
 
 /** n8n's printed error (the harness's own parse misses it when the run JSON precedes it). */
 const failure = (result: { error?: unknown; raw: string }) =>
-	result.error ? (/Execution error:\n=+\n([^\n]+)/.exec(result.raw)?.[1] ?? result.raw.slice(-500)) : undefined;
+	result.error ? (/Execution error:\n=+\n([^\n]+(\n[^\n]+){0,12})/.exec(result.raw)?.[1] ?? result.raw.slice(-800)) : undefined;
 
 const sendNode = (operation: string, extra: Record<string, unknown> = {}, credentials = CREDENTIAL) => ({
 	name: 'dotdigital',

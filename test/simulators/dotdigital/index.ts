@@ -463,8 +463,8 @@ export function createDotdigitalSimulator(options: DotdigitalSimulatorOptions = 
 			const c = get('chats', req.params.chatId, 'Chat');
 			return isResponse(c) ? c : ok(c.participants ?? []);
 		},
-		'GET /cpaas/presence': (req) => ok(list(req.query.profileId).map((id) => ({ profileId: id, status: 'online' }))),
-		'GET /cpaas/presence/appmessaging': (req) => ok(list(req.query.profileId).map((id) => ({ profileId: id, status: 'offline' }))),
+		'GET /cpaas/presence': (req) => ok(list(req.query.id).map((id) => ({ profileId: id, status: 'available' }))),
+		'GET /cpaas/presence/appmessaging': (req) => ok(list(req.query.id).map((id) => ({ profileId: id, status: 'offline' }))),
 
 		// ---- chat config
 		'GET /cpaas/chat/config': () => ok({ teams: [...store('teams').values()] }),

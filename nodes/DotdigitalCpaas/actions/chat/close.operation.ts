@@ -4,6 +4,13 @@ import { defineOperation, idField } from '../common';
 
 const fields: INodeProperties[] = [
 	idField('chatId', 'Chat ID', 'ID of the chat'),
+	{
+		displayName: 'Skip Close Message',
+		name: 'bypassMessage',
+		type: 'boolean',
+		default: false,
+		description: 'Whether to close without sending the close message of the team configuration',
+	},
 ];
 
 export const { description, execute } = defineOperation({
@@ -12,5 +19,7 @@ export const { description, execute } = defineOperation({
 	method: 'PUT',
 	path: '/chats/{chatId}/close',
 	fields,
-	body() { return {}; },
+	body(i: number) {
+		return { bypassMessage: this.getNodeParameter('bypassMessage', i) as boolean };
+	},
 });

@@ -4,7 +4,7 @@ import { defineOperation, idField, jsonField, jsonObject } from '../common';
 
 const fields: INodeProperties[] = [
 	idField('chatId', 'Chat ID', 'ID of the chat'),
-	jsonField('form', 'Form (JSON)', 'The form to send', "{\n  \"formId\": \"feedback\"\n}", true),
+	jsonField('form', 'Form (JSON)', 'The form to send', "{\n  \"formTemplateId\": \"feedback\"\n}", true),
 ];
 
 export const { description, execute } = defineOperation({

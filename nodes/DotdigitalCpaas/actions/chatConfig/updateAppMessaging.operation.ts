@@ -4,7 +4,7 @@ import { defineOperation, idField, jsonField, jsonObject } from '../common';
 
 const fields: INodeProperties[] = [
 	idField('teamId', 'Team ID', 'ID of the team'),
-	jsonField('config', 'Configuration (JSON)', 'App messaging configuration', "{}", true),
+	jsonField('config', 'Configuration (JSON)', 'App messaging configuration: replyAs (required) and welcomeMessage', "{\n  \"replyAs\": \"team\"\n}", true),
 ];
 
 export const { description, execute } = defineOperation({

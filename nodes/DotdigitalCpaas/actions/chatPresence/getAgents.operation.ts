@@ -12,5 +12,5 @@ export const { description, execute } = defineOperation({
 	method: 'GET',
 	path: '/presence',
 	fields,
-	query(i: number) { return { profileId: splitList(requiredString.call(this, 'profileIds', 'Profile IDs', i)) }; },
+	query(i: number) { return { id: splitList(requiredString.call(this, 'profileIds', 'Profile IDs', i)).join(',') }; },
 });

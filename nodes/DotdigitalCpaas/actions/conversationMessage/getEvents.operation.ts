@@ -4,10 +4,23 @@ import { defineOperation, idField } from '../common';
 
 const fields: INodeProperties[] = [
 	idField('conversationId', 'Conversation ID', 'ID of the conversation'),
-	{ displayName: 'Options', name: 'options', type: 'collection', placeholder: 'Add Option', default: {}, options: [{ displayName: 'From Event ID', name: 'from', type: 'number', default: 0, description: 'Event ID to start from' }, { displayName: 'Limit', name: 'limit', type: 'number',
-																																																																																																																																																																																																																																																																												typeOptions: {
-																																																																																																																																																																																																																																																																													minValue: 1,
-																																																																																																																																																																																																																																																																												}, default: 50, description: 'Max number of results to return' }] },
+	{
+		displayName: 'From Event ID',
+		name: 'fromEventId',
+		type: 'number',
+		typeOptions: { minValue: 0 },
+		required: true,
+		default: 0,
+		description: 'Event ID to read forwards from (0 for the first event)',
+	},
+	{
+		displayName: 'Limit',
+		name: 'limit',
+		type: 'number',
+		typeOptions: { minValue: 1 },
+		default: 50,
+		description: 'Max number of results to return',
+	},
 ];
 
 export const { description, execute } = defineOperation({
@@ -16,4 +29,7 @@ export const { description, execute } = defineOperation({
 	method: 'GET',
 	path: '/conversations/{conversationId}/events',
 	fields,
+	query(i: number) {
+		return { from: this.getNodeParameter('fromEventId', i) as number, limit: this.getNodeParameter('limit', i) as number };
+	},
 });

@@ -1,13 +1,34 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { defineOperation, idField } from '../common';
+import { defineOperation, idField, optionsQuery } from '../common';
 
 const fields: INodeProperties[] = [
 	idField('conversationId', 'Conversation ID', 'ID of the conversation'),
-	{ displayName: 'Options', name: 'options', type: 'collection', placeholder: 'Add Option', default: {}, options: [{ displayName: 'From Event ID', name: 'from', type: 'number', default: 0, description: 'Event ID to read backwards from' }, { displayName: 'Limit', name: 'limit', type: 'number',
-																																																																																																																																																																																																																																																																																					typeOptions: {
-																																																																																																																																																																																																																																																																																						minValue: 1,
-																																																																																																																																																																																																																																																																																					}, default: 50, description: 'Max number of results to return' }] },
+	{
+		displayName: 'Limit',
+		name: 'limit',
+		type: 'number',
+		typeOptions: { minValue: 1, maxValue: 100 },
+		default: 50,
+		description: 'Max number of results to return',
+	},
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		options: [
+			{
+				displayName: 'Before Event ID',
+				name: 'from',
+				type: 'number',
+				typeOptions: { minValue: 0 },
+				default: 0,
+				description: 'Event ID to read backwards from; the answer gives earliestEventId for the next page',
+			},
+		],
+	},
 ];
 
 export const { description, execute } = defineOperation({
@@ -16,4 +37,7 @@ export const { description, execute } = defineOperation({
 	method: 'GET',
 	path: '/conversations/{conversationId}/messages',
 	fields,
+	query(i: number) {
+		return { ...optionsQuery.call(this, i), limit: this.getNodeParameter('limit', i) as number };
+	},
 });
