@@ -1,3 +1,6 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+
 import { chainWorkflow, N8n, nodeType } from '../../harness/n8n';
 import type { Simulator } from '../../simulators/core/simulator';
 import { createDotdigitalSimulator, demoCredential, DOTDIGITAL_DEFAULTS, dotdigitalState } from '../../simulators/dotdigital';
@@ -180,4 +183,28 @@ describe('dotdigital CPaaS content, conversations, chats, analytics and sessions
 		expect(result.output('End')[0]).toEqual({ deleted: true });
 		expect(result.raw).not.toContain(DOTDIGITAL_DEFAULTS.password);
 	});
+});
+
+describe('the dotdigital CPaaS example workflow', () => {
+	it('runs against the simulator with the demo credential', async () => {
+		const example = JSON.parse(readFileSync(path.join(__dirname, '../../../examples/dotdigital-send-and-track.json'), 'utf8'));
+		const sim = createDotdigitalSimulator();
+		const url = await sim.start();
+		const n8n = await N8n.create('dotdigital-example');
+		try {
+			await n8n.importCredentials([demoCredential(url)]);
+			await n8n.importWorkflows([example]);
+			const result = await n8n.execute(example.id);
+			expect(failure(result)).toBeUndefined();
+			expect(sim.accepted('PATCH /cpaas/profiles/bulk')).toHaveLength(1);
+			const [batch] = sim.accepted('POST /cpaas/messages/batch');
+			expect((batch.body as any[])[0]).toMatchObject({ to: { profileId: 'cust-1' }, body: 'Hi Ada, your order has shipped.' });
+			expect(result.output('Get Status').map((m) => m.metadata.customerId)).toEqual(['cust-1', 'cust-2', 'cust-3']);
+			expect(result.output('Message History')).toHaveLength(3);
+			expect(result.output('Message History').map((m) => m.profileId)).toEqual(['cust-1', 'cust-2', 'cust-3']);
+		} finally {
+			await sim.stop();
+			n8n.cleanup();
+		}
+	}, 120_000);
 });

@@ -44,7 +44,7 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 				idempotent: true,
 				itemIndex: chunk[0].itemIndex,
 			});
-			return chunk.map(({ entry }) => ({ id: entry.id, upserted: true }));
+			return chunk.map(({ entry }) => ({ ...entry, upserted: true }));
 		},
 	});
 }
