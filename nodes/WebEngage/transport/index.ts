@@ -32,67 +32,13 @@ export const webEngageApi: VendorApi = {
 	retry: { baseDelayMs: 1000, maxDelayMs: 30_000, maxTotalWaitMs: 180_000, maxRetries: 8 },
 };
 
-const withCause = new WeakMap<object, RequestContext>();
-
-interface WrappedRequestError {
-	cause?: unknown;
-	httpCode?: string | null;
-	messages?: string[];
-	message?: string;
-	context?: { data?: unknown };
-}
-
-/**
- * n8n 1.123 wraps a failed request in a NodeApiError without `cause`: the HTTP status or the
- * network code (e.g. `ECONNRESET`) is in `httpCode` and the response body in `context.data`. The
- * shared core reads `cause` (the HTTP client's error), so without this it neither sees WebEngage's
- * own message nor replays a connection reset. This rebuilds `cause` from what n8n kept.
- */
-export function restoreCause(error: unknown): void {
-	const wrapped = error as WrappedRequestError | undefined;
-	if (!wrapped || typeof wrapped !== 'object' || wrapped.cause !== undefined) return;
-	const code = wrapped.httpCode ?? undefined;
-	const status = code !== undefined && /^\d{3}$/.test(code) ? Number(code) : undefined;
-	wrapped.cause = {
-		message: wrapped.messages?.[0] ?? wrapped.message,
-		...(status === undefined && code ? { code } : {}),
-		...(status !== undefined ? { response: { status, data: wrapped.context?.data } } : {}),
-	};
-}
-
-/** The node's context with a request helper whose errors carry `cause` again (see restoreCause). */
-function exposeClientError(ctx: RequestContext): RequestContext {
-	let view = withCause.get(ctx);
-	if (!view) {
-		const original = ctx.helpers.httpRequestWithAuthentication;
-		const helpers = Object.create(ctx.helpers as object, {
-			httpRequestWithAuthentication: {
-				value: async (...args: Parameters<typeof original>) => {
-					let failed: unknown;
-					try {
-						return await original.apply(ctx, args);
-					} catch (error) {
-						failed = error;
-					}
-					restoreCause(failed);
-					// The same n8n error, only with its cause filled in.
-					throw failed as Error;
-				},
-			},
-		}) as RequestContext['helpers'];
-		view = Object.create(ctx as object, { helpers: { value: helpers } }) as RequestContext;
-		withCause.set(ctx, view);
-	}
-	return view;
-}
-
 /** A request to WebEngage; user and event ingestion carry an `x-request-id` dedupe key. */
 export async function webEngageRequest(
 	this: RequestContext,
 	request: ApiRequest & { dedupe?: boolean },
 ): Promise<IDataObject> {
 	const { dedupe, ...rest } = request;
-	return await apiRequest.call(exposeClientError(this), webEngageApi, {
+	return await apiRequest.call(this, webEngageApi, {
 		...rest,
 		...(dedupe ? { dedupeHeader: 'x-request-id' } : {}),
 	});
