@@ -33,6 +33,8 @@ export interface ApiErrorDetails {
 	vendorMessage?: string;
 	/** The vendor's application code (e.g. Engati `status.code`). */
 	vendorCode?: string | number;
+	/** Retries made before giving up. */
+	retries?: number;
 	/** What was being done, e.g. "POST /v1/accounts/…/bulk-users". */
 	operation?: string;
 	description?: string;
@@ -54,7 +56,8 @@ const STATUS_HINTS: Record<number, string> = {
  * whose request config carries the Authorization header.
  */
 export function apiError(node: INode, details: ApiErrorDetails): NodeApiError {
-	const status = details.httpCode !== undefined ? ` (HTTP ${details.httpCode})` : '';
+	const retries = details.retries ? ` after ${details.retries} ${details.retries === 1 ? 'retry' : 'retries'}` : '';
+	const status = (details.httpCode !== undefined ? ` (HTTP ${details.httpCode})` : '') + retries;
 	const code = details.vendorCode !== undefined ? ` [code ${details.vendorCode}]` : '';
 	const said = details.vendorMessage ? `: ${details.vendorMessage}` : '';
 	// A message that already names the vendor (e.g. from a token exchange) is not prefixed again.

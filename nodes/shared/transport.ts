@@ -63,6 +63,8 @@ export interface ApiRequest {
 	 * Defaults to true for GET, HEAD, PUT, DELETE and OPTIONS, and to true when a dedupe header is set.
 	 */
 	idempotent?: boolean;
+	/** How arrays in `qs` are written; `repeat` gives `id=a&id=b` (n8n's default is `id[0]=a`). */
+	arrayFormat?: IHttpRequestOptions['arrayFormat'];
 	/** Send and parse JSON (default true). */
 	json?: boolean;
 	/** `arraybuffer` for binary downloads. */
@@ -231,6 +233,7 @@ export async function apiRequestFull<T = unknown>(
 		json: request.json ?? true,
 		returnFullResponse: true,
 		...(request.encoding ? { encoding: request.encoding } : {}),
+		...(request.arrayFormat ? { arrayFormat: request.arrayFormat } : {}),
 		...(request.body !== undefined ? { body: request.body as IDataObject } : {}),
 	};
 	const operation = `${request.method} ${request.path.split('?')[0]}`;
@@ -295,15 +298,12 @@ export async function apiRequestFull<T = unknown>(
 
 		const body = decodeBody(failed.body);
 		const vendorMessage = api.errorMessage(body) ?? (typeof body === 'string' && body ? body : undefined);
-		const retried = attempt > 0 ? ` after ${attempt} ${attempt === 1 ? 'retry' : 'retries'}` : '';
+		const text = vendorMessage ?? (failed.statusCode === undefined ? failed.message : undefined);
 		throw apiError(this.getNode(), {
 			vendor: api.name,
 			httpCode: failed.statusCode,
-			vendorMessage:
-				redact(
-					vendorMessage ?? (failed.statusCode === undefined ? `${failed.message}${retried}` : retried.trim()),
-					failed.secrets,
-				) || undefined,
+			vendorMessage: text === undefined ? undefined : redact(text, failed.secrets) || undefined,
+			retries: attempt,
 			operation,
 			itemIndex: request.itemIndex,
 		});

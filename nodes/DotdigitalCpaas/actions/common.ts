@@ -7,7 +7,7 @@ import type {
 } from 'n8n-workflow';
 
 import type { ItemResult, OperationModule } from '../../shared';
-import { inputError, parseJsonArray, parseJsonObject, processItems, requireValue, showFor, updateDisplayOptions } from '../../shared';
+import { inputError, parseJsonArray, parseJsonObject, processItems, requireValue, returnAllOrLimit, showFor, updateDisplayOptions } from '../../shared';
 import { dotdigitalRequest } from '../transport';
 
 /**
@@ -74,19 +74,6 @@ export function splitList(value: unknown): string[] {
  * List parameters go on the path as `name=a&name=b` (the vendor's form); the request helper would
  * write `name[0]=a`. Scalars stay in `qs`.
  */
-export function withRepeatedQuery(path: string, query: IDataObject | undefined): { path: string; qs?: IDataObject } {
-	if (!query) return { path };
-	const qs: IDataObject = {};
-	const repeated: string[] = [];
-	for (const [key, value] of Object.entries(query)) {
-		if (Array.isArray(value)) {
-			for (const entry of value) repeated.push(`${encodeURIComponent(key)}=${encodeURIComponent(String(entry))}`);
-		} else qs[key] = value;
-	}
-	const joined = repeated.length ? `${path}${path.includes('?') ? '&' : '?'}${repeated.join('&')}` : path;
-	return { path: joined, qs: Object.keys(qs).length ? qs : undefined };
-}
-
 function fillFields(this: IExecuteFunctions, path: string, fields: INodeProperties[], itemIndex: number): string {
 	return path.replace(/\{(\w+)\}/g, (whole, name: string) => {
 		const field = fields.find((f) => f.name === name);
@@ -112,28 +99,9 @@ function isEmptyObject(value: unknown): boolean {
 	return typeof value === 'object' && value !== null && !Array.isArray(value) && Object.keys(value).length === 0;
 }
 
-const listFields: INodeProperties[] = [
-	{
-		displayName: 'Return All',
-		name: 'returnAll',
-		type: 'boolean',
-		default: false,
-		description: 'Whether to return all results or only up to a given limit',
-	},
-	{
-		displayName: 'Limit',
-		name: 'limit',
-		type: 'number',
-		displayOptions: { show: { returnAll: [false] } },
-		typeOptions: { minValue: 1 },
-		default: 50,
-		description: 'Max number of results to return',
-	},
-];
-
 /** Description and execute for a table-row operation. */
 export function defineOperation(spec: SimpleOperation): OperationModule {
-	const fields = spec.list ? [...spec.fields, ...listFields] : spec.fields;
+	const fields = spec.list ? [...spec.fields, ...returnAllOrLimit()] : spec.fields;
 	return {
 		description: updateDisplayOptions(showFor(spec.resource, spec.operation), fields),
 		async execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
@@ -145,11 +113,11 @@ export function defineOperation(spec: SimpleOperation): OperationModule {
 						? optionsQuery.call(this, itemIndex)
 						: undefined;
 				const body = spec.body?.call(this, itemIndex);
-				const { path: fullPath, qs } = withRepeatedQuery(path, query);
 				const response = await dotdigitalRequest.call(this, {
 					method: spec.method,
-					path: fullPath,
-					qs,
+					path,
+					qs: query,
+					arrayFormat: 'repeat', // the API reads lists as id=a&id=b
 					body,
 					itemIndex,
 					...(spec.idempotent !== undefined ? { idempotent: spec.idempotent } : {}),

@@ -1,7 +1,6 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
 
 import { DotdigitalCpaasApi } from '../../../credentials/DotdigitalCpaasApi.credentials';
-import { withRepeatedQuery } from '../../../nodes/DotdigitalCpaas/actions/common';
 import { buildMessage, toVendorPhone } from '../../../nodes/DotdigitalCpaas/actions/message/fields';
 import { dotdigitalBaseUrl } from '../../../nodes/DotdigitalCpaas/transport';
 
@@ -43,16 +42,6 @@ describe('dotdigital CPaaS credential', () => {
 		const options = await credential.authenticate({ authMode: 'apiSpaceToken', accessToken: 't0k' }, { url: '/x', headers: { a: 'b' } });
 		expect(options.headers).toEqual({ a: 'b', Authorization: 'Bearer t0k' });
 		expect(options.auth).toBeUndefined();
-	});
-});
-
-describe('repeated query parameters', () => {
-	it('writes lists as name=a&name=b and keeps scalars in qs', () => {
-		expect(withRepeatedQuery('/profiles/bulk', { id: ['a b', 'c'], forget: true })).toEqual({
-			path: '/profiles/bulk?id=a%20b&id=c',
-			qs: { forget: true },
-		});
-		expect(withRepeatedQuery('/x', undefined)).toEqual({ path: '/x' });
 	});
 });
 

@@ -88,7 +88,7 @@ describe('apiRequestFull retries', () => {
 		expect(sleepMock.mock.calls.map(([ms]) => ms)).toEqual([4000, 4000]);
 		expect(sent).toHaveLength(3);
 		expect(error).toBeInstanceOf(NodeApiError);
-		expect(error.message).toBe('Acme returned an error (HTTP 429): after 2 retries [item 2]');
+		expect(error.message).toBe('Acme returned an error (HTTP 429) after 2 retries [item 2]');
 		expect(error.description).toMatch(/kept rate-limiting/);
 		expect(error.httpCode).toBe('429');
 	});
@@ -310,6 +310,12 @@ describe('paths and credentials', () => {
 		await apiRequestFull.call(ctx, api, { method: 'GET', path: '/accounts/{account}/users', qs: { page: 2 } });
 		expect(sent[0].url).toBe('http://127.0.0.1:9/api/accounts/team%20a%2Fb/users');
 		expect(sent[0].qs).toEqual({ page: 2 });
+	});
+
+	it('passes the array format through, so lists can go as id=a&id=b', async () => {
+		const { ctx, httpRequestWithAuthentication } = mockContext({ credentials: CREDENTIALS, outcomes: [{ status: 200, body: {} }] });
+		await apiRequestFull.call(ctx, api, { method: 'DELETE', path: '/bulk', qs: { id: ['a', 'b'] }, arrayFormat: 'repeat' });
+		expect(httpRequestWithAuthentication.mock.calls[0][1]).toMatchObject({ qs: { id: ['a', 'b'] }, arrayFormat: 'repeat' });
 	});
 
 	it('sends an absolute URL as it is', async () => {

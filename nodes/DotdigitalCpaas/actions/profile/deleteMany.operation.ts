@@ -3,7 +3,6 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 import type { BatchEntry } from '../../../shared';
 import { processInBatches, requireValue, showFor, updateDisplayOptions } from '../../../shared';
 import { dotdigitalRequest } from '../../transport';
-import { withRepeatedQuery } from '../common';
 
 /** IDs per bulk delete: they travel in the query string, so keep the URL short (inferred). */
 export const PROFILE_BULK_DELETE_SIZE = 100;
@@ -26,7 +25,9 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 		send: async (chunk: Array<BatchEntry<IDataObject>>) => {
 			await dotdigitalRequest.call(this, {
 				method: 'DELETE',
-				path: withRepeatedQuery('/profiles/bulk', { id: chunk.map((c) => c.entry.id) }).path,
+				path: '/profiles/bulk',
+				qs: { id: chunk.map((c) => c.entry.id) },
+				arrayFormat: 'repeat', // the API reads lists as id=a&id=b
 				itemIndex: chunk[0].itemIndex,
 			});
 			return chunk.map(({ entry }) => ({ id: entry.id, deleted: true }));
