@@ -16,7 +16,7 @@ import { parse as parseFlatted } from 'flatted';
 import { N8N_BIN, NODE24_BIN } from './env';
 import type { N8n } from './n8n';
 
-const OWNER = {
+export const OWNER = {
 	email: 'owner@n8n-nodes-engagement.test',
 	firstName: 'Test',
 	lastName: 'Owner',

@@ -355,7 +355,8 @@ describe('Engati in a real n8n', () => {
 	it('reports a wrong key as a clear 401 without the key', async () => {
 		const result = await run(workflows.wrongKey);
 		expect(result.error).toBeDefined();
-		expect(result.raw).toContain('Engati returned an error (HTTP 401) [item 0]');
+		// The error carries Engati's own words (the simulator's 401 body).
+		expect(result.error?.message).toBe('Engati returned an error (HTTP 401): Invalid or revoked API key [item 0]');
 		expect(sim.requests('getUsersByAttribute')[0].status).toBe(401);
 	});
 
