@@ -81,8 +81,13 @@ export interface ApiResponse<T = unknown> {
 
 const IDEMPOTENT_METHODS = new Set(['GET', 'HEAD', 'PUT', 'DELETE', 'OPTIONS']);
 
-/** Errors raised before any byte of the request reached the server: always safe to retry. */
-const NOT_SENT_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH']);
+/**
+ * Errors raised before any byte of the request reached the server: safe to retry, but only a few
+ * times, since a refused connection is more often a wrong base URL than a passing fault. A host
+ * name that does not exist (ENOTFOUND) is not retried at all.
+ */
+const NOT_SENT_CODES = new Set(['ECONNREFUSED', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH']);
+const NOT_SENT_MAX_RETRIES = 2;
 /** Errors after which the vendor may or may not have acted on the request. */
 const MAYBE_SENT_CODES = new Set([
 	'ECONNRESET',
@@ -287,7 +292,11 @@ export async function apiRequestFull<T = unknown>(
 		}
 		const failed = failure as FailedAttempt;
 
-		if (attempt < policy.maxRetries && isRetryable(failed, replaySafe)) {
+		const maxRetries =
+			failed.networkCode && NOT_SENT_CODES.has(failed.networkCode)
+				? Math.min(policy.maxRetries, NOT_SENT_MAX_RETRIES)
+				: policy.maxRetries;
+		if (attempt < maxRetries && isRetryable(failed, replaySafe)) {
 			const delay = retryDelayMs(attempt, failed.headers, policy, Date.now(), Math.random);
 			if (waitedMs + delay <= policy.maxTotalWaitMs) {
 				waitedMs += delay;

@@ -134,6 +134,20 @@ describe('apiRequestFull retries', () => {
 		expect(sent).toHaveLength(2);
 	});
 
+	it('gives up on a refused connection after two retries, and does not retry an unknown host', async () => {
+		const refused = mockContext({
+			credentials: CREDENTIALS,
+			outcomes: [1, 2, 3, 4].map(() => ({ throws: networkError('ECONNREFUSED') })),
+		});
+		const error = await failure(apiRequestFull.call(refused.ctx, api, { method: 'GET', path: '/things' }));
+		expect(refused.sent).toHaveLength(3);
+		expect(error.message).toMatch(/^Acme returned an error after 2 retries: /);
+
+		const unknownHost = mockContext({ credentials: CREDENTIALS, outcomes: [{ throws: networkError('ENOTFOUND') }] });
+		await failure(apiRequestFull.call(unknownHost.ctx, api, { method: 'GET', path: '/things' }));
+		expect(unknownHost.sent).toHaveLength(1);
+	});
+
 	it('retries a POST after 429 even without a dedupe key (the vendor did nothing)', async () => {
 		const { ctx, sent } = mockContext({
 			credentials: CREDENTIALS,
