@@ -1,6 +1,8 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INode, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { keyValuesToObject, parseJsonObject } from '../../shared';
+import type { BatchEntry } from '../../shared';
+import { inputError, keyValuesToObject, parseJsonObject, processInBatches } from '../../shared';
+import { WEBENGAGE_BULK_LIMIT, webEngageRequest } from '../transport';
 
 /**
  * A set of name/value pairs the user enters either as a list in the node or as one JSON object
@@ -66,3 +68,63 @@ export function readKeyValueOrJson(this: IExecuteFunctions, name: string, displa
 
 /** Names WebEngage reserves for itself: it silently drops custom names starting with `we_`. */
 export const RESERVED_PREFIX = 'we_';
+
+/**
+ * Drops empty values from a user or event, then checks the identity WebEngage needs on both: a
+ * User ID or an Anonymous ID, each at most 100 characters.
+ */
+export function checkIdentity(node: INode, record: IDataObject, i: number): void {
+	for (const key of Object.keys(record)) {
+		if (record[key] === '' || record[key] === undefined || record[key] === null) delete record[key];
+	}
+	if (!record.userId && !record.anonymousId) {
+		throw inputError(node, 'Either "User ID" or "Anonymous ID" is required', {
+			itemIndex: i,
+			description: 'Map a user ID from the input, e.g. {{ $json.id }}',
+		});
+	}
+	for (const id of ['userId', 'anonymousId']) {
+		if (record[id] !== undefined && String(record[id]).length > 100) {
+			throw inputError(node, `"${id}" is longer than 100 characters`, { itemIndex: i });
+		}
+	}
+}
+
+/**
+ * Sends every item through a bulk endpoint, WEBENGAGE_BULK_LIMIT records per call (dedupe-keyed, so a
+ * retry cannot add twice); each item gets its identity, the queue status and the batch size.
+ */
+export async function sendInBulk(
+	this: IExecuteFunctions,
+	items: INodeExecutionData[],
+	options: {
+		build: (this: IExecuteFunctions, i: number) => IDataObject;
+		path: string;
+		/** Body key holding the list, e.g. `users` or `events`. */
+		listKey: string;
+		/** Extra output fields taken from the sent record. */
+		summary?: (entry: IDataObject) => IDataObject;
+	},
+): Promise<INodeExecutionData[]> {
+	return await processInBatches.call(this, items, {
+		batchSize: WEBENGAGE_BULK_LIMIT,
+		prepare: (i: number) => options.build.call(this, i),
+		send: async (chunk: Array<BatchEntry<IDataObject>>) => {
+			const response = await webEngageRequest.call(this, {
+				method: 'POST',
+				path: options.path,
+				body: { [options.listKey]: chunk.map((c) => c.entry) },
+				dedupe: true,
+				itemIndex: chunk[0].itemIndex,
+			});
+			const status = (response.response as IDataObject | undefined)?.status ?? 'queued';
+			return chunk.map(({ entry }) => ({
+				userId: entry.userId ?? null,
+				anonymousId: entry.anonymousId ?? null,
+				...options.summary?.(entry),
+				status,
+				batchSize: chunk.length,
+			}));
+		},
+	});
+}

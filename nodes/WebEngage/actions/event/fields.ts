@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { inputError, parseJsonObject, toOffsetDateTime } from '../../../shared';
-import { keyValueOrJsonProperties, readKeyValueOrJson, RESERVED_PREFIX } from '../shared';
+import { checkIdentity, keyValueOrJsonProperties, readKeyValueOrJson, RESERVED_PREFIX } from '../shared';
 
 /** The event fields shared by Track and Track Many. */
 export const eventProperties: INodeProperties[] = [
@@ -96,22 +96,9 @@ export function buildEvent(this: IExecuteFunctions, i: number): IDataObject {
 		const eventData = readKeyValueOrJson.call(this, 'eventData', 'Event Data', i);
 		if (Object.keys(eventData).length > 0) event.eventData = eventData;
 	}
-	for (const key of Object.keys(event)) {
-		if (event[key] === '' || event[key] === undefined || event[key] === null) delete event[key];
-	}
-	if (!event.userId && !event.anonymousId) {
-		throw inputError(node, 'Either "User ID" or "Anonymous ID" is required', {
-			itemIndex: i,
-			description: 'Map a user ID from the input, e.g. {{ $json.id }}',
-		});
-	}
+	checkIdentity(node, event, i);
 	for (const id of ['userId', 'anonymousId']) {
-		if (event[id] !== undefined) {
-			event[id] = String(event[id]);
-			if ((event[id] as string).length > 100) {
-				throw inputError(node, `"${id}" is longer than 100 characters`, { itemIndex: i });
-			}
-		}
+		if (event[id] !== undefined) event[id] = String(event[id]);
 	}
 	const name = event.eventName === undefined ? '' : String(event.eventName).trim();
 	if (name === '') {

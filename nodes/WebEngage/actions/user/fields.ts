@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { inputError, keyValuesToObject, parseJsonObject, toE164, toOffsetDateTime } from '../../../shared';
+import { checkIdentity } from '../shared';
 
 /** The user fields shared by Create or Update and Create or Update Many. */
 export const userProperties: INodeProperties[] = [
@@ -123,20 +124,7 @@ export function buildUser(this: IExecuteFunctions, i: number): IDataObject {
 		const attributes = keyValuesToObject(this.getNodeParameter('attributes', i, {}));
 		if (Object.keys(attributes).length > 0) user.attributes = attributes;
 	}
-	for (const key of Object.keys(user)) {
-		if (user[key] === '' || user[key] === undefined || user[key] === null) delete user[key];
-	}
-	if (!user.userId && !user.anonymousId) {
-		throw inputError(node, 'Either "User ID" or "Anonymous ID" is required', {
-			itemIndex: i,
-			description: 'Map a user ID from the input, e.g. {{ $json.id }}',
-		});
-	}
-	for (const id of ['userId', 'anonymousId']) {
-		if (user[id] !== undefined && String(user[id]).length > 100) {
-			throw inputError(node, `"${id}" is longer than 100 characters`, { itemIndex: i });
-		}
-	}
+	checkIdentity(node, user, i);
 	if (user.phone !== undefined) user.phone = toE164(node, user.phone, 'Phone', i);
 	if (user.birthDate !== undefined) user.birthDate = toOffsetDateTime(node, user.birthDate, 'Birth Date', i);
 	const attributes = user.attributes as IDataObject | undefined;

@@ -1,8 +1,8 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import type { BatchEntry } from '../../../shared';
-import { processInBatches, showFor, updateDisplayOptions } from '../../../shared';
-import { WEBENGAGE_BULK_LIMIT, webEngageRequest } from '../../transport';
+import { showFor, updateDisplayOptions } from '../../../shared';
+import { WEBENGAGE_BULK_LIMIT } from '../../transport';
+import { sendInBulk } from '../shared';
 import { buildUser, userProperties } from './fields';
 
 export const description: INodeProperties[] = updateDisplayOptions(showFor('user', 'upsertMany'), [
@@ -16,24 +16,9 @@ export const description: INodeProperties[] = updateDisplayOptions(showFor('user
 ]);
 
 export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
-	return await processInBatches.call(this, items, {
-		batchSize: WEBENGAGE_BULK_LIMIT,
-		prepare: (i: number) => buildUser.call(this, i),
-		send: async (chunk: Array<BatchEntry<IDataObject>>) => {
-			const response = await webEngageRequest.call(this, {
-				method: 'POST',
-				path: '/v1/accounts/{licenseCode}/bulk-users',
-				body: { users: chunk.map((c) => c.entry) },
-				dedupe: true,
-				itemIndex: chunk[0].itemIndex,
-			});
-			const status = (response.response as IDataObject | undefined)?.status ?? 'queued';
-			return chunk.map(({ entry }) => ({
-				userId: entry.userId ?? null,
-				anonymousId: entry.anonymousId ?? null,
-				status,
-				batchSize: chunk.length,
-			}));
-		},
+	return await sendInBulk.call(this, items, {
+		build: buildUser,
+		path: '/v1/accounts/{licenseCode}/bulk-users',
+		listKey: 'users',
 	});
 }
