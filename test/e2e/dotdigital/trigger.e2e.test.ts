@@ -3,17 +3,13 @@
  * simulator with n8n's production URL, the simulator delivers signed single and batched events to
  * it, forged / unsigned / replayed deliveries start nothing, and deactivation removes the webhook.
  */
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
-
 import type { Simulator } from '../../simulators/core/simulator';
-import { authToken, Simulator as SimulatorClass } from '../../simulators/core/simulator';
+import { authToken } from '../../simulators/core/simulator';
 import type { StoredWebhook } from '../../simulators/dotdigital/webhooks';
 import {
-	addWebhookOperationIds,
+	createWebhookSimulator,
 	deliverEvents,
 	makeEvent,
-	registerWebhookHandlers,
 	replayDelivery,
 	WEBHOOK_OPERATIONS,
 } from '../../simulators/dotdigital/webhooks';
@@ -22,22 +18,14 @@ import { N8nServer } from '../../harness/server';
 
 const USERNAME = 'apiuser-e2e@apiconnector.com';
 const PASSWORD = 'dd-e2e-password-7c1f';
-const WEBHOOK_API = path.resolve(__dirname, '../../simulators/dotdigital/openapi/webhook-api.json');
 
 /** The webhook endpoints of dotdigital's OpenAPI file with HTTP Basic, enough for the trigger. */
 function webhookSimulator(state: Record<string, any>): Simulator {
-	const sim = new SimulatorClass({
-		name: 'dotdigital-webhooks',
-		openapi: [addWebhookOperationIds(JSON.parse(readFileSync(WEBHOOK_API, 'utf8')))],
-		authenticate: (req) =>
-			authToken(req, 'Basic') === Buffer.from(`${USERNAME}:${PASSWORD}`).toString('base64')
-				? undefined
-				: { status: 401, body: {} },
-		errorResponse: (status, message) => ({ status, body: { message } }),
-		handlers: {},
-	});
-	Object.assign(sim.spec.handlers, registerWebhookHandlers(sim, state));
-	return sim;
+	return createWebhookSimulator(state, (req) =>
+		authToken(req, 'Basic') === Buffer.from(`${USERNAME}:${PASSWORD}`).toString('base64')
+			? undefined
+			: { status: 401, body: {} },
+	);
 }
 
 const TRIGGER = 'CPaaS Trigger';

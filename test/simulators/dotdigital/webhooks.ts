@@ -9,9 +9,11 @@
  * one: `addWebhookOperationIds(doc)` names them `<METHOD> <OpenAPI path>` (`WEBHOOK_OPERATIONS`).
  */
 import { createHmac, randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 
-import type { Handler, SimRequest, SimResponse, Simulator } from '../core/simulator';
-import { headerOf } from '../core/simulator';
+import type { Handler, SimRequest, SimResponse, SimulatorSpec } from '../core/simulator';
+import { headerOf, Simulator } from '../core/simulator';
 
 /** Method and OpenAPI path of each webhook operation. */
 export const WEBHOOK_ROUTES = {
@@ -330,4 +332,25 @@ export async function replayDelivery(
 	options: DeliverOptions = {},
 ): Promise<DeliveryOutcome> {
 	return await sendRaw(state, activeWebhook(state, webhookId), outcome.rawBody, outcome.signature, { maxAttempts: 1, ...options });
+}
+
+const WEBHOOK_API = path.resolve(__dirname, 'openapi/webhook-api.json');
+
+/**
+ * A simulator serving only the webhook endpoints of webhook-api.json, kept in `state`: what the
+ * trigger talks to. `authenticate` lets every request through unless a check is given.
+ */
+export function createWebhookSimulator(
+	state: Record<string, any>,
+	authenticate: SimulatorSpec['authenticate'] = () => undefined,
+): Simulator {
+	const sim = new Simulator({
+		name: 'dotdigital-webhooks',
+		openapi: [addWebhookOperationIds(JSON.parse(readFileSync(WEBHOOK_API, 'utf8')))],
+		authenticate,
+		errorResponse: (status, message) => ({ status, body: { message } }),
+		handlers: {},
+	});
+	Object.assign(sim.spec.handlers, registerWebhookHandlers(sim, state));
+	return sim;
 }

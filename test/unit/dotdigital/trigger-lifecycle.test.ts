@@ -3,17 +3,14 @@
  * through the shared core to the simulator's webhook endpoints on loopback.
  */
 import { createHmac } from 'node:crypto';
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 
 import type { IHookFunctions, IWebhookFunctions } from 'n8n-workflow';
 
 import { DotdigitalCpaasTrigger } from '../../../nodes/DotdigitalCpaasTrigger/DotdigitalCpaasTrigger.node';
-import { Simulator } from '../../simulators/core/simulator';
+import type { Simulator } from '../../simulators/core/simulator';
 import type { StoredWebhook } from '../../simulators/dotdigital/webhooks';
-import { addWebhookOperationIds, makeEvent, registerWebhookHandlers, WEBHOOK_OPERATIONS } from '../../simulators/dotdigital/webhooks';
+import { createWebhookSimulator, makeEvent, WEBHOOK_OPERATIONS } from '../../simulators/dotdigital/webhooks';
 
-const WEBHOOK_API = path.resolve(__dirname, '../../simulators/dotdigital/openapi/webhook-api.json');
 const WEBHOOK_URL = 'http://127.0.0.1:5678/webhook/abc/webhook';
 
 type Json = Record<string, any>;
@@ -64,14 +61,7 @@ describe('dotdigital CPaaS Trigger lifecycle', () => {
 	const hooks = () => state.webhooks as Map<string, StoredWebhook>;
 
 	beforeAll(async () => {
-		sim = new Simulator({
-			name: 'dotdigital-webhooks',
-			openapi: [addWebhookOperationIds(JSON.parse(readFileSync(WEBHOOK_API, 'utf8')))],
-			authenticate: () => undefined,
-			errorResponse: (status, message) => ({ status, body: { message } }),
-			handlers: {},
-		});
-		Object.assign(sim.spec.handlers, registerWebhookHandlers(sim, state));
+		sim = createWebhookSimulator(state);
 		base = await sim.start();
 	});
 	afterAll(async () => await sim.stop());

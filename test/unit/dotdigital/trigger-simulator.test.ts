@@ -3,24 +3,20 @@
  * webhook-api.json, and deliveries signed, batched, retried and replayed as the vendor does.
  */
 import { createHmac } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import path from 'node:path';
 
 import { isValidSignature } from '../../../nodes/DotdigitalCpaasTrigger/signature';
-import { Simulator } from '../../simulators/core/simulator';
+import type { Simulator } from '../../simulators/core/simulator';
 import type { StoredWebhook } from '../../simulators/dotdigital/webhooks';
 import {
-	addWebhookOperationIds,
+	createWebhookSimulator,
 	deliverEvents,
 	makeEvent,
-	registerWebhookHandlers,
 	replayDelivery,
 	WEBHOOK_OPERATIONS,
 } from '../../simulators/dotdigital/webhooks';
 
-const WEBHOOK_API = path.resolve(__dirname, '../../simulators/dotdigital/openapi/webhook-api.json');
 
 describe('dotdigital simulator webhooks', () => {
 	const state: Record<string, any> = {};
@@ -53,14 +49,7 @@ describe('dotdigital simulator webhooks', () => {
 		).body as StoredWebhook;
 
 	beforeAll(async () => {
-		sim = new Simulator({
-			name: 'dotdigital-webhooks',
-			openapi: [addWebhookOperationIds(JSON.parse(readFileSync(WEBHOOK_API, 'utf8')))],
-			authenticate: () => undefined,
-			errorResponse: (status, message) => ({ status, body: { message } }),
-			handlers: {},
-		});
-		Object.assign(sim.spec.handlers, registerWebhookHandlers(sim, state));
+		sim = createWebhookSimulator(state);
 		base = await sim.start();
 		receiver = http.createServer((req, res) => {
 			const chunks: Buffer[] = [];
