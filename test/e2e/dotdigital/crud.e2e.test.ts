@@ -1,19 +1,8 @@
-import { chainWorkflow, N8n, nodeType } from '../../harness/n8n';
+import type { N8n } from '../../harness/n8n';
+import { chainWorkflow } from '../../harness/n8n';
 import type { Simulator } from '../../simulators/core/simulator';
-import { createDotdigitalSimulator, demoCredential, DOTDIGITAL_DEFAULTS, dotdigitalState } from '../../simulators/dotdigital';
-
-const CREDENTIAL = { dotdigitalCpaasApi: { id: 'demo-dotdigital', name: 'dotdigital CPaaS (simulator)' } };
-const DD = nodeType('dotdigitalCpaas');
-
-/** n8n's printed error (the harness's own parse misses it when the run JSON precedes it). */
-const failure = (result: { error?: unknown; raw: string }) =>
-	result.error ? (/Execution error:\n=+\n([^\n]+(\n[^\n]+){0,12})/.exec(result.raw)?.[1] ?? result.raw.slice(-800)) : undefined;
-const node = (name: string, resource: string, operation: string, parameters: Record<string, unknown> = {}) => ({
-	name,
-	type: DD,
-	credentials: CREDENTIAL,
-	parameters: { resource, operation, ...parameters },
-});
+import { DOTDIGITAL_DEFAULTS, dotdigitalState } from '../../simulators/dotdigital';
+import { failure, node, one, startDotdigital } from './helpers';
 
 const workflows = {
 	profilesPaged: chainWorkflow({
@@ -21,9 +10,9 @@ const workflows = {
 		items: { js: 'return Array.from({ length: 250 }, (_, i) => ({ id: `p-${String(i).padStart(3, "0")}`, email: `p${i}@example.com` }));' },
 		nodes: [
 			node('Upsert', 'profile', 'upsertMany', { profileId: '={{ $json.id }}', profile: '={{ JSON.stringify({ email: $json.email, tier: "gold" }) }}' }),
-			{ name: 'One', type: 'n8n-nodes-base.limit', typeVersion: 1, parameters: { maxItems: 1 } },
+			one('One'),
 			node('All', 'profile', 'getMany', { returnAll: true, options: { pageSize: 100 } }),
-			{ name: 'One2', type: 'n8n-nodes-base.limit', typeVersion: 1, parameters: { maxItems: 1 } },
+			one('One2'),
 			node('Some', 'profile', 'getMany', { returnAll: false, limit: 120, filters: { values: [{ field: 'tier', value: 'gold' }] } }),
 		],
 	}),
@@ -44,7 +33,7 @@ const workflows = {
 			node('LinkPrimary', 'profile', 'linkPrimary', { profileId: 'jane-child', linkedId: 'jane' }),
 			node('UnlinkPrimary', 'profile', 'unlinkPrimary', { profileId: 'jane-child', linkedId: 'jane' }),
 			node('Export', 'profile', 'export', { format: 'json' }),
-			{ name: 'One', type: 'n8n-nodes-base.limit', typeVersion: 1, parameters: { maxItems: 1 } },
+			one('One'),
 			node('Delete', 'profile', 'delete', { profileId: 'jane' }),
 			node('DeleteMany', 'profile', 'deleteMany', { profileId: 'jane-child' }),
 		],
@@ -86,7 +75,7 @@ const workflows = {
 		id: 'ddWebhookCrud',
 		nodes: [
 			node('Events', 'webhook', 'getAvailableEvents'),
-			{ name: 'One', type: 'n8n-nodes-base.limit', typeVersion: 1, parameters: { maxItems: 1 } },
+			one('One'),
 			node('Create', 'webhook', 'create', {
 				name: 'Receipts',
 				url: 'https://example.com/hook',
@@ -96,7 +85,7 @@ const workflows = {
 			node('Get', 'webhook', 'get', { webhookId: '={{ $json.id }}' }),
 			node('Update', 'webhook', 'update', { webhookId: '={{ $json.id }}', name: 'Receipts 2', url: 'https://example.com/hook2', events: ['message.read'] }),
 			node('List', 'webhook', 'getMany', { returnAll: true }),
-			{ name: 'One2', type: 'n8n-nodes-base.limit', typeVersion: 1, parameters: { maxItems: 1 } },
+			one('One2'),
 			node('Delete', 'webhook', 'delete', { webhookId: '={{ $("Create").item.json.id }}' }),
 		],
 	}),
@@ -107,11 +96,7 @@ describe('dotdigital CPaaS profiles, templates and webhooks in a real n8n', () =
 	let n8n: N8n;
 
 	beforeAll(async () => {
-		sim = createDotdigitalSimulator();
-		const url = await sim.start();
-		n8n = await N8n.create('dotdigital-crud');
-		await n8n.importCredentials([demoCredential(url)]);
-		await n8n.importWorkflows(Object.values(workflows));
+		({ sim, n8n } = await startDotdigital('dotdigital-crud', Object.values(workflows)));
 	}, 120_000);
 
 	afterAll(async () => {

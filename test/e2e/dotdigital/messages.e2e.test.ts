@@ -1,16 +1,12 @@
-import { chainWorkflow, N8n, nodeType } from '../../harness/n8n';
+import type { N8n } from '../../harness/n8n';
+import { chainWorkflow } from '../../harness/n8n';
 import type { Simulator } from '../../simulators/core/simulator';
-import { createDotdigitalSimulator, demoCredential, DOTDIGITAL_DEFAULTS, dotdigitalState, tokenCredential } from '../../simulators/dotdigital';
+import { demoCredential, DOTDIGITAL_DEFAULTS, dotdigitalState, tokenCredential } from '../../simulators/dotdigital';
+import { CREDENTIAL, DD, failure, one, startDotdigital } from './helpers';
 
-const CREDENTIAL = { dotdigitalCpaasApi: { id: 'demo-dotdigital', name: 'dotdigital CPaaS (simulator)' } };
 const TOKEN_CREDENTIAL = { dotdigitalCpaasApi: { id: 'demo-dotdigital-token', name: 'dotdigital CPaaS token (simulator)' } };
 const BAD_CREDENTIAL = { dotdigitalCpaasApi: { id: 'dd-bad', name: 'dotdigital CPaaS (wrong password)' } };
 const WRONG_PASSWORD = 'wrong-password-c0ffee-4242';
-const DD = nodeType('dotdigitalCpaas');
-
-/** n8n's printed error (the harness's own parse misses it when the run JSON precedes it). */
-const failure = (result: { error?: unknown; raw: string }) =>
-	result.error ? (/Execution error:\n=+\n([^\n]+(\n[^\n]+){0,12})/.exec(result.raw)?.[1] ?? result.raw.slice(-800)) : undefined;
 
 const sendNode = (operation: string, extra: Record<string, unknown> = {}, credentials = CREDENTIAL) => ({
 	name: 'dotdigital',
@@ -111,7 +107,7 @@ const workflows = {
 		items: { js: 'return Array.from({ length: 3 }, (_, i) => ({ i }));' },
 		nodes: [
 			{ name: 'Send', type: DD, credentials: CREDENTIAL, parameters: { resource: 'message', operation: 'send', toType: 'profileId', profileId: 'hist-1', rules: ['sms'], body: '={{ "msg " + $json.i }}' } },
-			{ name: 'Limit', type: 'n8n-nodes-base.limit', typeVersion: 1, parameters: { maxItems: 1 } },
+			one('Limit'),
 			{ name: 'History', type: DD, credentials: CREDENTIAL, parameters: { resource: 'messageHistory', operation: 'getMany', profileId: 'hist-1', returnAll: true } },
 		],
 	}),
@@ -122,16 +118,14 @@ describe('dotdigital CPaaS messages in a real n8n', () => {
 	let n8n: N8n;
 
 	beforeAll(async () => {
-		sim = createDotdigitalSimulator();
-		const url = await sim.start();
-		n8n = await N8n.create('dotdigital-messages');
-		const good = demoCredential(url);
-		await n8n.importCredentials([
-			good,
-			tokenCredential(url),
-			{ id: 'dd-bad', name: 'dotdigital CPaaS (wrong password)', type: 'dotdigitalCpaasApi', data: { ...good.data, password: WRONG_PASSWORD } },
-		]);
-		await n8n.importWorkflows(Object.values(workflows));
+		({ sim, n8n } = await startDotdigital('dotdigital-messages', Object.values(workflows), (url) => {
+			const good = demoCredential(url);
+			return [
+				good,
+				tokenCredential(url),
+				{ id: 'dd-bad', name: 'dotdigital CPaaS (wrong password)', type: 'dotdigitalCpaasApi', data: { ...good.data, password: WRONG_PASSWORD } },
+			];
+		}));
 	}, 120_000);
 
 	afterAll(async () => {

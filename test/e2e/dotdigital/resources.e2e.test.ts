@@ -1,23 +1,10 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 
-import { chainWorkflow, N8n, nodeType } from '../../harness/n8n';
+import { chainWorkflow, N8n } from '../../harness/n8n';
 import type { Simulator } from '../../simulators/core/simulator';
 import { createDotdigitalSimulator, demoCredential, DOTDIGITAL_DEFAULTS, dotdigitalState } from '../../simulators/dotdigital';
-
-const CREDENTIAL = { dotdigitalCpaasApi: { id: 'demo-dotdigital', name: 'dotdigital CPaaS (simulator)' } };
-const DD = nodeType('dotdigitalCpaas');
-const node = (name: string, resource: string, operation: string, parameters: Record<string, unknown> = {}) => ({
-	name,
-	type: DD,
-	credentials: CREDENTIAL,
-	parameters: { resource, operation, ...parameters },
-});
-const one = (name: string) => ({ name, type: 'n8n-nodes-base.limit', typeVersion: 1, parameters: { maxItems: 1 } });
-
-/** n8n's printed error (the harness's own parse misses it when the run JSON precedes it). */
-const failure = (result: { error?: unknown; raw: string }) =>
-	result.error ? (/Execution error:\n=+\n([^\n]+(\n[^\n]+){0,12})/.exec(result.raw)?.[1] ?? result.raw.slice(-800)) : undefined;
+import { failure, node, one, startDotdigital } from './helpers';
 
 const FILE_TEXT = 'hello from n8n';
 
@@ -125,11 +112,7 @@ describe('dotdigital CPaaS content, conversations, chats, analytics and sessions
 	let n8n: N8n;
 
 	beforeAll(async () => {
-		sim = createDotdigitalSimulator();
-		const url = await sim.start();
-		n8n = await N8n.create('dotdigital-resources');
-		await n8n.importCredentials([demoCredential(url)]);
-		await n8n.importWorkflows(Object.values(workflows));
+		({ sim, n8n } = await startDotdigital('dotdigital-resources', Object.values(workflows)));
 	}, 120_000);
 
 	afterAll(async () => {

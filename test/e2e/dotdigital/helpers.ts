@@ -1,0 +1,40 @@
+import type { CredentialFixture, WorkflowNode } from '../../harness/n8n';
+import { N8n, nodeType } from '../../harness/n8n';
+import type { Simulator } from '../../simulators/core/simulator';
+import { createDotdigitalSimulator, demoCredential } from '../../simulators/dotdigital';
+
+/** The demo credential (`demoCredential`), as a node references it. */
+export const CREDENTIAL = { dotdigitalCpaasApi: { id: 'demo-dotdigital', name: 'dotdigital CPaaS (simulator)' } };
+export const DD = nodeType('dotdigitalCpaas');
+
+/** A dotdigital CPaaS node step for `chainWorkflow`. */
+export const node = (name: string, resource: string, operation: string, parameters: Record<string, unknown> = {}): WorkflowNode => ({
+	name,
+	type: DD,
+	credentials: CREDENTIAL,
+	parameters: { resource, operation, ...parameters },
+});
+
+/** n8n's Limit node keeping the first item, so the next step runs once. */
+export const one = (name: string): WorkflowNode => ({ name, type: 'n8n-nodes-base.limit', typeVersion: 1, parameters: { maxItems: 1 } });
+
+/** n8n's printed error (the harness's own parse misses it when the run JSON precedes it). */
+export const failure = (result: { error?: unknown; raw: string }) =>
+	result.error ? (/Execution error:\n=+\n([^\n]+(\n[^\n]+){0,12})/.exec(result.raw)?.[1] ?? result.raw.slice(-800)) : undefined;
+
+/**
+ * A simulator plus a real n8n with the credentials (by default only the demo one) and all the
+ * suite's workflows imported at once.
+ */
+export async function startDotdigital(
+	label: string,
+	workflows: object[],
+	credentials: (url: string) => CredentialFixture[] = (url) => [demoCredential(url)],
+): Promise<{ sim: Simulator; n8n: N8n }> {
+	const sim = createDotdigitalSimulator();
+	const url = await sim.start();
+	const n8n = await N8n.create(label);
+	await n8n.importCredentials(credentials(url));
+	await n8n.importWorkflows(workflows);
+	return { sim, n8n };
+}
