@@ -138,7 +138,7 @@ interface FailedAttempt {
 	secrets: string[];
 }
 
-/** Reads what n8n's request helper threw: a NodeApiError whose cause is the HTTP client's error. */
+/** Reads what n8n's request helper threw: a NodeApiError around the HTTP client's error. */
 function readFailure(error: unknown): FailedAttempt {
 	// n8n wraps the HTTP client's error in a NodeApiError: as `cause` when it is an Error of this
 	// realm, else as `errorResponse`; the response body may also sit in `context.data`.

@@ -2,7 +2,7 @@ import type { N8n } from '../../harness/n8n';
 import { chainWorkflow } from '../../harness/n8n';
 import type { Simulator } from '../../simulators/core/simulator';
 import { DOTDIGITAL_DEFAULTS, dotdigitalState } from '../../simulators/dotdigital';
-import { failure, node, one, startDotdigital } from './helpers';
+import { node, one, startDotdigital } from './helpers';
 
 const workflows = {
 	profilesPaged: chainWorkflow({
@@ -108,7 +108,7 @@ describe('dotdigital CPaaS profiles, templates and webhooks in a real n8n', () =
 
 	it('upserts 250 profiles in bulk and pages through them (Return All and Limit)', async () => {
 		const result = await n8n.execute('ddProfilesPaged');
-		expect(failure(result)).toBeUndefined();
+		expect(result.error).toBeUndefined();
 		expect(sim.accepted('PATCH /cpaas/profiles/bulk')).toHaveLength(1);
 		const all = result.output('All');
 		expect(all).toHaveLength(250);
@@ -126,7 +126,7 @@ describe('dotdigital CPaaS profiles, templates and webhooks in a real n8n', () =
 
 	it('creates, reads, updates, opts in and out, links, exports and deletes a profile', async () => {
 		const result = await n8n.execute('ddProfileCrud');
-		expect(failure(result)).toBeUndefined();
+		expect(result.error).toBeUndefined();
 		expect(result.output('Get')[0]).toMatchObject({ id: 'jane', email: 'jane@example.com' });
 		expect(result.output('Update')[0].firstName).toBe('Jane');
 		expect(result.output('Update')[0].phoneNumber).toBeUndefined();
@@ -145,7 +145,7 @@ describe('dotdigital CPaaS profiles, templates and webhooks in a real n8n', () =
 
 	it('runs a profile import job', async () => {
 		const result = await n8n.execute('ddProfileImport');
-		expect(failure(result)).toBeUndefined();
+		expect(result.error).toBeUndefined();
 		expect(result.output('Upload')[0]).toMatchObject({ rows: 2 });
 		expect(result.output('Status')[0].status).toBe('completed');
 		expect(result.output('DeleteJob')[0]).toEqual({ deleted: true });
@@ -154,7 +154,7 @@ describe('dotdigital CPaaS profiles, templates and webhooks in a real n8n', () =
 
 	it('manages templates and sends with one', async () => {
 		const result = await n8n.execute('ddTemplateCrud');
-		expect(failure(result)).toBeUndefined();
+		expect(result.error).toBeUndefined();
 		expect(result.output('Get')[0]).toMatchObject({ id: 'welcome', name: 'Welcome', description: 'Greeting' });
 		expect(result.output('Update')[0].name).toBe('Welcome 2');
 		expect(result.output('List').map((t) => t.id)).toEqual(['welcome']);
@@ -164,7 +164,7 @@ describe('dotdigital CPaaS profiles, templates and webhooks in a real n8n', () =
 
 	it('manages webhooks', async () => {
 		const result = await n8n.execute('ddWebhookCrud');
-		expect(failure(result)).toBeUndefined();
+		expect(result.error).toBeUndefined();
 		expect(result.output('Events').map((e) => e.type)).toContain('message.delivered');
 		expect(sim.accepted('POST /cpaas/webhooks')[0].body).toEqual({
 			name: 'Receipts',

@@ -18,9 +18,6 @@ export const node = (name: string, resource: string, operation: string, paramete
 /** n8n's Limit node keeping the first item, so the next step runs once. */
 export const one = (name: string): WorkflowNode => ({ name, type: 'n8n-nodes-base.limit', typeVersion: 1, parameters: { maxItems: 1 } });
 
-/** n8n's printed error (the harness's own parse misses it when the run JSON precedes it). */
-export const failure = (result: { error?: unknown; raw: string }) =>
-	result.error ? (/Execution error:\n=+\n([^\n]+(\n[^\n]+){0,12})/.exec(result.raw)?.[1] ?? result.raw.slice(-800)) : undefined;
 
 /**
  * A simulator plus a real n8n with the credentials (by default only the demo one) and all the

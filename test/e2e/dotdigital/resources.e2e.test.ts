@@ -4,7 +4,7 @@ import path from 'node:path';
 import { chainWorkflow, N8n } from '../../harness/n8n';
 import type { Simulator } from '../../simulators/core/simulator';
 import { createDotdigitalSimulator, demoCredential, DOTDIGITAL_DEFAULTS, dotdigitalState } from '../../simulators/dotdigital';
-import { failure, node, one, startDotdigital } from './helpers';
+import { node, one, startDotdigital } from './helpers';
 
 const FILE_TEXT = 'hello from n8n';
 
@@ -124,7 +124,7 @@ describe('dotdigital CPaaS content, conversations, chats, analytics and sessions
 
 	it('uploads content from a binary property, downloads it to binary and deletes it', async () => {
 		const result = await n8n.execute('ddContent');
-		expect(failure(result)).toBeUndefined();
+		expect(result.error).toBeUndefined();
 		const [upload] = sim.accepted('POST /cpaas/content');
 		expect(upload.body).toEqual({ name: 'note.txt', type: 'text/plain', data: Buffer.from(FILE_TEXT).toString('base64') });
 		const [got] = result.items('Get');
@@ -137,7 +137,7 @@ describe('dotdigital CPaaS content, conversations, chats, analytics and sessions
 
 	it('runs every conversation and conversation message operation', async () => {
 		const result = await n8n.execute('ddConversation');
-		expect(failure(result)).toBeUndefined();
+		expect(result.error).toBeUndefined();
 		expect(result.output('Get')[0]).toMatchObject({ id: 'conv-1', name: 'Support' });
 		expect(result.output('Update')[0].name).toBe('Support 2');
 		expect(sim.accepted('DELETE /cpaas/conversations/{conversationId}/participants')[0].query).toEqual({ id: 'p-2' });
@@ -148,7 +148,7 @@ describe('dotdigital CPaaS content, conversations, chats, analytics and sessions
 
 	it('runs every chat, chat message, presence and chat config operation', async () => {
 		const result = await n8n.execute('ddChat');
-		expect(failure(result)).toBeUndefined();
+		expect(result.error).toBeUndefined();
 		expect(result.output('Assign')[0].assignment).toEqual({ teamId: 'team-1' });
 		expect(result.output('Close')[0].status).toBe('closed');
 		expect(result.output('Agents').map((a) => a.profileId)).toEqual(['agent-1', 'agent-2']);
@@ -158,7 +158,7 @@ describe('dotdigital CPaaS content, conversations, chats, analytics and sessions
 
 	it('reads every analytics report and manages sessions', async () => {
 		const result = await n8n.execute('ddAnalytics');
-		expect(failure(result)).toBeUndefined();
+		expect(result.error).toBeUndefined();
 		const reports = sim.accepted().filter((r) => r.path.startsWith('/cpaas/analytics/'));
 		expect(reports).toHaveLength(12);
 		expect(reports.find((r) => r.path === '/cpaas/analytics/messages')!.query).toEqual({ from: '2026-01-01T00:00:00.000Z', to: '2026-02-01T00:00:00.000Z', by: 'month', system: 'api' });
@@ -178,7 +178,7 @@ describe('the dotdigital CPaaS example workflow', () => {
 			await n8n.importCredentials([demoCredential(url)]);
 			await n8n.importWorkflows([example]);
 			const result = await n8n.execute(example.id);
-			expect(failure(result)).toBeUndefined();
+			expect(result.error).toBeUndefined();
 			expect(sim.accepted('PATCH /cpaas/profiles/bulk')).toHaveLength(1);
 			const [batch] = sim.accepted('POST /cpaas/messages/batch');
 			expect((batch.body as any[])[0]).toMatchObject({ to: { profileId: 'cust-1' }, body: 'Hi Ada, your order has shipped.' });

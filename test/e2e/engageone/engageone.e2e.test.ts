@@ -212,8 +212,7 @@ describe('EngageOne Communicate in a real n8n', () => {
 	it('fails a wrong secret with a clear message that does not contain the secret', async () => {
 		const result = await n8n.execute('eoWrongSecret');
 		expect(result.error).toBeDefined();
-		// The harness cannot parse the run JSON when n8n prints its error banner first: read the raw output.
-		expect(result.raw).toMatch(/"message": "[^"]*did not issue a token \(HTTP 401\)[^"]*check the Client ID, Secret and Customer ID \[item 0\]"/);
+		expect(result.error?.message).toMatch(/did not issue a token \(HTTP 401\).*check the Client ID, Secret and Customer ID.*\[item 0\]$/);
 		expect(engageOneState(sim).failedExchanges).toBeGreaterThanOrEqual(1);
 		expect(sim.requests('transactionalCampaignV2')).toHaveLength(0);
 		expect(result.raw).not.toContain(WRONG_SECRET);

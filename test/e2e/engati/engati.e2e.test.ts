@@ -349,7 +349,7 @@ describe('Engati in a real n8n', () => {
 	it('stops the workflow on code 2003 naming the item', async () => {
 		const result = await run(workflows.botNotFoundStops);
 		expect(result.error).toBeDefined();
-		expect(result.raw).toContain('Engati returned an error (HTTP 200) [code 2003]: Bot not found [item 0]');
+		expect(result.error?.message).toBe('Engati returned an error (HTTP 200) [code 2003]: Bot not found [item 0]');
 	});
 
 	it('reports a wrong key as a clear 401 without the key', async () => {

@@ -1,4 +1,4 @@
-import type { ExecutionResult, WorkflowNode } from '../../harness/n8n';
+import type { WorkflowNode } from '../../harness/n8n';
 import { N8n, nodeType } from '../../harness/n8n';
 import type { Simulator } from '../../simulators/core/simulator';
 import { createWebEngageSimulator, demoCredential, WEBENGAGE_DEFAULTS } from '../../simulators/webengage';
@@ -36,25 +36,6 @@ export async function startWebEngage(label: string): Promise<{ sim: Simulator; n
 		demoCredential(url),
 	]);
 	return { sim, n8n };
-}
-
-/**
- * The workflow error of a run. The harness's parser misses it when n8n prints
- * "Execution was NOT successful" before the run JSON (n8n 1.123), so read the JSON from `raw`.
- */
-export function runError(result: ExecutionResult): { message: string; description?: string } | undefined {
-	const parsed = result.data?.data?.resultData?.error;
-	if (parsed) return parsed;
-	const json = /\n(\{\n {2}"data"[\s\S]*?\n\})\n/.exec(result.raw)?.[1];
-	if (json) {
-		try {
-			const error = JSON.parse(json)?.data?.resultData?.error;
-			if (error) return { message: error.message, description: error.description };
-		} catch {
-			// fall through to the harness's reading
-		}
-	}
-	return result.error;
 }
 
 /** Creates a user in the simulator through its own API (campaigns and GDPR need a known user). */

@@ -5,7 +5,7 @@ import type { N8n } from '../../harness/n8n';
 import { chainWorkflow } from '../../harness/n8n';
 import type { Simulator } from '../../simulators/core/simulator';
 import { WEBENGAGE_DEFAULTS, webEngageState } from '../../simulators/webengage';
-import { runError, seedUser, startWebEngage, webEngage, WRONG_KEY, WRONG_KEY_CREDENTIAL, WRONG_LICENSE_CREDENTIAL } from './helpers';
+import { seedUser, startWebEngage, webEngage, WRONG_KEY, WRONG_KEY_CREDENTIAL, WRONG_LICENSE_CREDENTIAL } from './helpers';
 
 const example = JSON.parse(
 	readFileSync(path.join(__dirname, '../../../examples/webengage-users-and-events.json'), 'utf8'),
@@ -294,7 +294,7 @@ describe('WebEngage events, campaigns, GDPR, surveys and business events in a re
 
 	it('fails clearly on a wrong API key (401) without printing the key', async () => {
 		const result = await n8n.execute(workflows.wrongKey.id);
-		const error = runError(result);
+		const { error } = result;
 		expect(error?.message).toContain('HTTP 401');
 		expect(error?.message).toContain('Unauthorized');
 		expect(error?.message).toContain('[item 0]');
@@ -308,7 +308,7 @@ describe('WebEngage events, campaigns, GDPR, surveys and business events in a re
 
 	it('fails clearly on an unknown license code (404)', async () => {
 		const result = await n8n.execute(workflows.wrongLicense.id);
-		const error = runError(result);
+		const { error } = result;
 		expect(error?.message).toContain('HTTP 404');
 		expect(error?.message).toContain('Invalid URL');
 		expect(result.raw).not.toContain(WEBENGAGE_DEFAULTS.apiKey);

@@ -2,7 +2,7 @@ import type { N8n } from '../../harness/n8n';
 import { chainWorkflow } from '../../harness/n8n';
 import type { Simulator } from '../../simulators/core/simulator';
 import { WEBENGAGE_DEFAULTS, webEngageState } from '../../simulators/webengage';
-import { runError, startWebEngage, webEngage } from './helpers';
+import { startWebEngage, webEngage } from './helpers';
 
 /** `count` users; the one at `badIndex` (if any) has an invalid phone. */
 const usersJs = (count: number, badIndex = -1) =>
@@ -100,7 +100,7 @@ describe('WebEngage under rate limits, faults and bad input in a real n8n', () =
 
 	it('without continue-on-fail, a bad phone stops the run naming the item and nothing is sent', async () => {
 		const result = await n8n.execute(workflows.badItemStop.id);
-		const error = runError(result);
+		const { error } = result;
 		expect(error?.message).toContain('Phone');
 		expect(error?.message).toContain('[item 3]');
 		expect(sim.requests()).toHaveLength(0);
