@@ -21,8 +21,9 @@ echo "== tests on n8n lines: $lines (side by side)"
 pids=()
 for line in $lines; do
   rm -f ".tmp/jest-results-$line.json"
-  # One Jest worker per line: the two lines share the machine's two cores.
-  (N8N_LINE="$line" npx jest --ci --maxWorkers=1 --json --outputFile=".tmp/jest-results-$line.json" "$@" 2>&1 \
+  # One Jest worker per line: the two lines share the machine's two cores. --forceExit: a socket left
+  # open by a test must not keep a finished run waiting (the results file is written before).
+  (N8N_LINE="$line" npx jest --ci --maxWorkers=1 --forceExit --json --outputFile=".tmp/jest-results-$line.json" "$@" 2>&1 \
     | sed -u "s/^/[n8n $line] /") &
   pids+=("$!")
 done
