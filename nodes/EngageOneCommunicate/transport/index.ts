@@ -1,7 +1,8 @@
 import type { ICredentialDataDecryptedObject, IDataObject } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
 
 import type { ApiRequest, ApiResponse, RequestContext, VendorApi } from '../../shared';
-import { apiRequest, apiRequestFull, checkBaseUrl, CredentialSettingError } from '../../shared';
+import { apiRequest, apiRequestFull, checkBaseUrl, credentialSettingError, CredentialSettingError } from '../../shared';
 
 export const CREDENTIAL_TYPE = 'engageOneCommunicateApi';
 
@@ -130,6 +131,17 @@ export const engageOneApi: VendorApi = {
 	// The JWT in the credential expires after an hour; n8n renews it when a request throws a 401.
 	refreshTokenOn401: true,
 };
+
+/** `familyBaseUrl` for an operation: an unusable credential setting fails the item naming the field. */
+export function familyUrl(this: RequestContext, credentials: ICredentialDataDecryptedObject, family: ApiFamily): string {
+	try {
+		return familyBaseUrl(credentials, family);
+	} catch (error) {
+		throw error instanceof CredentialSettingError
+			? credentialSettingError(this, engageOneApi, error)
+			: new NodeOperationError(this.getNode(), error as Error);
+	}
+}
 
 export async function engageOneRequest(this: RequestContext, request: ApiRequest): Promise<IDataObject> {
 	return await apiRequest.call(this, engageOneApi, request);
