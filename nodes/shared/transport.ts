@@ -286,6 +286,16 @@ export function requestTimeoutMs(ctx: RequestContext, api: VendorApi, request: A
 	return request.timeoutMs ?? api.timeoutMs ?? DEFAULT_TIMEOUT_MS;
 }
 
+/** Aborts an attempt after `timeoutMs`, or when the user cancels the execution. */
+function attemptSignal(ctx: RequestContext, timeoutMs: number): AbortSignal {
+	const timeout = AbortSignal.timeout(timeoutMs);
+	const cancel =
+		'getExecutionCancelSignal' in ctx && typeof ctx.getExecutionCancelSignal === 'function'
+			? ctx.getExecutionCancelSignal()
+			: undefined;
+	return cancel ? AbortSignal.any([cancel, timeout]) : timeout;
+}
+
 function formatSeconds(ms: number): string {
 	const seconds = ms / 1000;
 	return `${Number.isInteger(seconds) ? seconds : seconds.toFixed(1)} s`;
@@ -353,7 +363,7 @@ export async function apiRequestFull<T = unknown>(
 			disableFollowRedirect: true,
 			// `timeout` bounds a silent socket, the signal the whole attempt (a slow trickle too).
 			timeout: timeoutMs,
-			abortSignal: AbortSignal.timeout(timeoutMs),
+			abortSignal: attemptSignal(this, timeoutMs),
 			...(request.encoding ? { encoding: request.encoding } : {}),
 			...(request.arrayFormat ? { arrayFormat: request.arrayFormat } : {}),
 			...(body !== undefined ? { body: body as IDataObject } : {}),

@@ -131,6 +131,17 @@ describe('apiRequestFull: redirects', () => {
 		expect(options.abortSignal).toBeDefined();
 	});
 
+	it('aborts an attempt when the user cancels the execution, too', async () => {
+		const { ctx, httpRequestWithAuthentication } = mockContext({ credentials: CREDENTIALS, outcomes: [{ status: 200, body: {} }] });
+		const cancel = new AbortController();
+		(ctx as unknown as Record<string, unknown>).getExecutionCancelSignal = () => cancel.signal;
+		await apiRequestFull.call(ctx, api, { method: 'GET', path: '/x' });
+		const signal = httpRequestWithAuthentication.mock.calls[0][1].abortSignal as AbortSignal;
+		expect(signal.aborted).toBe(false);
+		cancel.abort();
+		expect(signal.aborted).toBe(true);
+	});
+
 	it('refuses a redirect to another origin: one request, nothing sent there', async () => {
 		const { ctx, sent } = mockContext({
 			credentials: CREDENTIALS,
