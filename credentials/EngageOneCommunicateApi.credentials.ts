@@ -13,6 +13,29 @@ function trimUrl(value: unknown): string {
 	return String(value ?? '').trim().replace(/\/+$/, '');
 }
 
+/** The Users API URL, refused unless it is an http(s) URL off the link-local range (metadata services). */
+function usersApiUrl(value: unknown): string {
+	const text = trimUrl(value) || DEFAULT_USERS_API_URL;
+	let url: URL | undefined;
+	try {
+		url = new URL(text);
+	} catch {
+		url = undefined;
+	}
+	const host = url?.hostname.replace(/^\[|\]$/g, '') ?? '';
+	if (
+		!url ||
+		(url.protocol !== 'https:' && url.protocol !== 'http:') ||
+		/^169\.254\./.test(host) ||
+		/^fe[89ab][0-9a-f]:/i.test(host)
+	) {
+		throw new Error(
+			`EngageOne Communicate credential: "Users API URL" must be an https:// or http:// URL of the Users API (got "${text}"); nothing was sent`,
+		);
+	}
+	return text;
+}
+
 /** The Users API answers with a bare JSON string; read as text it may still carry its quotes. */
 function readToken(body: unknown): string | undefined {
 	if (typeof body === 'string') {
@@ -73,10 +96,11 @@ export class EngageOneCommunicateApi implements ICredentialType {
 		{
 			displayName: 'Region',
 			name: 'region',
-			type: 'string',
+			type: 'options',
+			options: [{ name: 'US East (Us-East-1)', value: 'us-east-1' }],
 			default: 'us-east-1',
 			description:
-				"AWS region of your team's data location. The regional API host is https://api.<region>.communicate.engageone.co.",
+				"Your team's data location. Only the us-east-1 host (https://api.us-east-1.communicate.engageone.co) is published by EngageOne; for a team elsewhere, enter its API host in Regional API URL.",
 		},
 		{
 			displayName: 'Users API URL',
@@ -91,7 +115,8 @@ export class EngageOneCommunicateApi implements ICredentialType {
 			type: 'string',
 			default: '',
 			placeholder: 'e.g. https://api.us-east-1.communicate.engageone.co',
-			description: 'Host of the Private API. Leave empty to derive it from the region.',
+			description:
+				"Your team's Private API host, used instead of the region's (e.g. for a data location other than us-east-1; the host shows in Communicate's Swagger pages). Leave empty to use the region's host.",
 		},
 		{
 			displayName: 'Custom Hosts per API',
@@ -164,7 +189,7 @@ export class EngageOneCommunicateApi implements ICredentialType {
 	 * empty and once more after a 401, and stores the result, so one token serves many executions.
 	 */
 	async preAuthentication(this: IHttpRequestHelper, credentials: ICredentialDataDecryptedObject) {
-		const url = `${trimUrl(credentials.usersApiUrl) || DEFAULT_USERS_API_URL}/authenticate`;
+		const url = `${usersApiUrl(credentials.usersApiUrl)}/authenticate`;
 		let body: unknown;
 		try {
 			body = await this.helpers.httpRequest({
@@ -177,6 +202,10 @@ export class EngageOneCommunicateApi implements ICredentialType {
 				},
 				headers: { Accept: 'application/json' },
 				json: true,
+				// A Users API that never answers must not hold the run (n8n's own default is minutes).
+				timeout: 60_000,
+				// Redirects are not followed: the body carries the client secret.
+				disableFollowRedirect: true,
 			});
 		} catch (error) {
 			// Build a new error: the HTTP client's error carries the request body, secret included.

@@ -1,8 +1,9 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { route } from '../shared';
+import { requestOptionsDescription, route } from '../shared';
 import { operations, resourceDescriptions, resourceProperty } from './actions';
+import { DOTDIGITAL_TIMEOUT_SECONDS } from './transport';
 import { loadOptions } from './methods';
 
 export class DotdigitalCpaas implements INodeType {
@@ -19,7 +20,7 @@ export class DotdigitalCpaas implements INodeType {
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'dotdigitalCpaasApi', required: true }],
-		properties: [resourceProperty, ...resourceDescriptions],
+		properties: [resourceProperty, ...resourceDescriptions, requestOptionsDescription(DOTDIGITAL_TIMEOUT_SECONDS)],
 	};
 
 	methods = { loadOptions };

@@ -1,8 +1,9 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { route } from '../shared';
+import { requestOptionsDescription, route } from '../shared';
 import { operations, resourceDescriptions } from './actions';
+import { ENGAGEONE_TIMEOUT_SECONDS } from './transport';
 
 export class EngageOneCommunicate implements INodeType {
 	description: INodeTypeDescription = {
@@ -31,6 +32,7 @@ export class EngageOneCommunicate implements INodeType {
 				default: 'campaign',
 			},
 			...resourceDescriptions,
+			requestOptionsDescription(ENGAGEONE_TIMEOUT_SECONDS),
 		],
 	};
 

@@ -1,8 +1,9 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { route } from '../shared';
+import { requestOptionsDescription, route } from '../shared';
 import { operations, resourceDescriptions } from './actions';
+import { ENGATI_TIMEOUT_SECONDS } from './transport';
 
 export class Engati implements INodeType {
 	description: INodeTypeDescription = {
@@ -34,6 +35,7 @@ export class Engati implements INodeType {
 				default: 'user',
 			},
 			...resourceDescriptions,
+			requestOptionsDescription(ENGATI_TIMEOUT_SECONDS),
 		],
 	};
 

@@ -1,8 +1,9 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { route } from '../shared';
+import { requestOptionsDescription, route } from '../shared';
 import { operations, resourceDescriptions, resourceOptions } from './actions';
+import { WEBENGAGE_TIMEOUT_SECONDS } from './transport';
 
 export class WebEngage implements INodeType {
 	description: INodeTypeDescription = {
@@ -28,6 +29,7 @@ export class WebEngage implements INodeType {
 				default: 'user',
 			},
 			...resourceDescriptions,
+			requestOptionsDescription(WEBENGAGE_TIMEOUT_SECONDS),
 		],
 	};
 

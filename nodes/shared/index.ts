@@ -4,6 +4,8 @@ export * from './errors';
 export * from './items';
 export * from './pagination';
 export * from './retry';
+export * from './secrets';
 export * from './router';
 export * from './transport';
+export * from './urls';
 export * from './values';

@@ -9,11 +9,13 @@ import type {
 	ILoadOptionsFunctions,
 	IWebhookFunctions,
 } from 'n8n-workflow';
-import { sleep } from 'n8n-workflow';
+import { NodeOperationError, sleep } from 'n8n-workflow';
 
 import { apiError, redact } from './errors';
 import type { HeaderBag, RetryPolicy } from './retry';
-import { DEFAULT_RETRY_POLICY, pacingDelayMs, retryDelayMs } from './retry';
+import { DEFAULT_RETRY_POLICY, headerValue, pacingDelayMs, retryDelayMs } from './retry';
+import { maskSecretsInBody, secretForms } from './secrets';
+import { CredentialSettingError, isRedirect, originOf, redirectStep } from './urls';
 
 export type RequestContext = IExecuteFunctions | ILoadOptionsFunctions | IHookFunctions | IWebhookFunctions;
 
@@ -35,6 +37,18 @@ export interface VendorApi {
 	/** A 2xx body that still reports a failure (e.g. Engati's `status.code` other than 1000). */
 	bodyError?(body: unknown): { message: string; code?: string | number } | undefined;
 	retry?: Partial<RetryPolicy>;
+	/** How long one request may wait for an answer unless the user or the call says otherwise. */
+	timeoutMs?: number;
+	/**
+	 * Credential values to keep out of errors and output, as the credential sends them (e.g. the key,
+	 * and `user:password` for Basic); every encoded form of them is masked too.
+	 */
+	secrets?(credentials: ICredentialDataDecryptedObject): Array<string | undefined>;
+	/**
+	 * Origins (`scheme://host:port`) that may receive the credential; default: the base URL's. An
+	 * absolute URL or a redirect elsewhere is never sent with credentials.
+	 */
+	origins?(credentials: ICredentialDataDecryptedObject): string[];
 	/**
 	 * The credential holds an expirable token (`preAuthentication`). n8n refreshes it only when a
 	 * request throws a 401, so such a vendor's requests let n8n see HTTP errors; the others read
@@ -71,6 +85,13 @@ export interface ApiRequest {
 	encoding?: IHttpRequestOptions['encoding'];
 	/** Item this request serves; named in errors. */
 	itemIndex?: number;
+	/** This call's timeout (e.g. a large bulk call); the user's Timeout option still wins. */
+	timeoutMs?: number;
+	/**
+	 * An absolute URL on another origin than the credential's (e.g. a file URL from a response):
+	 * `refuse` (default) fails the item before sending; `withoutCredentials` fetches it anonymously.
+	 */
+	crossOrigin?: 'refuse' | 'withoutCredentials';
 }
 
 export interface ApiResponse<T = unknown> {
@@ -101,6 +122,46 @@ const MAYBE_SENT_CODES = new Set([
 interface Target {
 	baseUrl: string;
 	pathParams: Record<string, string>;
+	/** Origins the credential may be sent to. */
+	origins: Set<string>;
+	/** Every form of every credential secret (see `secretForms`). */
+	secretForms: string[];
+}
+
+/** Default timeout of one request when neither the vendor nor the user sets one. */
+export const DEFAULT_TIMEOUT_MS = 60_000;
+/** A request that timed out is sent again at most this often, and only when a replay is harmless. */
+const TIMEOUT_MAX_RETRIES = 1;
+/** Same-origin redirects followed per request. */
+const MAX_REDIRECTS = 5;
+
+/** Reads the credential into a Target; a setting that cannot work fails here, before any request. */
+function buildTarget(ctx: RequestContext, api: VendorApi, credentials: ICredentialDataDecryptedObject): Target {
+	try {
+		const baseUrl = api.baseUrl(credentials).replace(/\/+$/, '');
+		const origins = api.origins?.(credentials) ?? [baseUrl];
+		return {
+			baseUrl,
+			pathParams: api.pathParams?.(credentials) ?? {},
+			origins: new Set(origins.map((url) => originOf(url)).filter((o): o is string => o !== undefined)),
+			secretForms: secretForms(api.secrets?.(credentials) ?? []),
+		};
+	} catch (error) {
+		throw error instanceof CredentialSettingError
+			? credentialSettingError(ctx, api, error)
+			: new NodeOperationError(ctx.getNode(), error as Error);
+	}
+}
+
+/** An unusable credential setting: says which field, and is not worded as a vendor answer. */
+export function credentialSettingError(
+	ctx: RequestContext,
+	api: VendorApi,
+	error: CredentialSettingError,
+): NodeOperationError {
+	return new NodeOperationError(ctx.getNode(), `${api.name} credential: ${error.message}`, {
+		description: `Open the ${api.name} credential and correct "${error.field}". Nothing was sent.`,
+	});
 }
 
 const targetCache = new WeakMap<object, Map<string, Promise<Target>>>();
@@ -114,11 +175,11 @@ async function resolveTarget(ctx: RequestContext, api: VendorApi): Promise<Targe
 	}
 	let target = perContext.get(api.credentialType);
 	if (!target) {
-		target = ctx.getCredentials(api.credentialType).then((credentials) => ({
-			baseUrl: api.baseUrl(credentials).replace(/\/+$/, ''),
-			pathParams: api.pathParams?.(credentials) ?? {},
-		}));
+		target = ctx.getCredentials(api.credentialType).then((credentials) => buildTarget(ctx, api, credentials));
 		perContext.set(api.credentialType, target);
+		// A credential that cannot be used fails each item with its own error, not one shared error.
+		const cache = perContext;
+		target.catch(() => cache.delete(api.credentialType));
 	}
 	return await target;
 }
@@ -207,13 +268,54 @@ function isRetryable(failure: FailedAttempt, replaySafe: boolean): boolean {
 }
 
 /**
+ * The timeout of one request: the user's "Timeout" option (seconds) on the node, else the call's,
+ * else the vendor's, else DEFAULT_TIMEOUT_MS.
+ */
+export function requestTimeoutMs(ctx: RequestContext, api: VendorApi, request: ApiRequest): number {
+	let userSeconds: unknown;
+	try {
+		userSeconds =
+			'getInputData' in ctx
+				? (ctx as IExecuteFunctions).getNodeParameter('requestOptions.timeout', request.itemIndex ?? 0, 0)
+				: (ctx as ILoadOptionsFunctions).getNodeParameter('requestOptions.timeout', 0);
+	} catch {
+		userSeconds = undefined; // a node without the option (e.g. the trigger)
+	}
+	const seconds = Number(userSeconds);
+	if (Number.isFinite(seconds) && seconds > 0) return Math.round(seconds * 1000);
+	return request.timeoutMs ?? api.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+}
+
+/** Aborts an attempt after `timeoutMs`, or when the user cancels the execution. */
+function attemptSignal(ctx: RequestContext, timeoutMs: number): AbortSignal {
+	const timeout = AbortSignal.timeout(timeoutMs);
+	const cancel =
+		'getExecutionCancelSignal' in ctx && typeof ctx.getExecutionCancelSignal === 'function'
+			? ctx.getExecutionCancelSignal()
+			: undefined;
+	return cancel ? AbortSignal.any([cancel, timeout]) : timeout;
+}
+
+function formatSeconds(ms: number): string {
+	const seconds = ms / 1000;
+	return `${Number.isInteger(seconds) ? seconds : seconds.toFixed(1)} s`;
+}
+
+/** Whether an absolute URL may carry the credential. */
+function mayCarryCredential(url: string, target: Target): boolean {
+	const origin = originOf(url);
+	return origin !== undefined && target.origins.has(origin);
+}
+
+/**
  * The one request path of the package: authentication by n8n (`httpRequestWithAuthentication`,
  * which also refreshes expirable tokens once on a 401), retries with back-off on 429, 5xx and
- * network errors within a bounded total wait, pacing on `X-RateLimit-Remaining: 0`, and errors that
- * carry the vendor's message but never a secret.
+ * network errors within a bounded total wait, pacing on `X-RateLimit-Remaining: 0`, a timeout on
+ * every attempt, redirects followed only within the same origin, and errors and output that carry
+ * the vendor's message but never a secret.
  *
- * A request is replayed after a 5xx or a broken connection only when that cannot act twice: an
- * idempotent method, or a vendor dedupe key that stays the same across attempts.
+ * A request is replayed after a 5xx, a broken connection or a timeout only when that cannot act
+ * twice: an idempotent method, or a vendor dedupe key that stays the same across attempts.
  */
 export async function apiRequestFull<T = unknown>(
 	this: RequestContext,
@@ -230,33 +332,70 @@ export async function apiRequestFull<T = unknown>(
 	}
 	const replaySafe =
 		request.idempotent ?? (IDEMPOTENT_METHODS.has(request.method) || request.dedupeHeader !== undefined);
-	const options: IHttpRequestOptions = {
-		method: request.method,
-		url: absolute ? path : target.baseUrl + path,
-		qs: request.qs,
-		headers,
-		json: request.json ?? true,
-		returnFullResponse: true,
-		...(request.encoding ? { encoding: request.encoding } : {}),
-		...(request.arrayFormat ? { arrayFormat: request.arrayFormat } : {}),
-		...(request.body !== undefined ? { body: request.body as IDataObject } : {}),
-	};
+	const timeoutMs = requestTimeoutMs(this, api, request);
 	const operation = `${request.method} ${request.path.split('?')[0]}`;
+	const firstUrl = absolute ? path : target.baseUrl + path;
+	let anonymous = false;
+	if (absolute && !mayCarryCredential(firstUrl, target)) {
+		if (request.crossOrigin !== 'withoutCredentials') {
+			throw new NodeOperationError(
+				this.getNode(),
+				`${api.name}: the URL ${originOf(firstUrl) ?? firstUrl} is not on the credential's host, so the node does not send the credential there`,
+				{ itemIndex: request.itemIndex, description: `Request: ${operation}. Nothing was sent.` },
+			);
+		}
+		anonymous = true;
+	}
+	// Where the request goes now: redirects within the origin change these.
+	let url = firstUrl;
+	let method = request.method;
+	let body = request.body;
+	let qs = request.qs;
+	const send = async (): Promise<{ body: T; statusCode: number; headers: HeaderBag }> => {
+		const options: IHttpRequestOptions = {
+			method,
+			url,
+			qs,
+			headers: { ...headers },
+			json: request.json ?? true,
+			returnFullResponse: true,
+			// Redirects are read here: n8n would follow them to any origin, credential included.
+			disableFollowRedirect: true,
+			// `timeout` bounds a silent socket, the signal the whole attempt (a slow trickle too).
+			timeout: timeoutMs,
+			abortSignal: attemptSignal(this, timeoutMs),
+			...(request.encoding ? { encoding: request.encoding } : {}),
+			...(request.arrayFormat ? { arrayFormat: request.arrayFormat } : {}),
+			...(body !== undefined ? { body: body as IDataObject } : {}),
+		};
+		if (anonymous) {
+			return (await this.helpers.httpRequest({ ...options, ignoreHttpStatusErrors: true })) as {
+				body: T;
+				statusCode: number;
+				headers: HeaderBag;
+			};
+		}
+		return (await this.helpers.httpRequestWithAuthentication.call(this, api.credentialType, {
+			...options,
+			ignoreHttpStatusErrors: !api.refreshTokenOn401,
+		})) as { body: T; statusCode: number; headers: HeaderBag };
+	};
+	const secretsIn = (failure: FailedAttempt) =>
+		failure.secrets.length ? [...secretForms(failure.secrets), ...target.secretForms] : target.secretForms;
 
 	let waitedMs = 0;
+	let timeouts = 0;
+	let redirects = 0;
 	for (let attempt = 0; ; attempt++) {
 		let failure: FailedAttempt | undefined;
 		let response: { body: T; statusCode: number; headers: HeaderBag } | undefined;
+		const startedAt = Date.now();
 		try {
-			response = (await this.helpers.httpRequestWithAuthentication.call(this, api.credentialType, {
-				...options,
-				headers: { ...headers },
-				ignoreHttpStatusErrors: !api.refreshTokenOn401,
-			})) as { body: T; statusCode: number; headers: HeaderBag };
+			response = await send();
 		} catch (error) {
 			failure = readFailure(error);
 		}
-		if (response && response.statusCode >= 400) {
+		if (response && response.statusCode >= 300 && response.statusCode !== 304) {
 			failure = {
 				statusCode: response.statusCode,
 				headers: response.headers,
@@ -265,6 +404,33 @@ export async function apiRequestFull<T = unknown>(
 				secrets: [],
 			};
 			response = undefined;
+		}
+
+		if (failure && isRedirect(failure.statusCode)) {
+			const location = headerValue(failure.headers, 'location');
+			const step = location ? redirectStep(url, failure.statusCode as number, location, method) : undefined;
+			const follow = step && (step.sameOrigin || anonymous) && redirects < MAX_REDIRECTS;
+			if (step && follow) {
+				redirects++;
+				attempt--; // a redirect is not a retry
+				url = step.url;
+				method = step.method as typeof method;
+				if (step.dropBody) body = undefined;
+				qs = undefined; // the Location carries the full query
+				continue;
+			}
+			throw apiError(this.getNode(), {
+				vendor: api.name,
+				httpCode: failure.statusCode,
+				vendorMessage: !step
+					? `${api.name} answered with a redirect (HTTP ${failure.statusCode}) the node cannot follow`
+					: !step.sameOrigin
+						? `${api.name} redirected the request to another origin (${originOf(step.url)}); the node does not follow it, so neither the credential nor the data went there`
+						: `${api.name} redirected the request more than ${MAX_REDIRECTS} times`,
+				description: `Request: ${operation}. If the API has moved, put its new URL into the credential.`,
+				operation,
+				itemIndex: request.itemIndex,
+			});
 		}
 
 		if (response && isMalformedJson(response.body, request)) {
@@ -280,7 +446,7 @@ export async function apiRequestFull<T = unknown>(
 				throw apiError(this.getNode(), {
 					vendor: api.name,
 					httpCode: response.statusCode,
-					vendorMessage: redact(bodyError.message),
+					vendorMessage: redact(bodyError.message, target.secretForms),
 					vendorCode: bodyError.code,
 					operation,
 					itemIndex: request.itemIndex,
@@ -288,9 +454,29 @@ export async function apiRequestFull<T = unknown>(
 			}
 			const pause = pacingDelayMs(response.headers, policy, Date.now());
 			if (pause > 0) await sleep(pause);
-			return { body: response.body, statusCode: response.statusCode, headers: response.headers ?? {} };
+			return {
+				body: maskSecretsInBody(response.body, target.secretForms),
+				statusCode: response.statusCode,
+				headers: response.headers ?? {},
+			};
 		}
 		const failed = failure as FailedAttempt;
+
+		// No status and the whole timeout gone: the vendor did not answer in time.
+		if (failed.statusCode === undefined && Date.now() - startedAt >= timeoutMs * 0.95) {
+			timeouts++;
+			if (replaySafe && timeouts <= TIMEOUT_MAX_RETRIES) continue;
+			throw apiError(this.getNode(), {
+				vendor: api.name,
+				vendorMessage:
+					`${api.name} did not answer within ${formatSeconds(timeoutMs)}` +
+					(timeouts > 1 ? ` (${timeouts} attempts)` : '') +
+					(replaySafe ? '' : '; the request may have reached it, so it was not sent again'),
+				description: `Request: ${operation}. Raise "Timeout" under the node's Request Options if the vendor is just slow.`,
+				operation,
+				itemIndex: request.itemIndex,
+			});
+		}
 
 		const maxRetries =
 			failed.networkCode && NOT_SENT_CODES.has(failed.networkCode)
@@ -305,13 +491,13 @@ export async function apiRequestFull<T = unknown>(
 			}
 		}
 
-		const body = decodeBody(failed.body);
-		const vendorMessage = api.errorMessage(body) ?? (typeof body === 'string' && body ? body : undefined);
+		const decoded = decodeBody(failed.body);
+		const vendorMessage = api.errorMessage(decoded) ?? (typeof decoded === 'string' && decoded ? decoded : undefined);
 		const text = vendorMessage ?? (failed.statusCode === undefined ? failed.message : undefined);
 		throw apiError(this.getNode(), {
 			vendor: api.name,
 			httpCode: failed.statusCode,
-			vendorMessage: text === undefined ? undefined : redact(text, failed.secrets) || undefined,
+			vendorMessage: text === undefined ? undefined : redact(text, secretsIn(failed)) || undefined,
 			retries: attempt,
 			operation,
 			itemIndex: request.itemIndex,

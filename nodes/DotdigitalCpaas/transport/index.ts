@@ -1,13 +1,16 @@
 import type { ICredentialDataDecryptedObject, IDataObject } from 'n8n-workflow';
 
 import type { ApiRequest, ApiResponse, RequestContext, VendorApi } from '../../shared';
-import { apiRequest, apiRequestFull } from '../../shared';
+import { apiRequest, apiRequestFull, checkBaseUrl, checkKnownValue } from '../../shared';
 
 /** `/messages/batch` takes at most 5000 send requests and 10 MB of JSON per call (batch API docs). */
 export const DOTDIGITAL_BATCH_LIMIT = 5000;
 export const DOTDIGITAL_BATCH_MAX_BYTES = 10 * 1024 * 1024;
 
-const REGIONS = new Set(['r1', 'r2', 'r3']);
+const REGIONS = ['r1', 'r2', 'r3'] as const;
+
+/** A batch call may carry 10 MB (5,000 messages): give it a minute. */
+export const DOTDIGITAL_TIMEOUT_SECONDS = 60;
 
 /**
  * Base URL per credential mode. Every operation then uses the same relative path (`/messages`,
@@ -15,11 +18,11 @@ const REGIONS = new Set(['r1', 'r2', 'r3']);
  */
 export function dotdigitalBaseUrl(credentials: ICredentialDataDecryptedObject): string {
 	const custom = String(credentials.customBaseUrl ?? '').trim();
-	if (custom) return custom.replace(/\/+$/, '');
+	if (custom) return checkBaseUrl(custom, 'Custom Base URL');
 	if (credentials.authMode === 'apiSpaceToken') {
 		return `https://api.comapi.com/apispaces/${encodeURIComponent(String(credentials.apiSpaceId ?? '').trim())}`;
 	}
-	const region = REGIONS.has(String(credentials.region)) ? String(credentials.region) : 'r1';
+	const region = checkKnownValue(credentials.region ?? 'r1', 'Region', REGIONS);
 	return `https://${region}-api.dotdigital.com/cpaas`;
 }
 
@@ -41,6 +44,12 @@ export const dotdigitalCpaasApi: VendorApi = {
 	credentialType: 'dotdigitalCpaasApi',
 	baseUrl: dotdigitalBaseUrl,
 	errorMessage: messageFrom,
+	// Basic sends base64(`user:password`); API-space mode a Bearer token.
+	secrets: (credentials) => {
+		const password = String(credentials.password ?? '');
+		return [password, password && `${String(credentials.username ?? '')}:${password}`, String(credentials.accessToken ?? '')];
+	},
+	timeoutMs: DOTDIGITAL_TIMEOUT_SECONDS * 1000,
 	// 429 carries X-RateLimit-Reset; back off from 1 s within a bounded total wait.
 	retry: { baseDelayMs: 1000, maxDelayMs: 30_000, maxTotalWaitMs: 120_000, maxRetries: 8 },
 };

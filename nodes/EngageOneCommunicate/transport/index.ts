@@ -1,11 +1,24 @@
 import type { ICredentialDataDecryptedObject, IDataObject } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
 
 import type { ApiRequest, ApiResponse, RequestContext, VendorApi } from '../../shared';
-import { apiRequest, apiRequestFull } from '../../shared';
+import { apiRequest, apiRequestFull, checkBaseUrl, credentialSettingError, CredentialSettingError } from '../../shared';
 
 export const CREDENTIAL_TYPE = 'engageOneCommunicateApi';
 
 const DEFAULT_USERS_API_URL = 'https://usersapi.communicate.engageone.co';
+
+/**
+ * Regions whose Private/Public API host EngageOne's docs confirm. Other regions exist (a team picks
+ * its data location) but their hosts are not published: such a team enters its host in
+ * "Regional API URL" instead of the node guessing one.
+ */
+export const ENGAGEONE_REGION_HOSTS: Record<string, string> = {
+	'us-east-1': 'https://api.us-east-1.communicate.engageone.co',
+};
+
+/** A transactional call carries up to 500 rows (5 MB): two minutes. */
+export const ENGAGEONE_TIMEOUT_SECONDS = 120;
 
 /**
  * Records per transactional call. No limit is documented (inferred): 500 rows keeps a call well
@@ -41,20 +54,45 @@ function trimUrl(value: unknown): string {
 	return String(value ?? '').trim().replace(/\/+$/, '');
 }
 
-/** The regional Private API host: the credential's URL, or derived from the region. */
+/**
+ * The regional Private API host: the credential's "Regional API URL" when set (the user's choice),
+ * else the confirmed host of a known region. Nothing is guessed from a region name.
+ */
 export function regionalApiUrl(credentials: ICredentialDataDecryptedObject): string {
-	const explicit = trimUrl(credentials.apiUrl);
-	if (explicit) return explicit;
+	if (trimUrl(credentials.apiUrl)) return checkBaseUrl(credentials.apiUrl, 'Regional API URL');
 	const region = String(credentials.region ?? '').trim() || 'us-east-1';
-	return `https://api.${region}.communicate.engageone.co`;
+	const host = ENGAGEONE_REGION_HOSTS[region];
+	if (!host) {
+		throw new CredentialSettingError(
+			'Region',
+			`"Region" is "${region}", whose API host EngageOne does not publish (known: ${Object.keys(ENGAGEONE_REGION_HOSTS).join(', ')}): enter your team's API host in "Regional API URL"`,
+		);
+	}
+	return host;
 }
+
+/** The Users API host, which issues tokens. */
+export function usersApiUrl(credentials: ICredentialDataDecryptedObject): string {
+	return trimUrl(credentials.usersApiUrl) ? checkBaseUrl(credentials.usersApiUrl, 'Users API URL') : DEFAULT_USERS_API_URL;
+}
+
+/** Display names of the per-family host fields, for errors. */
+const FAMILY_FIELD_NAME: Record<string, string> = {
+	publicApiUrl: 'Public API URL',
+	documentChannelApiUrl: 'Document Channel API URL',
+	chatChannelApiUrl: 'Chat Channel API URL',
+	videoChannelApiUrl: 'Video Channel API URL',
+	videoDeliveryApiUrl: 'Video Delivery API URL',
+	archivingApiUrl: 'Archiving API URL',
+	pushApiUrl: 'Push Notification API URL',
+};
 
 /** Base URL of one API family for this credential. */
 export function familyBaseUrl(credentials: ICredentialDataDecryptedObject, family: ApiFamily): string {
-	if (family === 'users') return trimUrl(credentials.usersApiUrl) || DEFAULT_USERS_API_URL;
+	if (family === 'users') return usersApiUrl(credentials);
 	if (family !== 'private' && credentials.customHosts === true) {
-		const override = trimUrl(credentials[FAMILY_HOST_FIELD[family]]);
-		if (override) return override;
+		const field = FAMILY_HOST_FIELD[family];
+		if (trimUrl(credentials[field])) return checkBaseUrl(credentials[field], FAMILY_FIELD_NAME[field]);
 	}
 	return regionalApiUrl(credentials);
 }
@@ -78,11 +116,32 @@ export const engageOneApi: VendorApi = {
 	name: 'EngageOne Communicate',
 	credentialType: CREDENTIAL_TYPE,
 	baseUrl: regionalApiUrl,
+	// The token goes to the hosts the credential names, and nowhere else.
+	origins: (credentials) => [
+		regionalApiUrl(credentials),
+		...(['users', 'public', 'documentChannel', 'chatChannel', 'videoChannel', 'videoDelivery', 'archiving', 'push'] as const).map(
+			(family) => familyBaseUrl(credentials, family),
+		),
+	],
+	// The client secret (in the token exchange) and the JWT it buys (Bearer on every call).
+	secrets: (credentials) => [String(credentials.secret ?? ''), String(credentials.accessToken ?? '')],
+	timeoutMs: ENGAGEONE_TIMEOUT_SECONDS * 1000,
 	// No error envelope is documented; take the usual message fields when present.
 	errorMessage: messageOf,
 	// The JWT in the credential expires after an hour; n8n renews it when a request throws a 401.
 	refreshTokenOn401: true,
 };
+
+/** `familyBaseUrl` for an operation: an unusable credential setting fails the item naming the field. */
+export function familyUrl(this: RequestContext, credentials: ICredentialDataDecryptedObject, family: ApiFamily): string {
+	try {
+		return familyBaseUrl(credentials, family);
+	} catch (error) {
+		throw error instanceof CredentialSettingError
+			? credentialSettingError(this, engageOneApi, error)
+			: new NodeOperationError(this.getNode(), error as Error);
+	}
+}
 
 export async function engageOneRequest(this: RequestContext, request: ApiRequest): Promise<IDataObject> {
 	return await apiRequest.call(this, engageOneApi, request);

@@ -1,9 +1,12 @@
 import type { ICredentialDataDecryptedObject, IDataObject } from 'n8n-workflow';
 
 import type { ApiRequest, RequestContext, VendorApi } from '../../shared';
-import { apiRequest } from '../../shared';
+import { apiRequest, checkBaseUrl } from '../../shared';
 
 export const ENGATI_DEFAULT_BASE_URL = 'https://api.engati.ai';
+
+/** No Engati call carries much: 30 s. */
+export const ENGATI_TIMEOUT_SECONDS = 30;
 
 /** Engati's application status code for success; any other code in a 2xx body is a failure. */
 export const ENGATI_SUCCESS_CODE = 1000;
@@ -48,7 +51,7 @@ export const engatiApi: VendorApi = {
 	name: 'Engati',
 	credentialType: 'engatiApi',
 	baseUrl(credentials: ICredentialDataDecryptedObject) {
-		return String(credentials.baseUrl || ENGATI_DEFAULT_BASE_URL).trim();
+		return checkBaseUrl(String(credentials.baseUrl ?? '').trim() || ENGATI_DEFAULT_BASE_URL, 'Base URL');
 	},
 	pathParams(credentials: ICredentialDataDecryptedObject) {
 		return {
@@ -57,6 +60,9 @@ export const engatiApi: VendorApi = {
 		};
 	},
 	errorMessage: engatiErrorMessage,
+	// Sent raw after `Basic ` (not base64); the other forms are masked too.
+	secrets: (credentials) => [String(credentials.apiKey ?? '')],
+	timeoutMs: ENGATI_TIMEOUT_SECONDS * 1000,
 	bodyError: engatiBodyError,
 	// No rate limits are documented: back off gently on 429 / 5xx.
 	retry: { baseDelayMs: 500, maxDelayMs: 10_000, maxTotalWaitMs: 60_000, maxRetries: 5 },

@@ -1,7 +1,7 @@
 import type { ICredentialDataDecryptedObject, IDataObject } from 'n8n-workflow';
 
 import type { ApiRequest, RequestContext, VendorApi } from '../../shared';
-import { apiRequest } from '../../shared';
+import { apiRequest, checkBaseUrl, checkKnownValue } from '../../shared';
 
 const DATA_CENTER_HOSTS: Record<string, string> = {
 	global: 'https://api.webengage.com',
@@ -9,17 +9,28 @@ const DATA_CENTER_HOSTS: Record<string, string> = {
 	ksa: 'https://api.ksa.webengage.com',
 };
 
+/** A bulk call carries at most 25 records: 30 s is ample, and a hung call ends soon. */
+export const WEBENGAGE_TIMEOUT_SECONDS = 30;
+
+/** The credential's base URL: a known data center's host, or a custom http(s) URL. */
+export function webEngageBaseUrl(credentials: ICredentialDataDecryptedObject): string {
+	const dataCenter = checkKnownValue(credentials.dataCenter ?? 'global', 'Data Center', [
+		...Object.keys(DATA_CENTER_HOSTS),
+		'custom',
+	]);
+	return dataCenter === 'custom' ? checkBaseUrl(credentials.baseUrl, 'Base URL') : DATA_CENTER_HOSTS[dataCenter];
+}
+
 /** Bulk endpoints take at most 25 users or events per call (WebEngage bulk API docs). */
 export const WEBENGAGE_BULK_LIMIT = 25;
 
 export const webEngageApi: VendorApi = {
 	name: 'WebEngage',
 	credentialType: 'webEngageApi',
-	baseUrl(credentials: ICredentialDataDecryptedObject) {
-		const dataCenter = String(credentials.dataCenter ?? 'global');
-		const host = dataCenter === 'custom' ? String(credentials.baseUrl ?? '') : DATA_CENTER_HOSTS[dataCenter];
-		return host;
-	},
+	baseUrl: webEngageBaseUrl,
+	// Sent as `Authorization: Bearer <key>`.
+	secrets: (credentials) => [String(credentials.apiKey ?? '')],
+	timeoutMs: WEBENGAGE_TIMEOUT_SECONDS * 1000,
 	pathParams(credentials: ICredentialDataDecryptedObject) {
 		return { licenseCode: String(credentials.licenseCode ?? '').trim() };
 	},

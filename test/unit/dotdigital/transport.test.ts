@@ -17,7 +17,8 @@ function context(parameters: Record<string, unknown>): IExecuteFunctions {
 describe('dotdigital CPaaS base URL per credential mode', () => {
 	it('uses the region host under /cpaas for an API user', () => {
 		expect(dotdigitalBaseUrl({ authMode: 'apiUser', region: 'r2' })).toBe('https://r2-api.dotdigital.com/cpaas');
-		expect(dotdigitalBaseUrl({ authMode: 'apiUser', region: 'bogus' })).toBe('https://r1-api.dotdigital.com/cpaas');
+		// An unknown region is an error naming the field, not a silent fall-back to r1.
+		expect(() => dotdigitalBaseUrl({ authMode: 'apiUser', region: 'r9' })).toThrow(/"Region" is "r9".*r1, r2, r3/);
 	});
 
 	it('uses the legacy API space path for a token', () => {

@@ -169,7 +169,15 @@ describe('EngageOne Communicate', () => {
 		});
 
 		it('picks each API family host from region and overrides', () => {
-			expect(regionalApiUrl({ region: 'eu-west-1' })).toBe('https://api.eu-west-1.communicate.engageone.co');
+			// Only us-east-1's host is published: another region needs the host typed in, not guessed.
+			expect(() => regionalApiUrl({ region: 'eu-west-1' })).toThrow(/"Region" is "eu-west-1".*Regional API URL/);
+			expect(() => regionalApiUrl({ region: 'evil.example' })).toThrow(/"Region"/);
+			expect(regionalApiUrl({ region: 'eu-west-1', apiUrl: 'https://api.eu-west-1.communicate.engageone.co/' })).toBe(
+				'https://api.eu-west-1.communicate.engageone.co',
+			);
+			expect(regionalApiUrl({})).toBe('https://api.us-east-1.communicate.engageone.co');
+			expect(() => regionalApiUrl({ apiUrl: 'http://169.254.169.254' })).toThrow(/Regional API URL.*link-local/);
+			expect(() => familyBaseUrl({ usersApiUrl: 'file:///etc/passwd' }, 'users')).toThrow(/Users API URL/);
 			expect(familyBaseUrl({}, 'users')).toBe('https://usersapi.communicate.engageone.co');
 			expect(familyBaseUrl({ region: 'us-east-1' }, 'public')).toBe('https://api.us-east-1.communicate.engageone.co');
 			const custom = { apiUrl: 'http://127.0.0.1:9/', customHosts: true, pushApiUrl: 'http://127.0.0.1:8/push/' };

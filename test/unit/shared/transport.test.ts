@@ -333,10 +333,18 @@ describe('paths and credentials', () => {
 		expect(httpRequestWithAuthentication.mock.calls[0][1]).toMatchObject({ qs: { id: ['a', 'b'] }, arrayFormat: 'repeat' });
 	});
 
-	it('sends an absolute URL as it is', async () => {
+	it('sends an absolute URL on the credential\'s origin as it is', async () => {
 		const { ctx, sent } = mockContext({ credentials: CREDENTIALS, outcomes: [{ status: 200, body: {} }] });
-		await apiRequestFull.call(ctx, api, { method: 'GET', path: 'http://127.0.0.1:7/other/{account}' });
-		expect(sent[0].url).toBe('http://127.0.0.1:7/other/team%20a%2Fb');
+		await apiRequestFull.call(ctx, api, { method: 'GET', path: 'http://127.0.0.1:9/other/{account}' });
+		expect(sent[0].url).toBe('http://127.0.0.1:9/other/team%20a%2Fb');
+	});
+
+	it('refuses an absolute URL on another origin before sending anything', async () => {
+		const { ctx, sent } = mockContext({ credentials: CREDENTIALS, outcomes: [{ status: 200, body: {} }] });
+		const error = await failure(apiRequestFull.call(ctx, api, { method: 'GET', path: 'http://127.0.0.1:7/other', itemIndex: 2 }));
+		expect(error.message).toContain('http://127.0.0.1:7 is not on the credential');
+		expect(error.message).not.toContain('returned an error');
+		expect(sent).toHaveLength(0);
 	});
 
 	it('fillPath leaves unknown placeholders alone', () => {

@@ -16,7 +16,7 @@ export const description: INodeProperties[] = updateDisplayOptions(showFor('cont
 	},
 ]);
 
-/** Reads the file record, then downloads its `url` into a binary property. */
+/** Reads the file record, then downloads its `url` into a binary property (the credential only goes to the API's origin). */
 export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
 	return await processItems.call(this, items, async (itemIndex) => {
 		const fileId = requiredString.call(this, 'fileId', 'File ID', itemIndex);
@@ -32,6 +32,8 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 			path: url,
 			json: false,
 			encoding: 'arraybuffer',
+			// The file URL is public (it goes into message parts): a host other than the API's gets no credential.
+			crossOrigin: 'withoutCredentials',
 			itemIndex,
 		});
 		const buffer = Buffer.from(download.body as unknown as ArrayBuffer);

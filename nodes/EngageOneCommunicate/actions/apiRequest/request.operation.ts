@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, IHttpRequestMethods, INodeExecutio
 
 import { inputError, keyValuesToObject, processItems, showFor, updateDisplayOptions } from '../../../shared';
 import type { ApiFamily } from '../../transport';
-import { CREDENTIAL_TYPE, engageOneRequestFull, familyBaseUrl } from '../../transport';
+import { CREDENTIAL_TYPE, engageOneRequestFull, familyUrl } from '../../transport';
 
 export const description: INodeProperties[] = updateDisplayOptions(showFor('apiRequest', 'request'), [
 	{
@@ -125,7 +125,7 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 			: undefined;
 		const response = await engageOneRequestFull.call(this, {
 			method,
-			path: familyBaseUrl(credentials, family) + path,
+			path: familyUrl.call(this, credentials, family) + path,
 			qs,
 			body,
 			itemIndex: i,
