@@ -77,6 +77,8 @@ export function createEngatiSimulator(options: Partial<typeof ENGATI_DEFAULTS> =
 		bots: freshBots(),
 		templatesSent: [] as Json[],
 		broadcasts: [] as Json[],
+		/** What each recipient of a broadcast receives: one entry per recipient and broadcast. */
+		deliveries: [] as Json[],
 		flowTriggers: [] as Json[],
 		/** Application codes to answer with next (tests: `engatiFailNext`). */
 		forced: [] as Array<{ code: number; operationId?: string }>,
@@ -129,13 +131,21 @@ export function createEngatiSimulator(options: Partial<typeof ENGATI_DEFAULTS> =
 			if (!bot(req).whatsapp && (req.body as Json).audience.rule.channels.includes('whatsapp')) return envelope(2004);
 			const broadcastId = state.broadcasts.length + 1;
 			const published = Date.parse((req.body as Json).publishedOn) <= Date.now();
-			state.broadcasts.push({ ...(req.body as Json), version: 'v1', broadcastId });
+			const body = req.body as Json;
+			state.broadcasts.push({ ...body, version: 'v1', broadcastId });
+			for (const recipient of body.audience.rule.channelUserIds as string[]) {
+				state.deliveries.push({ broadcastId, recipient, content: body.payload.content });
+			}
 			return envelope(1000, { broadcastId, broadcastStatus: published ? 'PUBLISHED' : 'SCHEDULED' });
 		},
 		sendBroadcastWrapper(req) {
 			if (!bot(req).wrapperEnabled) return envelope(2000, null, 'Broadcast wrapper API is not enabled for this bot: contact Engati support');
 			const broadcastId = state.broadcasts.length + 1;
-			state.broadcasts.push({ ...(req.body as Json), version: 'v2', broadcastId });
+			const body = req.body as Json;
+			state.broadcasts.push({ ...body, version: 'v2', broadcastId });
+			for (const user of body.users as Json[]) {
+				state.deliveries.push({ broadcastId, recipient: user.phoneNumber, content: body.payload.content });
+			}
 			return envelope(1000, { broadcastId, broadcastStatus: 'SCHEDULED' });
 		},
 		triggerFlowV1(req) {
@@ -181,12 +191,14 @@ export function createEngatiSimulator(options: Partial<typeof ENGATI_DEFAULTS> =
 		state: () => ({
 			templatesSent: state.templatesSent,
 			broadcasts: state.broadcasts,
+			deliveries: state.deliveries,
 			flowTriggers: state.flowTriggers,
 		}),
 		resetState() {
 			state.bots = freshBots();
 			state.templatesSent.length = 0;
 			state.broadcasts.length = 0;
+			state.deliveries.length = 0;
 			state.flowTriggers.length = 0;
 			state.forced.length = 0;
 		},
@@ -200,7 +212,12 @@ export function engatiFailNext(sim: Simulator, code: number, operationId?: strin
 	(sim.data.forced as Array<{ code: number; operationId?: string }>).push({ code, operationId });
 }
 
-export function engatiState(sim: Simulator): { templatesSent: Json[]; broadcasts: Json[]; flowTriggers: Json[] } {
+export function engatiState(sim: Simulator): {
+	templatesSent: Json[];
+	broadcasts: Json[];
+	deliveries: Json[];
+	flowTriggers: Json[];
+} {
 	return sim.spec.state!() as any;
 }
 
