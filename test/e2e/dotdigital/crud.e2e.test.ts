@@ -38,6 +38,17 @@ const workflows = {
 			node('DeleteMany', 'profile', 'deleteMany', { profileId: 'jane-child' }),
 		],
 	}),
+	// Phone numbers are stored as text; dotdigital reads an unquoted numeric filter value as a number.
+	profileFilters: chainWorkflow({
+		id: 'ddProfileFilters',
+		nodes: [
+			node('Create', 'profile', 'create', { profileId: 'pat', profile: '{"phoneNumber": "447700900123", "age": 42}' }),
+			node('ByPhone', 'profile', 'getMany', { returnAll: true, filters: { values: [{ field: 'phoneNumber', value: '447700900123' }] } }),
+			node('ByPlusPhone', 'profile', 'getMany', { returnAll: true, filters: { values: [{ field: 'phoneNumber', value: "'447700900123'" }, { field: 'age', value: '>30' }] } }),
+			node('AgeAsNumber', 'profile', 'getMany', { returnAll: true, filters: { values: [{ field: 'age', value: '42', numbersAs: 'number' }] } }),
+			node('PhoneAsNumber', 'profile', 'getMany', { returnAll: true, filters: { values: [{ field: 'phoneNumber', value: '447700900123', numbersAs: 'number' }] } }),
+		],
+	}),
 	profileImport: chainWorkflow({
 		id: 'ddProfileImport',
 		nodes: [
@@ -141,6 +152,23 @@ describe('dotdigital CPaaS profiles, templates and webhooks in a real n8n', () =
 		expect(result.output('DeleteMany')[0]).toEqual({ id: 'jane-child', deleted: true });
 		expect(sim.accepted('DELETE /cpaas/profiles/bulk')[0].query).toEqual({ id: 'jane-child' });
 		expect(dotdigitalState(sim).profiles).toEqual({});
+	});
+
+	it('quotes numeric filter values so a phone number stored as text is found', async () => {
+		const result = await n8n.execute('ddProfileFilters');
+		expect(result.error).toBeUndefined();
+		expect(result.output('ByPhone').map((p) => p.id)).toEqual(['pat']);
+		expect(result.output('ByPlusPhone').map((p) => p.id)).toEqual(['pat']);
+		expect(result.output('AgeAsNumber').map((p) => p.id)).toEqual(['pat']);
+		// Sent as a number on purpose: matches no text field, as at dotdigital.
+		expect(result.output('PhoneAsNumber')).toEqual([]);
+		const queries = sim.accepted('GET /cpaas/profiles').map(({ query: { $skip, $limit, ...filters } }) => filters);
+		expect(queries).toEqual([
+			{ phoneNumber: "'447700900123'" },
+			{ phoneNumber: "'447700900123'", age: '>30' },
+			{ age: '42' },
+			{ phoneNumber: '447700900123' },
+		]);
 	});
 
 	it('runs a profile import job', async () => {

@@ -102,6 +102,49 @@ function legacyMirror(document: Json): Json {
 	return withOperationIds({ ...document, paths });
 }
 
+/**
+ * A value of a `GET /profiles` filter as dotdigital reads it: mongo-querystring
+ * (https://www.npmjs.com/package/mongo-querystring) turns `true`/`false` into booleans and numeric
+ * text into numbers, and "strings that are numeric … can be wrapped in single quotes to prevent them
+ * being interpreted as numbers" (profile-api.json, GET /profiles). So an unquoted `447700900123`
+ * is the number 447700900123 and does not match a phone number stored as text.
+ */
+export function mongoQsValue(text: string): unknown {
+	const quoted = /^'(.*)'$/s.exec(text);
+	if (quoted) return quoted[1];
+	if (text.toLowerCase() === 'true') return true;
+	if (text.toLowerCase() === 'false') return false;
+	if (!Number.isNaN(parseInt(text, 10)) && +text - +text + 1 >= 0) return parseFloat(text);
+	return text;
+}
+
+const fieldValue = (profile: Json, key: string): unknown =>
+	key.split('.').reduce<unknown>((value, part) => (value && typeof value === 'object' ? (value as Json)[part] : undefined), profile);
+
+/** Whether a profile matches one mongo-querystring filter `key=raw` (operators ! > >= < <= ^ $ ~, empty = exists). */
+export function mongoQsMatch(profile: Json, key: string, raw: string): boolean {
+	const actual = fieldValue(profile, key);
+	if (raw === '') return actual !== undefined;
+	const op = raw[0];
+	if (op === '!') {
+		const rest = raw.slice(1);
+		return rest === '' ? actual === undefined : actual !== mongoQsValue(rest);
+	}
+	if (op === '>' || op === '<') {
+		const orEqual = raw[1] === '=';
+		const bound = mongoQsValue(raw.slice(orEqual ? 2 : 1)) as number | string;
+		if (actual === undefined || actual === null || typeof actual !== typeof bound) return false;
+		const a = actual as number | string;
+		return op === '>' ? (orEqual ? a >= bound : a > bound) : orEqual ? a <= bound : a < bound;
+	}
+	if (op === '^' || op === '$' || op === '~') {
+		const text = raw.slice(1).replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+		const pattern = op === '^' ? `^${text}` : op === '$' ? `${text}$` : text;
+		return typeof actual === 'string' && new RegExp(pattern, 'i').test(actual);
+	}
+	return actual === mongoQsValue(raw);
+}
+
 function list(value: unknown): string[] {
 	if (value === undefined) return [];
 	return ([] as unknown[]).concat(value).flatMap((v) => String(v).split(',')).filter(Boolean);
@@ -276,7 +319,10 @@ export function createDotdigitalSimulator(options: DotdigitalSimulatorOptions = 
 			const filters = Object.entries(req.query).filter(([k]) => !k.startsWith('$'));
 			const matches = [...store('profiles').values()]
 				.filter((p) => !p._deleted || req.query.$includeDeleted === 'true')
-				.filter((p) => filters.every(([k, v]) => String(p[k]) === String(v).replace(/^'(.*)'$/, '$1')))
+				.filter((p) => filters.every(([k, v]) =>
+					// A repeated key is mongo-querystring's `$in`: any of the values.
+					Array.isArray(v) ? v.some((one) => mongoQsMatch(p, k, String(one))) : mongoQsMatch(p, k, String(v)),
+				))
 				.sort((a, b) => String(a.id).localeCompare(String(b.id)));
 			return ok(matches.slice(skip, skip + limit));
 		},
