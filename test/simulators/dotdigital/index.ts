@@ -465,12 +465,19 @@ export function createDotdigitalSimulator(options: DotdigitalSimulatorOptions = 
 			void _omit;
 			return ok(view);
 		},
-		'GET /cpaas/content/{fileId}': (req) => {
+		// content-api.json: 200 is "The requested file" (no schema, no headers named): the file
+		// itself. Which headers come with it is not documented: `sim.data.contentHeaders` picks
+		// `type-and-name` (Content-Type and Content-Disposition, default), `type` or `none`; a list
+		// gives one mode per download, in order.
+		'GET /cpaas/content/{fileId}': (req, sim) => {
 			const item = store('content').get(req.params.fileId);
 			if (!item) return err(404, `File ${req.params.fileId} was not found`);
-			const { data: _omit, ...view } = item;
-			void _omit;
-			return ok(view);
+			const setting = sim.data.contentHeaders as string | string[] | undefined;
+			const mode = (Array.isArray(setting) ? setting.shift() : setting) ?? 'type-and-name';
+			const headers: Record<string, string> =
+				mode === 'none' ? {} : { 'content-type': String(item.type || 'application/octet-stream') };
+			if (mode === 'type-and-name') headers['content-disposition'] = `attachment; filename="${String(item.name)}"`;
+			return { status: 200, raw: Buffer.from(String(item.data), 'base64'), headers };
 		},
 		'DELETE /cpaas/content/{fileId}': (req) =>
 			store('content').delete(req.params.fileId) ? ok({}) : err(404, `File ${req.params.fileId} was not found`),
