@@ -52,12 +52,12 @@ export const description: INodeProperties[] = updateDisplayOptions(showFor('prof
 							{
 								name: 'Number',
 								value: 'number',
-								description: 'The value is sent as typed, so dotdigital reads a number as a number',
+								description: 'The value is sent as typed, so a number is read as a number',
 							},
 						],
 						default: 'text',
 						description:
-							'dotdigital reads a numeric value as a number unless it is wrapped in single quotes; phone numbers and IDs are stored as text. Values with an operator (>30, !x, ^x) are always sent as typed.',
+							'A numeric value is read by dotdigital as a number unless it is wrapped in single quotes; phone numbers and IDs are stored as text. Values with an operator (>30, !x, ^x) are always sent as typed.',
 					},
 				],
 			},
