@@ -11,6 +11,12 @@ import { authToken, headerOf, newId, Simulator } from '../core/simulator';
 export interface WebEngageSimulatorOptions {
 	apiKey?: string;
 	licenseCode?: string;
+	/**
+	 * The status a wrong license code gets. WebEngage's Getting Started page says a wrong code makes
+	 * the call fail with 404, its error table lists 400 for invalid resources: 404 by default, 400
+	 * by configuration (also `sim.data.wrongLicenseStatus`).
+	 */
+	wrongLicenseStatus?: 400 | 404;
 }
 
 export const WEBENGAGE_DEFAULTS = { apiKey: 'we-test-key-0f1e2d3c', licenseCode: '~10a5cb7d' };
@@ -141,6 +147,10 @@ export function createWebEngageSimulator(options: WebEngageSimulatorOptions = {}
 			found.status = 'CANCELLED';
 			return { status: 200, body: { subject_request_id: found.subject_request_id, message: 'request cancelled' } };
 		},
+		searchFeedbacks(req) {
+			const body = (req.body ?? {}) as Json;
+			return ok(200, { data: { pageNo: body.pageNo ?? 1, contents: [] }, message: 'success', status: 'success' });
+		},
 		getSurveyResponse(req) {
 			const found = state.surveyResponses.get(req.params.responseId);
 			if (!found) return error(404, 'Survey response not found');
@@ -162,12 +172,13 @@ export function createWebEngageSimulator(options: WebEngageSimulatorOptions = {}
 
 	const byOperation = (...ids: string[]) => (req: SimRequest) => ids.includes(req.operationId ?? '');
 
-	return new Simulator({
+	const sim: Simulator = new Simulator({
 		name: 'webengage',
 		openapi: [path.join(__dirname, 'openapi.json')],
 		authenticate(req) {
 			if (req.operationId !== 'getSurveyResponse' && decodeURIComponent(req.path.split('/')[3] ?? '') !== licenseCode) {
-				return error(404, 'Invalid URL');
+				const status = (sim.data.wrongLicenseStatus as number | undefined) ?? options.wrongLicenseStatus ?? 404;
+				return error(status, status === 400 ? 'Invalid resource' : 'Invalid URL');
 			}
 			if (authToken(req, 'Bearer') !== apiKey) return error(401, 'Unauthorized');
 			return undefined;
@@ -206,6 +217,7 @@ export function createWebEngageSimulator(options: WebEngageSimulatorOptions = {}
 			state.requestIds.clear();
 		},
 	});
+	return sim;
 }
 
 /** Typed access to the simulator's stored data for tests. */
