@@ -240,15 +240,50 @@ describe('Engati in a real n8n', () => {
 		expect(items[0].json).toMatchObject({ messageId: 'm-1', sender: 'user', text: 'Question 1' });
 		expect(items.every((i) => (i.pairedItem as { item: number }).item === 0)).toBe(true);
 		const calls = sim.accepted('getConversations');
-		expect(calls.map((c) => c.query.page_number)).toEqual(['1', '2', '3']);
+		// The first page as documented (no page_number), then page 1, which repeats it (pages count
+		// from 1 here) and is skipped, then pages 2 and 3.
+		expect(calls.map((c) => c.query.page_number)).toEqual([undefined, '1', '2', '3']);
 		expect(calls[0].path).toContain(`/channel-user/${D.historyUser}/conversations`);
 		expect(calls[0].query).toMatchObject({ page_size: '100', start_date: String(Date.UTC(2026, 9, 1)) });
+	});
+
+	// Engati's docs do not say whether pages count from 0 or 1, nor under which key the list comes.
+	it.each([
+		['pages from 0, list under "messages"', { historyPageBase: 0, historyListKey: 'messages' }, [undefined, '1', '2']],
+		['pages from 1, a bare list', { historyPageBase: 1, historyListKey: 'array' }, [undefined, '1', '2', '3']],
+	])('reads all 250 messages once each when %s', async (_label, config, pageNumbers) => {
+		Object.assign(sim.data, config);
+		try {
+			const result = await run(workflows.history);
+			expect(result.error).toBeUndefined();
+			const ids = result.output('Engati').map((m) => m.messageId);
+			expect(ids).toHaveLength(250);
+			expect(new Set(ids).size).toBe(250);
+			expect(ids[0]).toBe('m-1');
+			expect(ids[249]).toBe('m-250');
+			expect(sim.accepted('getConversations').map((c) => c.query.page_number)).toEqual(pageNumbers);
+		} finally {
+			delete sim.data.historyPageBase;
+			delete sim.data.historyListKey;
+		}
+	});
+
+	it('fails on a history envelope it does not know instead of returning nothing', async () => {
+		sim.data.historyListKey = 'items';
+		try {
+			const result = await run(workflows.history);
+			expect(result.error?.message).toMatch(
+				/^Engati sent the conversation history in an unexpected shape: responseObject is an object with the keys items, pageNumber, pageSize, totalElements \[item 0\]$/,
+			);
+		} finally {
+			delete sim.data.historyListKey;
+		}
 	});
 
 	it('stops paging at the limit', async () => {
 		const result = await run(workflows.historyLimit);
 		expect(result.output('Engati')).toHaveLength(30);
-		expect(sim.accepted('getConversations')).toHaveLength(2);
+		expect(sim.accepted('getConversations').map((c) => c.query.page_number)).toEqual([undefined, '1', '2']);
 	});
 
 	it('sends a WhatsApp template built from fields and returns the message id', async () => {

@@ -2,7 +2,9 @@
  * Engati simulator: the raw API key after "Basic " (a base64 `user:pass` is refused with 401),
  * customer ID and bot key in the path, the `{responseObject, status: {code, message}}` envelope
  * with HTTP 200 for application failures (2003 for an unknown bot key), HTTP 401 / 403 / 404 / 500
- * as RFC 7807 problem bodies, numbered conversation pages (from 1) (../shared/vendors/engati.md).
+ * as RFC 7807 problem bodies, numbered conversation pages (from 1 or 0, by configuration), following Engati's API docs
+ * (https://help.engati.com/engati-apis, https://help.engati.com/external-broadcast-api,
+ * https://help.engati.ai/api-trigger).
  */
 import path from 'node:path';
 
@@ -107,15 +109,21 @@ export function createEngatiSimulator(options: Partial<typeof ENGATI_DEFAULTS> =
 			const from = req.query.start_date ? Number(req.query.start_date) : 0;
 			const to = req.query.end_date ? Number(req.query.end_date) : Date.now();
 			const size = req.query.page_size ? Number(req.query.page_size) : 500;
-			const page = req.query.page_number ? Number(req.query.page_number) : 1;
+			// Engati: without page_number "the first page will be shown"; whether pages count from 0 or
+			// 1, and under which key the list comes, is not documented: `sim.data.historyPageBase`
+			// (0 or 1, default 1) and `sim.data.historyListKey` (default `conversations`; `array` for a
+			// bare list; any other name for an envelope the node does not know) choose.
+			const base = (sim.data.historyPageBase as number | undefined) ?? 1;
+			const listKey = (sim.data.historyListKey as string | undefined) ?? 'conversations';
+			const page = req.query.page_number !== undefined ? Number(req.query.page_number) : base;
+			if (page < base) return envelope(2000, null, `page_number starts at ${base}`);
 			const matching = all.filter((m) => m.epochMs >= from && m.epochMs <= to);
-			const slice = matching.slice((Math.max(page, 1) - 1) * size, Math.max(page, 1) * size);
-			return envelope(1000, {
-				conversations: slice.map(({ epochMs, ...m }) => ({ ...m, timestamp: engatiTimestamp(epochMs) })),
-				pageNumber: page,
-				pageSize: size,
-				totalElements: matching.length,
-			});
+			const index = page - base;
+			const slice = matching
+				.slice(index * size, (index + 1) * size)
+				.map(({ epochMs, ...m }) => ({ ...m, timestamp: engatiTimestamp(epochMs) }));
+			if (listKey === 'array') return envelope(1000, slice);
+			return envelope(1000, { [listKey]: slice, pageNumber: page, pageSize: size, totalElements: matching.length });
 		},
 		sendTemplate(req) {
 			const body = req.body as Json;
@@ -177,7 +185,7 @@ export function createEngatiSimulator(options: Partial<typeof ENGATI_DEFAULTS> =
 		};
 	}
 
-	const sim = new Simulator({
+	const sim: Simulator = new Simulator({
 		name: 'engati',
 		openapi: [path.join(__dirname, 'openapi.json')],
 		authenticate(req) {
