@@ -1,7 +1,9 @@
 /**
- * dotdigital CPaaS simulator (../shared/vendors/dotdigital-cpaas.md): every request is validated
+ * dotdigital CPaaS simulator (the OpenAPI files of https://developer.dotdigital.com/openapi and
+ * https://developer.dotdigital.com/docs/call-rate-limits): every request is validated
  * against dotdigital's OpenAPI files in `openapi/` (copied from the vendor; `profile-import-api.json`
- * adds the import-job endpoints seed 002 lists but the published files lack, marked inferred).
+ * adds the import-job endpoints the older reference, https://docs.cpaas.dotdigital.com/reference, lists but
+ * the published files lack, marked inferred).
  *
  * Both credential modes are served: API user = `/cpaas/...` with HTTP Basic, API space token =
  * `/apispaces/{apiSpaceId}/...` with Bearer (the same operations, mirrored from the `/cpaas`

@@ -1,5 +1,6 @@
 /**
- * EngageOne Communicate simulator (../shared/vendors/engageone-communicate.md): the Users API token
+ * EngageOne Communicate simulator (https://docs.communicate.engageone.co/APIUsage.html,
+ * https://docs.communicate.engageone.co/APIExamples.html): the Users API token
  * exchange (`POST /authenticate` → a bare JSON string holding an HS256 JWT valid one hour), Bearer
  * JWT checks on every Private API call (signature, expiry, revocation) with `PB-Customer-Id` matching
  * the token's customer, the v1 and v2 transactional sends, and two stand-ins for Private and Public

@@ -1,7 +1,8 @@
 /**
  * WebEngage simulator: Bearer key, license code in the path (unknown code → 404), the
  * `{response: {...}}` envelope, 25 items per bulk call, `x-request-id` dedupe for 4 hours, and the
- * documented per-minute limits with `X-RateLimit-Limit/-Remaining` (../shared/vendors/webengage.md).
+ * documented per-minute limits with `X-RateLimit-Limit/-Remaining`
+ * (https://docs.webengage.com/docs/rest-api-getting-started, https://docs.webengage.com/docs/bulk-user-api).
  */
 import path from 'node:path';
 
