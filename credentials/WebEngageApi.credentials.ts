@@ -56,6 +56,15 @@ export class WebEngageApi implements ICredentialType {
 			displayOptions: { show: { dataCenter: ['custom'] } },
 			description: 'API host to use instead of a data center, e.g. a proxy',
 		},
+		{
+			displayName: 'Business Events Base URL',
+			name: 'businessEventsBaseUrl',
+			type: 'string',
+			default: '',
+			placeholder: 'e.g. https://api.webengage.com',
+			description:
+				"Host for Business Event calls (Relays), which WebEngage says differs from the other endpoints. Empty: https://api.webengage.com for Global (WebEngage's examples), the data center's own host for India and Saudi Arabia (a guess: WebEngage documents no host for them), the Base URL for Custom.",
+		},
 	];
 
 	authenticate: IAuthenticateGeneric = {

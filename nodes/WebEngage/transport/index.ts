@@ -1,4 +1,4 @@
-import type { ICredentialDataDecryptedObject, IDataObject } from 'n8n-workflow';
+import type { ICredentialDataDecryptedObject, IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import type { ApiRequest, RequestContext, VendorApi } from '../../shared';
 import { apiRequest } from '../../shared';
@@ -8,6 +8,40 @@ const DATA_CENTER_HOSTS: Record<string, string> = {
 	india: 'https://api.in.webengage.com',
 	ksa: 'https://api.ksa.webengage.com',
 };
+
+/**
+ * Host of the Business Events (Relays) calls. WebEngage's Getting Started page says the endpoint
+ * "differs for updating Business Events"; the Relays page's examples use https://api.webengage.com
+ * only. So: the credential's Business Events Base URL when set; else that documented host for
+ * Global, the data center's own host for India and KSA (inferred), the custom Base URL for Custom.
+ */
+export function businessEventsBaseUrl(credentials: ICredentialDataDecryptedObject): { url: string; inferred: boolean } {
+	const explicit = String(credentials.businessEventsBaseUrl ?? '').trim().replace(/\/+$/, '');
+	if (explicit) return { url: explicit, inferred: false };
+	const dataCenter = String(credentials.dataCenter ?? 'global');
+	if (dataCenter === 'custom') return { url: String(credentials.baseUrl ?? '').trim().replace(/\/+$/, ''), inferred: false };
+	return { url: DATA_CENTER_HOSTS[dataCenter] ?? DATA_CENTER_HOSTS.global, inferred: dataCenter !== 'global' };
+}
+
+/**
+ * A Business Events call: sent to `businessEventsBaseUrl`. A 404 there most likely means the host
+ * is wrong, so its error names the credential field.
+ */
+export async function webEngageBusinessRequest(this: IExecuteFunctions, request: ApiRequest): Promise<IDataObject> {
+	const credentials = await this.getCredentials('webEngageApi');
+	const { url, inferred } = businessEventsBaseUrl(credentials);
+	try {
+		return await webEngageRequest.call(this, { ...request, path: `${url}${request.path}` });
+	} catch (error) {
+		const e = error as { httpCode?: string | null; description?: string | null };
+		if (String(e?.httpCode) === '404') {
+			e.description =
+				`Business Events went to ${url}${inferred ? ' (inferred for this data center: WebEngage documents no Business Events host for it)' : ''}. ` +
+				'If that is not your account\'s Business Events host, set "Business Events Base URL" in the credential.';
+		}
+		throw error;
+	}
+}
 
 /** Bulk endpoints take at most 25 users or events per call (WebEngage bulk API docs). */
 export const WEBENGAGE_BULK_LIMIT = 25;

@@ -18,6 +18,12 @@ export interface WebEngageSimulatorOptions {
 	 * by configuration (also `sim.data.wrongLicenseStatus`).
 	 */
 	wrongLicenseStatus?: 400 | 404;
+	/**
+	 * Whether this host serves the Business Events (Relays) endpoints. WebEngage says they live on a
+	 * host that "differs" and shows only https://api.webengage.com; a simulator standing for another
+	 * data center's host can refuse them with 404 (`false`, also `sim.data.businessEvents`).
+	 */
+	businessEvents?: boolean;
 }
 
 export const WEBENGAGE_DEFAULTS = { apiKey: 'we-test-key-0f1e2d3c', licenseCode: '~10a5cb7d' };
@@ -182,6 +188,10 @@ export function createWebEngageSimulator(options: WebEngageSimulatorOptions = {}
 				return error(status, status === 400 ? 'Invalid resource' : 'Invalid URL');
 			}
 			if (authToken(req, 'Bearer') !== apiKey) return error(401, 'Unauthorized');
+			const business = req.operationId === 'createBusinessEventDefinition' || req.operationId === 'triggerBusinessEvent';
+			if (business && ((sim.data.businessEvents as boolean | undefined) ?? options.businessEvents ?? true) === false) {
+				return error(404, 'Invalid URL');
+			}
 			return undefined;
 		},
 		errorResponse: (status, message) => error(status, message),

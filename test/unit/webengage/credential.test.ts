@@ -9,6 +9,7 @@ import type { AddressInfo } from 'node:net';
 import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
 
 import { WebEngageApi } from '../../../credentials/WebEngageApi.credentials';
+import { businessEventsBaseUrl } from '../../../nodes/WebEngage/transport';
 import type { Simulator } from '../../simulators/core/simulator';
 import { createWebEngageSimulator, WEBENGAGE_DEFAULTS as D } from '../../simulators/webengage';
 
@@ -135,5 +136,20 @@ describe('WebEngage credential test', () => {
 		expect(resolve(credential.test.request.url, { licenseCode: ' ~10a5cb7d ' })).toBe('/v1/accounts/~10a5cb7d/feedbacks/searches');
 		expect(resolve(credential.test.request.baseURL, { dataCenter: 'india' })).toBe('https://api.in.webengage.com');
 		expect(resolve(credential.test.request.baseURL, { dataCenter: 'ksa' })).toBe('https://api.ksa.webengage.com');
+	});
+});
+
+describe('WebEngage Business Events host', () => {
+	it('is the credential field when set, else documented for Global and inferred for India and KSA', () => {
+		expect(businessEventsBaseUrl({ dataCenter: 'global' })).toEqual({ url: 'https://api.webengage.com', inferred: false });
+		expect(businessEventsBaseUrl({ dataCenter: 'india' })).toEqual({ url: 'https://api.in.webengage.com', inferred: true });
+		expect(businessEventsBaseUrl({ dataCenter: 'ksa' })).toEqual({ url: 'https://api.ksa.webengage.com', inferred: true });
+		expect(businessEventsBaseUrl({ dataCenter: 'custom', baseUrl: 'http://127.0.0.1:9/' })).toEqual({ url: 'http://127.0.0.1:9', inferred: false });
+		expect(businessEventsBaseUrl({ dataCenter: 'india', businessEventsBaseUrl: ' https://api.webengage.com/ ' })).toEqual({
+			url: 'https://api.webengage.com',
+			inferred: false,
+		});
+		const field = credential.properties.find((p) => p.name === 'businessEventsBaseUrl');
+		expect(field).toMatchObject({ type: 'string', default: '' });
 	});
 });
