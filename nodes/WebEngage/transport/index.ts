@@ -33,14 +33,18 @@ export async function webEngageBusinessRequest(this: IExecuteFunctions, request:
 	try {
 		return await webEngageRequest.call(this, { ...request, path: `${url}${request.path}` });
 	} catch (error) {
-		const e = error as { httpCode?: string | null; description?: string | null };
-		if (String(e?.httpCode) === '404') {
-			e.description =
-				`Business Events went to ${url}${inferred ? ' (inferred for this data center: WebEngage documents no Business Events host for it)' : ''}. ` +
-				'If that is not your account\'s Business Events host, set "Business Events Base URL" in the credential.';
-		}
-		throw error;
+		explainBusinessHost(error, url, inferred);
 	}
+}
+
+function explainBusinessHost(error: unknown, url: string, inferred: boolean): never {
+	const e = error as { httpCode?: string | null; description?: string | null } | undefined;
+	if (e && String(e.httpCode) === '404') {
+		e.description =
+			`Business Events went to ${url}${inferred ? ' (inferred for this data center: WebEngage documents no Business Events host for it)' : ''}. ` +
+			'If that is not your account\'s Business Events host, set "Business Events Base URL" in the credential.';
+	}
+	throw error;
 }
 
 /** Bulk endpoints take at most 25 users or events per call (WebEngage bulk API docs). */
