@@ -115,7 +115,7 @@ describe('dotdigital CPaaS content, conversations, chats, analytics and sessions
 
 	beforeAll(async () => {
 		({ sim, n8n } = await startDotdigital('dotdigital-resources', Object.values(workflows)));
-	}, 120_000);
+	}, 300_000);
 
 	afterAll(async () => {
 		await sim.stop();
@@ -202,5 +202,5 @@ describe('the dotdigital CPaaS example workflow', () => {
 			await sim.stop();
 			n8n.cleanup();
 		}
-	}, 120_000);
+	}, 300_000);
 });
