@@ -46,6 +46,7 @@ const workflows = {
 			node('ByPhone', 'profile', 'getMany', { returnAll: true, filters: { values: [{ field: 'phoneNumber', value: '447700900123' }] } }),
 			node('ByPlusPhone', 'profile', 'getMany', { returnAll: true, filters: { values: [{ field: 'phoneNumber', value: "'447700900123'" }, { field: 'age', value: '>30' }] } }),
 			node('AgeAsNumber', 'profile', 'getMany', { returnAll: true, filters: { values: [{ field: 'age', value: '42', numbersAs: 'number' }] } }),
+			node('Schema', 'profile', 'getSchema'),
 			node('PhoneAsNumber', 'profile', 'getMany', { returnAll: true, filters: { values: [{ field: 'phoneNumber', value: '447700900123', numbersAs: 'number' }] } }),
 		],
 	}),
@@ -87,6 +88,8 @@ const workflows = {
 		nodes: [
 			node('Events', 'webhook', 'getAvailableEvents'),
 			one('One'),
+			node('Templates', 'webhook', 'getAvailableTemplates'),
+			one('OneTemplate'),
 			node('Create', 'webhook', 'create', {
 				name: 'Receipts',
 				url: 'https://example.com/hook',
@@ -162,11 +165,15 @@ describe('dotdigital CPaaS profiles, templates and webhooks in a real n8n', () =
 		expect(result.output('AgeAsNumber').map((p) => p.id)).toEqual(['pat']);
 		// Sent as a number on purpose: matches no text field, as at dotdigital.
 		expect(result.output('PhoneAsNumber')).toEqual([]);
+		expect(result.output('Schema')).toEqual([
+			{ type: 'object', properties: expect.objectContaining({ id: { type: 'string' }, phoneNumber: { type: 'string' }, age: { type: 'number' } }) },
+		]);
 		const queries = sim.accepted('GET /cpaas/profiles').map(({ query: { $skip, $limit, ...filters } }) => filters);
 		expect(queries).toEqual([
 			{ phoneNumber: "'447700900123'" },
 			{ phoneNumber: "'447700900123'", age: '>30' },
 			{ age: '42' },
+			{ $schemaOnly: 'true' },
 			{ phoneNumber: '447700900123' },
 		]);
 	});
@@ -194,6 +201,10 @@ describe('dotdigital CPaaS profiles, templates and webhooks in a real n8n', () =
 		const result = await n8n.execute('ddWebhookCrud');
 		expect(result.error).toBeUndefined();
 		expect(result.output('Events').map((e) => e.type)).toContain('message.delivered');
+		// The OpenAPI's path (the older reference index says /accesstokens/availabletemplates).
+		expect(sim.accepted().filter((r) => r.path.endsWith('/availabletemplates')).map((r) => r.path)).toEqual(['/cpaas/webhooks/availabletemplates']);
+		expect(result.output('Templates').map((t) => t.name)).toEqual(expect.arrayContaining(['Message events']));
+		expect(result.output('Templates')[0].events).toEqual(expect.arrayContaining(['message.sent', 'message.delivered']));
 		expect(sim.accepted('POST /cpaas/webhooks')[0].body).toEqual({
 			name: 'Receipts',
 			url: 'https://example.com/hook',

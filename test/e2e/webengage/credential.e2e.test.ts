@@ -34,7 +34,7 @@ describe('WebEngage credential test in a real n8n', () => {
 		n8n = await N8n.create('we-credential-test');
 		await n8n.importCredentials(Object.values(credentials));
 		server = await N8nServer.start(n8n);
-	}, 240_000);
+	}, 300_000);
 
 	afterAll(async () => {
 		await server?.stop();

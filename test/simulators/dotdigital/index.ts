@@ -316,6 +316,17 @@ export function createDotdigitalSimulator(options: DotdigitalSimulatorOptions = 
 			return ok(profile, 201);
 		},
 		'GET /cpaas/profiles': (req) => {
+			if (req.query.$schemaOnly === 'true') {
+				// "Returns the schema of a sample of profiles" (profile-api.json); its shape is not
+				// documented: here a JSON-Schema-like object of the fields of up to 100 profiles (inferred).
+				const properties: Json = {};
+				for (const p of [...store('profiles').values()].slice(0, 100)) {
+					for (const [field, value] of Object.entries(p)) {
+						properties[field] ??= { type: Array.isArray(value) ? 'array' : value === null ? 'null' : typeof value };
+					}
+				}
+				return ok({ type: 'object', properties });
+			}
 			const skip = Number(req.query.$skip ?? 0);
 			const limit = Number(req.query.$limit ?? 1000);
 			const filters = Object.entries(req.query).filter(([k]) => !k.startsWith('$'));
