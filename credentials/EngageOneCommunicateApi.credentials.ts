@@ -91,7 +91,18 @@ export class EngageOneCommunicateApi implements ICredentialType {
 			default: '',
 			required: true,
 			placeholder: 'e.g. sa11bb',
-			description: 'Customer ID shown next to the client credentials; sent as the PB-Customer-Id header',
+			description:
+				'Customer ID shown next to the client credentials; sent in the token request and, unless set below, as the PB-Customer-Id header',
+		},
+		{
+			displayName: 'PB-Customer-Id Header',
+			name: 'customerIdHeader',
+			type: 'string',
+			default: '',
+			placeholder: 'e.g. eocm-Acme-Corp',
+			description:
+				'Value of the PB-Customer-Id header on every API call. Leave empty to send the Customer ID above.',
+			hint: "EngageOne's header table describes this value as your company name prefixed with eocm-, spaces replaced by hyphens, case-sensitive (e.g. eocm-Acme-Corp); its REST example uses the Customer ID. If calls fail with 403, enter the eocm- form here.",
 		},
 		{
 			displayName: 'Region',
@@ -233,12 +244,14 @@ export class EngageOneCommunicateApi implements ICredentialType {
 		properties: {
 			headers: {
 				Authorization: '=Bearer {{$credentials.accessToken}}',
-				'PB-Customer-Id': '={{$credentials.customerId}}',
+				'PB-Customer-Id': '={{($credentials.customerIdHeader || $credentials.customerId || "").trim()}}',
 			},
 		},
 	};
 
-	// No cheap read endpoint is confirmed, so the test is the token exchange itself.
+	// EngageOne documents no read-only authenticated call (its Swagger pages are not public), so the
+	// test is the token exchange itself: it checks Client ID, Secret, Customer ID and the Users API
+	// URL, not the PB-Customer-Id header, which a first real call answers with 403 when wrong.
 	test: ICredentialTestRequest = {
 		request: {
 			baseURL: `={{($credentials.usersApiUrl || "${DEFAULT_USERS_API_URL}").trim().replace(/\\/+$/, "")}}`,

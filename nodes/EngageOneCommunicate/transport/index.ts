@@ -143,10 +143,33 @@ export function familyUrl(this: RequestContext, credentials: ICredentialDataDecr
 	}
 }
 
+/**
+ * What a 403 most likely means here: EngageOne's docs disagree on the PB-Customer-Id value (the
+ * header table: `eocm-` plus the company name; the REST example: the customer ID), and the
+ * credential test cannot check it, so a refused header first shows on a real call.
+ */
+export const PB_CUSTOMER_ID_HINT =
+	'EngageOne refused the call for this customer: check "PB-Customer-Id Header" in the credential. Empty sends the Customer ID; ' +
+	"EngageOne's header table describes the value as eocm- plus the company name with spaces replaced by hyphens, case-sensitive (e.g. eocm-Acme-Corp).";
+
+function explainForbidden(error: unknown): never {
+	const e = error as { httpCode?: string | null; description?: string | null } | undefined;
+	if (e && String(e.httpCode) === '403') e.description = PB_CUSTOMER_ID_HINT;
+	throw error;
+}
+
 export async function engageOneRequest(this: RequestContext, request: ApiRequest): Promise<IDataObject> {
-	return await apiRequest.call(this, engageOneApi, request);
+	try {
+		return await apiRequest.call(this, engageOneApi, request);
+	} catch (error) {
+		explainForbidden(error);
+	}
 }
 
 export async function engageOneRequestFull(this: RequestContext, request: ApiRequest): Promise<ApiResponse> {
-	return await apiRequestFull.call(this, engageOneApi, request);
+	try {
+		return await apiRequestFull.call(this, engageOneApi, request);
+	} catch (error) {
+		explainForbidden(error);
+	}
 }

@@ -1,7 +1,7 @@
-import type { ICredentialDataDecryptedObject, IDataObject } from 'n8n-workflow';
+import type { ICredentialDataDecryptedObject, IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import type { ApiRequest, RequestContext, VendorApi } from '../../shared';
-import { apiRequest, checkBaseUrl, checkKnownValue } from '../../shared';
+import { apiRequest, checkBaseUrl, checkKnownValue, credentialSettingError, CredentialSettingError } from '../../shared';
 
 const DATA_CENTER_HOSTS: Record<string, string> = {
 	global: 'https://api.webengage.com',
@@ -21,6 +21,49 @@ export function webEngageBaseUrl(credentials: ICredentialDataDecryptedObject): s
 	return dataCenter === 'custom' ? checkBaseUrl(credentials.baseUrl, 'Base URL') : DATA_CENTER_HOSTS[dataCenter];
 }
 
+/**
+ * Host of the Business Events (Relays) calls. WebEngage's Getting Started page says the endpoint
+ * "differs for updating Business Events"; the Relays page's examples use https://api.webengage.com
+ * only. So: the credential's Business Events Base URL when set; else that documented host for
+ * Global, the data center's own host for India and KSA (inferred), the custom Base URL for Custom.
+ */
+export function businessEventsBaseUrl(credentials: ICredentialDataDecryptedObject): { url: string; inferred: boolean } {
+	const explicit = String(credentials.businessEventsBaseUrl ?? '').trim();
+	if (explicit) return { url: checkBaseUrl(explicit, 'Business Events Base URL'), inferred: false };
+	const base = webEngageBaseUrl(credentials);
+	return { url: base, inferred: credentials.dataCenter === 'india' || credentials.dataCenter === 'ksa' };
+}
+
+/**
+ * A Business Events call: sent to `businessEventsBaseUrl`. A 404 there most likely means the host
+ * is wrong, so its error names the credential field.
+ */
+export async function webEngageBusinessRequest(this: IExecuteFunctions, request: ApiRequest): Promise<IDataObject> {
+	const credentials = await this.getCredentials('webEngageApi');
+	let host: { url: string; inferred: boolean };
+	try {
+		host = businessEventsBaseUrl(credentials);
+	} catch (error) {
+		throw error instanceof CredentialSettingError ? credentialSettingError(this, webEngageApi, error) : error;
+	}
+	const { url, inferred } = host;
+	try {
+		return await webEngageRequest.call(this, { ...request, path: `${url}${request.path}` });
+	} catch (error) {
+		explainBusinessHost(error, url, inferred);
+	}
+}
+
+function explainBusinessHost(error: unknown, url: string, inferred: boolean): never {
+	const e = error as { httpCode?: string | null; description?: string | null } | undefined;
+	if (e && String(e.httpCode) === '404') {
+		e.description =
+			`Business Events went to ${url}${inferred ? ' (inferred for this data center: WebEngage documents no Business Events host for it)' : ''}. ` +
+			'If that is not your account\'s Business Events host, set "Business Events Base URL" in the credential.';
+	}
+	throw error;
+}
+
 /** Bulk endpoints take at most 25 users or events per call (WebEngage bulk API docs). */
 export const WEBENGAGE_BULK_LIMIT = 25;
 
@@ -28,6 +71,8 @@ export const webEngageApi: VendorApi = {
 	name: 'WebEngage',
 	credentialType: 'webEngageApi',
 	baseUrl: webEngageBaseUrl,
+	// Business Events may live on a host of their own (credential field Business Events Base URL).
+	origins: (credentials) => [webEngageBaseUrl(credentials), businessEventsBaseUrl(credentials).url],
 	// Sent as `Authorization: Bearer <key>`.
 	secrets: (credentials) => [String(credentials.apiKey ?? '')],
 	timeoutMs: WEBENGAGE_TIMEOUT_SECONDS * 1000,

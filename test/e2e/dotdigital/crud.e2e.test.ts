@@ -38,6 +38,18 @@ const workflows = {
 			node('DeleteMany', 'profile', 'deleteMany', { profileId: 'jane-child' }),
 		],
 	}),
+	// Phone numbers are stored as text; dotdigital reads an unquoted numeric filter value as a number.
+	profileFilters: chainWorkflow({
+		id: 'ddProfileFilters',
+		nodes: [
+			node('Create', 'profile', 'create', { profileId: 'pat', profile: '{"phoneNumber": "447700900123", "age": 42}' }),
+			node('ByPhone', 'profile', 'getMany', { returnAll: true, filters: { values: [{ field: 'phoneNumber', value: '447700900123' }] } }),
+			node('ByPlusPhone', 'profile', 'getMany', { returnAll: true, filters: { values: [{ field: 'phoneNumber', value: "'447700900123'" }, { field: 'age', value: '>30' }] } }),
+			node('AgeAsNumber', 'profile', 'getMany', { returnAll: true, filters: { values: [{ field: 'age', value: '42', numbersAs: 'number' }] } }),
+			node('Schema', 'profile', 'getSchema'),
+			node('PhoneAsNumber', 'profile', 'getMany', { returnAll: true, filters: { values: [{ field: 'phoneNumber', value: '447700900123', numbersAs: 'number' }] } }),
+		],
+	}),
 	profileImport: chainWorkflow({
 		id: 'ddProfileImport',
 		nodes: [
@@ -76,6 +88,8 @@ const workflows = {
 		nodes: [
 			node('Events', 'webhook', 'getAvailableEvents'),
 			one('One'),
+			node('Templates', 'webhook', 'getAvailableTemplates'),
+			one('OneTemplate'),
 			node('Create', 'webhook', 'create', {
 				name: 'Receipts',
 				url: 'https://example.com/hook',
@@ -143,6 +157,27 @@ describe('dotdigital CPaaS profiles, templates and webhooks in a real n8n', () =
 		expect(dotdigitalState(sim).profiles).toEqual({});
 	});
 
+	it('quotes numeric filter values so a phone number stored as text is found', async () => {
+		const result = await n8n.execute('ddProfileFilters');
+		expect(result.error).toBeUndefined();
+		expect(result.output('ByPhone').map((p) => p.id)).toEqual(['pat']);
+		expect(result.output('ByPlusPhone').map((p) => p.id)).toEqual(['pat']);
+		expect(result.output('AgeAsNumber').map((p) => p.id)).toEqual(['pat']);
+		// Sent as a number on purpose: matches no text field, as at dotdigital.
+		expect(result.output('PhoneAsNumber')).toEqual([]);
+		expect(result.output('Schema')).toEqual([
+			{ type: 'object', properties: expect.objectContaining({ id: { type: 'string' }, phoneNumber: { type: 'string' }, age: { type: 'number' } }) },
+		]);
+		const queries = sim.accepted('GET /cpaas/profiles').map(({ query: { $skip, $limit, ...filters } }) => filters);
+		expect(queries).toEqual([
+			{ phoneNumber: "'447700900123'" },
+			{ phoneNumber: "'447700900123'", age: '>30' },
+			{ age: '42' },
+			{ $schemaOnly: 'true' },
+			{ phoneNumber: '447700900123' },
+		]);
+	});
+
 	it('runs a profile import job', async () => {
 		const result = await n8n.execute('ddProfileImport');
 		expect(result.error).toBeUndefined();
@@ -166,6 +201,10 @@ describe('dotdigital CPaaS profiles, templates and webhooks in a real n8n', () =
 		const result = await n8n.execute('ddWebhookCrud');
 		expect(result.error).toBeUndefined();
 		expect(result.output('Events').map((e) => e.type)).toContain('message.delivered');
+		// The OpenAPI's path (the older reference index says /accesstokens/availabletemplates).
+		expect(sim.accepted().filter((r) => r.path.endsWith('/availabletemplates')).map((r) => r.path)).toEqual(['/cpaas/webhooks/availabletemplates']);
+		expect(result.output('Templates').map((t) => t.name)).toEqual(expect.arrayContaining(['Message events']));
+		expect(result.output('Templates')[0].events).toEqual(expect.arrayContaining(['message.sent', 'message.delivered']));
 		expect(sim.accepted('POST /cpaas/webhooks')[0].body).toEqual({
 			name: 'Receipts',
 			url: 'https://example.com/hook',

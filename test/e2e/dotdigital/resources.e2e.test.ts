@@ -20,6 +20,8 @@ const workflows = {
 			},
 			node('Upload', 'content', 'upload'),
 			node('Get', 'content', 'get', { fileId: '={{ $json.id }}', binaryPropertyName: 'file' }),
+			node('GetTypeOnly', 'content', 'get', { fileId: '={{ $("Upload").item.json.id }}', binaryPropertyName: 'file' }),
+			node('GetBare', 'content', 'get', { fileId: '={{ $("Upload").item.json.id }}' }),
 			node('Delete', 'content', 'delete', { fileId: '={{ $("Upload").item.json.id }}' }),
 		],
 	}),
@@ -123,14 +125,25 @@ describe('dotdigital CPaaS content, conversations, chats, analytics and sessions
 	beforeEach(() => sim.reset());
 
 	it('uploads content from a binary property, downloads it to binary and deletes it', async () => {
+		sim.data.contentHeaders = ['type-and-name', 'type', 'none'];
 		const result = await n8n.execute('ddContent');
 		expect(result.error).toBeUndefined();
 		const [upload] = sim.accepted('POST /cpaas/content');
 		expect(upload.body).toEqual({ name: 'note.txt', type: 'text/plain', data: Buffer.from(FILE_TEXT).toString('base64') });
+		const id = result.output('Upload')[0].id as string;
 		const [got] = result.items('Get');
-		expect(got.json).toMatchObject({ name: 'note.txt', size: FILE_TEXT.length });
+		expect(got.json).toEqual({ id, fileName: 'note.txt', mimeType: 'text/plain', size: FILE_TEXT.length });
 		expect(got.binary?.file).toMatchObject({ fileName: 'note.txt', mimeType: 'text/plain' });
 		expect(Buffer.from(got.binary!.file.data, 'base64').toString()).toBe(FILE_TEXT);
+		// Without Content-Disposition the file is named by its ID; without any header the bytes still arrive.
+		const [typeOnly] = result.items('GetTypeOnly');
+		expect(typeOnly.json).toMatchObject({ id, fileName: id, mimeType: 'text/plain' });
+		const [bare] = result.items('GetBare');
+		expect(bare.json).toMatchObject({ id, fileName: id, size: FILE_TEXT.length });
+		expect(Buffer.from(bare.binary!.data.data, 'base64').toString()).toBe(FILE_TEXT);
+		// The file comes from GET /content/{fileId} itself: the upload's `url` is never fetched with the credential.
+		expect(sim.accepted('GET /cpaas/content/{fileId}')).toHaveLength(3);
+		expect(sim.requests().filter((r) => r.path.startsWith('/__files/'))).toEqual([]);
 		expect(result.output('Delete')[0]).toEqual({ deleted: true });
 		expect(dotdigitalState(sim).content).toHaveLength(0);
 	});

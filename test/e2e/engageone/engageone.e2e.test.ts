@@ -9,6 +9,7 @@ import {
 	demoCredential,
 	ENGAGEONE_DEFAULTS,
 	engageOneState,
+	eocmCustomerId,
 	expireEngageOneTokens,
 } from '../../simulators/engageone';
 
@@ -60,6 +61,19 @@ const workflows = {
 		items: [{ email: 'a@example.com' }, { name: 'no address' }, { email: 'c@example.com' }],
 		nodes: [sendNode('eo-main', {}, { onError: 'continueRegularOutput' })],
 	}),
+	// The same Private API call with the Customer ID (eo-main) and with the eocm- form (eo-eocm) as PB-Customer-Id.
+	customerHeader: chainWorkflow({
+		id: 'eoCustomerHeader',
+		nodes: ['eo-main', 'eo-eocm'].map(
+			(id): WorkflowNode => ({
+				name: id,
+				type: nodeType('engageOneCommunicate'),
+				credentials: credentialRef(id),
+				parameters: { resource: 'apiRequest', operation: 'request', api: 'private', method: 'GET', path: '/projects' },
+				onError: 'continueRegularOutput',
+			}),
+		),
+	}),
 	apiRequest: chainWorkflow({
 		id: 'eoApiRequest',
 		nodes: [
@@ -110,6 +124,12 @@ describe('EngageOne Communicate in a real n8n', () => {
 		await n8n.importCredentials([
 			...ids.map((id) => ({ id, name: `EngageOne ${id}`, type: 'engageOneCommunicateApi', data: data() })),
 			{ id: 'eo-bad', name: 'EngageOne eo-bad', type: 'engageOneCommunicateApi', data: data(WRONG_SECRET) },
+			{
+				id: 'eo-eocm',
+				name: 'EngageOne eo-eocm',
+				type: 'engageOneCommunicateApi',
+				data: { ...data(), customerIdHeader: eocmCustomerId(ENGAGEONE_DEFAULTS.companyName) },
+			},
 			demoCredential(url),
 		]);
 		const httpNode = chainWorkflow({
@@ -229,6 +249,32 @@ describe('EngageOne Communicate in a real n8n', () => {
 		expect(out[2].json).toMatchObject({ email: 'c@example.com', rowsInCall: 2 });
 		const [call] = sim.accepted('transactionalCampaignV2');
 		expect((call.body as any).dataset).toEqual([{ email: 'a@example.com' }, { email: 'c@example.com' }]);
+	});
+
+	// EngageOne's header table and its REST example disagree on PB-Customer-Id: each reading works
+	// when the credential's header field matches it, and the other fails clearly, naming the field.
+	it.each([
+		['the customer ID (REST example)', 'customer-id', 'eo-main', 'eo-eocm'],
+		['eocm- plus the company name (header table)', 'eocm', 'eo-eocm', 'eo-main'],
+	])('PB-Customer-Id as %s: the matching credential works, the other gets a 403 naming the header field', async (_label, form, good, bad) => {
+		sim.data.pbCustomerIdForm = form;
+		try {
+			const result = await n8n.execute('eoCustomerHeader');
+			expect(result.error).toBeUndefined();
+			expect(result.output(good)).toEqual([{ name: 'Samples' }, { name: 'my-project' }]);
+			const [failed] = result.output(bad);
+			expect(failed.error).toMatch(/HTTP 403.*PB-Customer-Id .* is not the company this token acts for/);
+			expect(failed.description).toContain('"PB-Customer-Id Header"');
+			// (The second node runs once per item of the first: one or two calls.)
+			const headers = new Set(sim.requests('listProjects').map((r) => r.headers['pb-customer-id']));
+			expect([...headers].sort()).toEqual(['eocm-Acme-Corp', ENGAGEONE_DEFAULTS.customerId].sort());
+			// The token request always carries the short customer ID, whatever the header says.
+			const exchanges = sim.requests().filter((r) => r.path === '/authenticate');
+			for (const exchange of exchanges) expect((exchange.body as any).customer_id).toBe(ENGAGEONE_DEFAULTS.customerId);
+			expect(result.raw).not.toContain(ENGAGEONE_DEFAULTS.secret);
+		} finally {
+			delete sim.data.pbCustomerIdForm;
+		}
 	});
 
 	it('calls a Private API path and a Public API path through API Request', async () => {

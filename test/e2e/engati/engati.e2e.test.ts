@@ -94,14 +94,19 @@ const workflows = {
 	}),
 	broadcast: chainWorkflow({
 		id: 'engBroadcast',
-		items: [{ id: '+91 98765 43210' }, { id: '919812345678' }, { id: '14155550123' }],
+		// Item 2's first message is personal: it must reach item 2's user only.
+		items: [
+			{ id: '+91 98765 43210', text: 'Sale starts now' },
+			{ id: '919812345678', text: 'Sale starts now' },
+			{ id: '14155550123', text: 'Jane, your order A-9 is late' },
+		],
 		nodes: [
 			engatiNode({
 				resource: 'broadcast',
 				operation: 'send',
 				channels: ['whatsapp'],
 				channelUserId: '={{ $json.id }}',
-				messages: { message: [{ text: 'Sale starts now' }, { text: 'Reply STOP to opt out' }] },
+				messages: { message: [{ text: '={{ $json.text }}' }, { text: 'Reply STOP to opt out' }] },
 				broadcastTitle: 'Flash sale',
 			}),
 		],
@@ -235,15 +240,50 @@ describe('Engati in a real n8n', () => {
 		expect(items[0].json).toMatchObject({ messageId: 'm-1', sender: 'user', text: 'Question 1' });
 		expect(items.every((i) => (i.pairedItem as { item: number }).item === 0)).toBe(true);
 		const calls = sim.accepted('getConversations');
-		expect(calls.map((c) => c.query.page_number)).toEqual(['1', '2', '3']);
+		// The first page as documented (no page_number), then page 1, which repeats it (pages count
+		// from 1 here) and is skipped, then pages 2 and 3.
+		expect(calls.map((c) => c.query.page_number)).toEqual([undefined, '1', '2', '3']);
 		expect(calls[0].path).toContain(`/channel-user/${D.historyUser}/conversations`);
 		expect(calls[0].query).toMatchObject({ page_size: '100', start_date: String(Date.UTC(2026, 9, 1)) });
+	});
+
+	// Engati's docs do not say whether pages count from 0 or 1, nor under which key the list comes.
+	it.each([
+		['pages from 0, list under "messages"', { historyPageBase: 0, historyListKey: 'messages' }, [undefined, '1', '2']],
+		['pages from 1, a bare list', { historyPageBase: 1, historyListKey: 'array' }, [undefined, '1', '2', '3']],
+	])('reads all 250 messages once each when %s', async (_label, config, pageNumbers) => {
+		Object.assign(sim.data, config);
+		try {
+			const result = await run(workflows.history);
+			expect(result.error).toBeUndefined();
+			const ids = result.output('Engati').map((m) => m.messageId);
+			expect(ids).toHaveLength(250);
+			expect(new Set(ids).size).toBe(250);
+			expect(ids[0]).toBe('m-1');
+			expect(ids[249]).toBe('m-250');
+			expect(sim.accepted('getConversations').map((c) => c.query.page_number)).toEqual(pageNumbers);
+		} finally {
+			delete sim.data.historyPageBase;
+			delete sim.data.historyListKey;
+		}
+	});
+
+	it('fails on a history envelope it does not know instead of returning nothing', async () => {
+		sim.data.historyListKey = 'items';
+		try {
+			const result = await run(workflows.history);
+			expect(result.error?.message).toMatch(
+				/^Engati sent the conversation history in an unexpected shape: responseObject is an object with the keys items, pageNumber, pageSize, totalElements \[item 0\]$/,
+			);
+		} finally {
+			delete sim.data.historyListKey;
+		}
 	});
 
 	it('stops paging at the limit', async () => {
 		const result = await run(workflows.historyLimit);
 		expect(result.output('Engati')).toHaveLength(30);
-		expect(sim.accepted('getConversations')).toHaveLength(2);
+		expect(sim.accepted('getConversations').map((c) => c.query.page_number)).toEqual([undefined, '1', '2']);
 	});
 
 	it('sends a WhatsApp template built from fields and returns the message id', async () => {
@@ -284,37 +324,52 @@ describe('Engati in a real n8n', () => {
 		});
 	});
 
-	it('broadcasts to the channel users of all items in one immediate v1 broadcast', async () => {
+	it('broadcasts one immediate v1 broadcast per distinct content: nobody gets another item\'s message', async () => {
 		const before = Date.now();
 		const result = await run(workflows.broadcast);
 		expect(result.error).toBeUndefined();
 		const calls = sim.accepted('sendBroadcast');
-		expect(calls).toHaveLength(1);
-		const body = calls[0].body as any;
-		expect(body.audience).toEqual({ rule: { channels: ['whatsapp'], channelUserIds: ['919876543210', '919812345678', '14155550123'] } });
-		expect(body.payload.content).toEqual([
+		expect(calls).toHaveLength(2);
+		const [shared, personal] = calls.map((c) => c.body as any);
+		expect(shared.audience).toEqual({ rule: { channels: ['whatsapp'], channelUserIds: ['919876543210', '919812345678'] } });
+		expect(shared.payload.content).toEqual([
 			{ type: 'text', data: { message: 'Sale starts now' } },
 			{ type: 'text', data: { message: 'Reply STOP to opt out' } },
 		]);
-		expect(Date.parse(body.publishedOn)).toBeGreaterThanOrEqual(before - 60_000);
+		expect(personal.audience.rule.channelUserIds).toEqual(['14155550123']);
+		expect(personal.payload.content[0]).toEqual({ type: 'text', data: { message: 'Jane, your order A-9 is late' } });
+		// What each recipient received, as the simulator delivered it.
+		const received = (recipient: string) =>
+			engatiState(sim)
+				.deliveries.filter((d) => d.recipient === recipient)
+				.flatMap((d) => d.content.map((c: any) => c.data.message));
+		expect(received('919876543210')).toEqual(['Sale starts now', 'Reply STOP to opt out']);
+		expect(received('14155550123')).toEqual(['Jane, your order A-9 is late', 'Reply STOP to opt out']);
+		expect(Date.parse(shared.publishedOn)).toBeGreaterThanOrEqual(before - 60_000);
+		expect(personal.publishedOn).toBe(shared.publishedOn);
 		const items = result.items('Engati');
 		expect(items.map((i) => i.pairedItem)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }]);
-		expect(items[1].json).toMatchObject({ channelUserId: '919812345678', broadcastTitle: 'Flash sale', broadcastStatus: 'PUBLISHED', recipients: 3 });
+		expect(items[1].json).toMatchObject({ channelUserId: '919812345678', broadcastTitle: 'Flash sale', broadcastStatus: 'PUBLISHED', recipients: 2 });
+		expect(items[2].json).toMatchObject({ channelUserId: '14155550123', broadcastStatus: 'PUBLISHED', recipients: 1 });
 	});
 
-	it('sends a v2 wrapper broadcast with a template, scheduled in UTC', async () => {
+	it('sends a v2 wrapper broadcast per distinct template content, scheduled in UTC', async () => {
 		const result = await run(workflows.wrapper);
 		expect(result.error).toBeUndefined();
-		const [call] = sim.accepted('sendBroadcastWrapper');
-		const body = call.body as any;
-		expect(body.publishedOn).toBe('2030-01-01T04:30:00.000Z');
-		expect(body.users).toEqual([
-			{ phoneNumber: '+919876543210', firstName: 'Asha' },
-			{ phoneNumber: '+14155550123', firstName: 'Jane' },
-		]);
-		expect(body.payload.type).toBe('whatsapp_template');
-		expect(body.payload.content[0].template.components).toEqual([{ type: 'body', parameters: [{ type: 'text', text: 'Asha' }] }]);
-		expect(result.output('Engati')).toHaveLength(2);
+		const calls = sim.accepted('sendBroadcastWrapper');
+		expect(calls).toHaveLength(2);
+		const [asha, jane] = calls.map((c) => c.body as any);
+		expect(asha.publishedOn).toBe('2030-01-01T04:30:00.000Z');
+		expect(asha.users).toEqual([{ phoneNumber: '+919876543210', firstName: 'Asha' }]);
+		expect(jane.users).toEqual([{ phoneNumber: '+14155550123', firstName: 'Jane' }]);
+		expect(asha.payload.type).toBe('whatsapp_template');
+		const params = (recipient: string) =>
+			engatiState(sim)
+				.deliveries.filter((d) => d.recipient === recipient)
+				.map((d) => d.content[0].template.components);
+		expect(params('+919876543210')).toEqual([[{ type: 'body', parameters: [{ type: 'text', text: 'Asha' }] }]]);
+		expect(params('+14155550123')).toEqual([[{ type: 'body', parameters: [{ type: 'text', text: 'Jane' }] }]]);
+		expect(result.output('Engati').map((o) => o.recipients)).toEqual([1, 1]);
 	});
 
 	it('triggers a flow with v1 query attributes and a v2 JSON body', async () => {

@@ -4,7 +4,7 @@ import path from 'node:path';
 import type { N8n } from '../../harness/n8n';
 import { chainWorkflow } from '../../harness/n8n';
 import type { Simulator } from '../../simulators/core/simulator';
-import { WEBENGAGE_DEFAULTS, webEngageState } from '../../simulators/webengage';
+import { createWebEngageSimulator, demoCredential, WEBENGAGE_DEFAULTS, webEngageState } from '../../simulators/webengage';
 import { seedUser, startWebEngage, webEngage, WRONG_KEY, WRONG_KEY_CREDENTIAL, WRONG_LICENSE_CREDENTIAL } from './helpers';
 
 const example = JSON.parse(
@@ -141,16 +141,35 @@ const workflows = {
 	}),
 };
 
+/** The business event workflow with a credential whose Business Events Base URL is another host. */
+const BUSINESS_HOST_CREDENTIAL = { webEngageApi: { id: 'we-cred-biz', name: 'WebEngage (business events host)' } };
+const businessHost = {
+	...JSON.parse(JSON.stringify(workflows.business).replace(/"webEngageApi":\{[^}]*\}/g, `"webEngageApi":${JSON.stringify(BUSINESS_HOST_CREDENTIAL.webEngageApi)}`)),
+	id: 'weBusinessHost',
+	name: 'weBusinessHost',
+};
+
 describe('WebEngage events, campaigns, GDPR, surveys and business events in a real n8n', () => {
 	let sim: Simulator;
+	let businessSim: Simulator;
 	let n8n: N8n;
 
 	beforeAll(async () => {
 		({ sim, n8n } = await startWebEngage('webengage-ops'));
-		await n8n.importWorkflows(Object.values(workflows));
+		businessSim = createWebEngageSimulator();
+		const businessUrl = await businessSim.start();
+		await n8n.importCredentials([
+			{
+				...BUSINESS_HOST_CREDENTIAL.webEngageApi,
+				type: 'webEngageApi',
+				data: { ...demoCredential(sim.url).data, businessEventsBaseUrl: `${businessUrl}/` },
+			},
+		]);
+		await n8n.importWorkflows([...Object.values(workflows), businessHost]);
 	});
 
 	afterAll(async () => {
+		await businessSim.stop();
 		await sim.stop();
 		n8n.cleanup();
 	});
@@ -274,6 +293,27 @@ describe('WebEngage events, campaigns, GDPR, surveys and business events in a re
 			{ eventName: 'Price Drop', eventTime: '2026-01-05T13:06:56+0530', eventData: { productId: 'P-1', price: 18.5 } },
 		]);
 		expect(result.output('Trigger')[0]).toMatchObject({ eventName: 'Price Drop', status: 'queued' });
+	});
+
+	// WebEngage documents no Business Events host for India / KSA: when the data-center host does not
+	// serve them, the call fails naming the credential field, and that field sends them elsewhere.
+	it('sends business events to the Business Events Base URL, and a 404 from the data-center host names that field', async () => {
+		sim.data.businessEvents = false;
+		businessSim.reset();
+		try {
+			const refused = await n8n.execute(workflows.business.id);
+			expect(refused.error?.message).toMatch(/^WebEngage returned an error \(HTTP 404\): Invalid URL \[item 0\]$/);
+			expect(refused.error?.description).toContain(`Business Events went to ${sim.url}`);
+			expect(refused.error?.description).toContain('"Business Events Base URL"');
+
+			const moved = await n8n.execute(businessHost.id);
+			expect(moved.error).toBeUndefined();
+			expect(moved.output('Trigger')[0]).toMatchObject({ eventName: 'Price Drop', status: 'queued' });
+			expect(businessSim.accepted().map((r) => r.operationId)).toEqual(['createBusinessEventDefinition', 'triggerBusinessEvent']);
+			expect(sim.accepted('triggerBusinessEvent')).toEqual([]);
+		} finally {
+			delete sim.data.businessEvents;
+		}
 	});
 
 	it('runs the example workflow (upsert users, then track their events) against the simulator', async () => {

@@ -1,7 +1,9 @@
 /**
- * dotdigital CPaaS simulator (../shared/vendors/dotdigital-cpaas.md): every request is validated
+ * dotdigital CPaaS simulator (the OpenAPI files of https://developer.dotdigital.com/openapi and
+ * https://developer.dotdigital.com/docs/call-rate-limits): every request is validated
  * against dotdigital's OpenAPI files in `openapi/` (copied from the vendor; `profile-import-api.json`
- * adds the import-job endpoints seed 002 lists but the published files lack, marked inferred).
+ * adds the import-job endpoints the older reference, https://docs.cpaas.dotdigital.com/reference, lists but
+ * the published files lack, marked inferred).
  *
  * Both credential modes are served: API user = `/cpaas/...` with HTTP Basic, API space token =
  * `/apispaces/{apiSpaceId}/...` with Bearer (the same operations, mirrored from the `/cpaas`
@@ -100,6 +102,49 @@ function legacyMirror(document: Json): Json {
 		};
 	}
 	return withOperationIds({ ...document, paths });
+}
+
+/**
+ * A value of a `GET /profiles` filter as dotdigital reads it: mongo-querystring
+ * (https://www.npmjs.com/package/mongo-querystring) turns `true`/`false` into booleans and numeric
+ * text into numbers, and "strings that are numeric … can be wrapped in single quotes to prevent them
+ * being interpreted as numbers" (profile-api.json, GET /profiles). So an unquoted `447700900123`
+ * is the number 447700900123 and does not match a phone number stored as text.
+ */
+export function mongoQsValue(text: string): unknown {
+	const quoted = /^'(.*)'$/s.exec(text);
+	if (quoted) return quoted[1];
+	if (text.toLowerCase() === 'true') return true;
+	if (text.toLowerCase() === 'false') return false;
+	if (!Number.isNaN(parseInt(text, 10)) && +text - +text + 1 >= 0) return parseFloat(text);
+	return text;
+}
+
+const fieldValue = (profile: Json, key: string): unknown =>
+	key.split('.').reduce<unknown>((value, part) => (value && typeof value === 'object' ? (value as Json)[part] : undefined), profile);
+
+/** Whether a profile matches one mongo-querystring filter `key=raw` (operators ! > >= < <= ^ $ ~, empty = exists). */
+export function mongoQsMatch(profile: Json, key: string, raw: string): boolean {
+	const actual = fieldValue(profile, key);
+	if (raw === '') return actual !== undefined;
+	const op = raw[0];
+	if (op === '!') {
+		const rest = raw.slice(1);
+		return rest === '' ? actual === undefined : actual !== mongoQsValue(rest);
+	}
+	if (op === '>' || op === '<') {
+		const orEqual = raw[1] === '=';
+		const bound = mongoQsValue(raw.slice(orEqual ? 2 : 1)) as number | string;
+		if (actual === undefined || actual === null || typeof actual !== typeof bound) return false;
+		const a = actual as number | string;
+		return op === '>' ? (orEqual ? a >= bound : a > bound) : orEqual ? a <= bound : a < bound;
+	}
+	if (op === '^' || op === '$' || op === '~') {
+		const text = raw.slice(1).replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+		const pattern = op === '^' ? `^${text}` : op === '$' ? `${text}$` : text;
+		return typeof actual === 'string' && new RegExp(pattern, 'i').test(actual);
+	}
+	return actual === mongoQsValue(raw);
 }
 
 function list(value: unknown): string[] {
@@ -271,12 +316,26 @@ export function createDotdigitalSimulator(options: DotdigitalSimulatorOptions = 
 			return ok(profile, 201);
 		},
 		'GET /cpaas/profiles': (req) => {
+			if (req.query.$schemaOnly === 'true') {
+				// "Returns the schema of a sample of profiles" (profile-api.json); its shape is not
+				// documented: here a JSON-Schema-like object of the fields of up to 100 profiles (inferred).
+				const properties: Json = {};
+				for (const p of [...store('profiles').values()].slice(0, 100)) {
+					for (const [field, value] of Object.entries(p)) {
+						properties[field] ??= { type: Array.isArray(value) ? 'array' : value === null ? 'null' : typeof value };
+					}
+				}
+				return ok({ type: 'object', properties });
+			}
 			const skip = Number(req.query.$skip ?? 0);
 			const limit = Number(req.query.$limit ?? 1000);
 			const filters = Object.entries(req.query).filter(([k]) => !k.startsWith('$'));
 			const matches = [...store('profiles').values()]
 				.filter((p) => !p._deleted || req.query.$includeDeleted === 'true')
-				.filter((p) => filters.every(([k, v]) => String(p[k]) === String(v).replace(/^'(.*)'$/, '$1')))
+				.filter((p) => filters.every(([k, v]) =>
+					// A repeated key is mongo-querystring's `$in`: any of the values.
+					Array.isArray(v) ? v.some((one) => mongoQsMatch(p, k, String(one))) : mongoQsMatch(p, k, String(v)),
+				))
 				.sort((a, b) => String(a.id).localeCompare(String(b.id)));
 			return ok(matches.slice(skip, skip + limit));
 		},
@@ -419,12 +478,19 @@ export function createDotdigitalSimulator(options: DotdigitalSimulatorOptions = 
 			void _omit;
 			return ok(view);
 		},
-		'GET /cpaas/content/{fileId}': (req) => {
+		// content-api.json: 200 is "The requested file" (no schema, no headers named): the file
+		// itself. Which headers come with it is not documented: `sim.data.contentHeaders` picks
+		// `type-and-name` (Content-Type and Content-Disposition, default), `type` or `none`; a list
+		// gives one mode per download, in order.
+		'GET /cpaas/content/{fileId}': (req, sim) => {
 			const item = store('content').get(req.params.fileId);
 			if (!item) return err(404, `File ${req.params.fileId} was not found`);
-			const { data: _omit, ...view } = item;
-			void _omit;
-			return ok(view);
+			const setting = sim.data.contentHeaders as string | string[] | undefined;
+			const mode = (Array.isArray(setting) ? setting.shift() : setting) ?? 'type-and-name';
+			const headers: Record<string, string> =
+				mode === 'none' ? {} : { 'content-type': String(item.type || 'application/octet-stream') };
+			if (mode === 'type-and-name') headers['content-disposition'] = `attachment; filename="${String(item.name)}"`;
+			return { status: 200, raw: Buffer.from(String(item.data), 'base64'), headers };
 		},
 		'DELETE /cpaas/content/{fileId}': (req) =>
 			store('content').delete(req.params.fileId) ? ok({}) : err(404, `File ${req.params.fileId} was not found`),

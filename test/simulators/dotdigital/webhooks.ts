@@ -3,7 +3,8 @@
  * (stored in the simulator's state) and the vendor's side of a delivery: events signed with
  * `X-Comapi-Signature` = lowercase hex HMAC-SHA1 of the raw body keyed with the webhook's secret,
  * sent one per POST or as a JSON array when the webhook batches, retried on non-2xx except 400
- * (../shared/vendors/dotdigital-cpaas.md §8). The retry schedule is the vendor's, scaled down.
+ * (https://developer.dotdigital.com/reference/message-events and the receiver samples in
+ * https://github.com/comapi/ddg-cpaas-quickstarts). The retry schedule is the vendor's, scaled down.
  *
  * `webhook-api.json` has no operationIds, and openapi-backend cannot validate an operation without
  * one: `addWebhookOperationIds(doc)` names them `<METHOD> <OpenAPI path>` (`WEBHOOK_OPERATIONS`).

@@ -1,5 +1,6 @@
 /**
- * EngageOne Communicate simulator (../shared/vendors/engageone-communicate.md): the Users API token
+ * EngageOne Communicate simulator (https://docs.communicate.engageone.co/APIUsage.html,
+ * https://docs.communicate.engageone.co/APIExamples.html): the Users API token
  * exchange (`POST /authenticate` → a bare JSON string holding an HS256 JWT valid one hour), Bearer
  * JWT checks on every Private API call (signature, expiry, revocation) with `PB-Customer-Id` matching
  * the token's customer, the v1 and v2 transactional sends, and two stand-ins for Private and Public
@@ -15,7 +16,11 @@ export const ENGAGEONE_DEFAULTS = {
 	clientId: 'sa11bb.1112222333344@communicate.engageone.co',
 	secret: 'eo-secret-7Hq2xLw9Pz',
 	customerId: 'sa11bb',
+	companyName: 'Acme Corp',
 };
+
+/** The header table's form of PB-Customer-Id: `eocm-` + the company name, spaces → hyphens. */
+export const eocmCustomerId = (companyName: string) => `eocm-${companyName.replace(/ /g, '-')}`;
 
 export interface EngageOneSimulatorOptions {
 	clientId?: string;
@@ -23,6 +28,16 @@ export interface EngageOneSimulatorOptions {
 	customerId?: string;
 	/** Token lifetime in seconds (the vendor's is 3600). */
 	tokenLifetimeSeconds?: number;
+	/** The Communicate company's name, for the `eocm-` form of PB-Customer-Id. */
+	companyName?: string;
+	/**
+	 * Which PB-Customer-Id value the Private API accepts. EngageOne's docs disagree: the header
+	 * table (https://docs.communicate.engageone.co/APIUsage.html) says the company name prefixed
+	 * with `eocm-`, spaces replaced by hyphens, case-sensitive (`eocm`); its REST example says "your
+	 * customer ID" (`customer-id`, the default). Only the chosen form passes; also settable at run
+	 * time as `sim.data.pbCustomerIdForm`.
+	 */
+	pbCustomerIdForm?: 'customer-id' | 'eocm';
 }
 
 type Json = Record<string, any>;
@@ -45,6 +60,7 @@ export function createEngageOneSimulator(options: EngageOneSimulatorOptions = {}
 	const secret = options.secret ?? ENGAGEONE_DEFAULTS.secret;
 	const customerId = options.customerId ?? ENGAGEONE_DEFAULTS.customerId;
 	const lifetime = options.tokenLifetimeSeconds ?? 3600;
+	const companyName = options.companyName ?? ENGAGEONE_DEFAULTS.companyName;
 	const signingKey = randomBytes(32);
 
 	const state: EngageOneState = { exchanges: 0, failedExchanges: 0, generation: 1, sends: [], unsubscribes: [] };
@@ -115,7 +131,7 @@ export function createEngageOneSimulator(options: EngageOneSimulatorOptions = {}
 
 	const PUBLIC_OPERATIONS = new Set(['addUnsubscribe']);
 
-	return new Simulator({
+	const sim: Simulator = new Simulator({
 		name: 'engageone',
 		openapi: [path.join(__dirname, 'openapi.json')],
 		authenticate(req) {
@@ -126,7 +142,10 @@ export function createEngageOneSimulator(options: EngageOneSimulatorOptions = {}
 			if (!claims) return error(401, problem ?? 'Unauthorized');
 			const customer = headerOf(req, 'pb-customer-id');
 			if (!customer) return error(403, 'Missing PB-Customer-Id header');
-			if (customer !== claims.profile?.sub_id) return error(403, `PB-Customer-Id ${customer} does not match the token`);
+			const form = (sim.data.pbCustomerIdForm as string | undefined) ?? options.pbCustomerIdForm ?? 'customer-id';
+			// The token's customer, in the form this account expects (case-sensitive).
+			const expected = form === 'eocm' ? eocmCustomerId(companyName) : claims.profile?.sub_id;
+			if (customer !== expected) return error(403, `PB-Customer-Id ${customer} is not the company this token acts for`);
 			return undefined;
 		},
 		errorResponse: (status, message) => error(status, message),
@@ -159,6 +178,7 @@ export function createEngageOneSimulator(options: EngageOneSimulatorOptions = {}
 			state.unsubscribes.length = 0;
 		},
 	});
+	return sim;
 }
 
 /** Typed access to the simulator's state for tests. */

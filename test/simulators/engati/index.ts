@@ -2,7 +2,9 @@
  * Engati simulator: the raw API key after "Basic " (a base64 `user:pass` is refused with 401),
  * customer ID and bot key in the path, the `{responseObject, status: {code, message}}` envelope
  * with HTTP 200 for application failures (2003 for an unknown bot key), HTTP 401 / 403 / 404 / 500
- * as RFC 7807 problem bodies, numbered conversation pages (from 1) (../shared/vendors/engati.md).
+ * as RFC 7807 problem bodies, numbered conversation pages (from 1 or 0, by configuration), following Engati's API docs
+ * (https://help.engati.com/engati-apis, https://help.engati.com/external-broadcast-api,
+ * https://help.engati.ai/api-trigger).
  */
 import path from 'node:path';
 
@@ -77,6 +79,8 @@ export function createEngatiSimulator(options: Partial<typeof ENGATI_DEFAULTS> =
 		bots: freshBots(),
 		templatesSent: [] as Json[],
 		broadcasts: [] as Json[],
+		/** What each recipient of a broadcast receives: one entry per recipient and broadcast. */
+		deliveries: [] as Json[],
 		flowTriggers: [] as Json[],
 		/** Application codes to answer with next (tests: `engatiFailNext`). */
 		forced: [] as Array<{ code: number; operationId?: string }>,
@@ -105,15 +109,21 @@ export function createEngatiSimulator(options: Partial<typeof ENGATI_DEFAULTS> =
 			const from = req.query.start_date ? Number(req.query.start_date) : 0;
 			const to = req.query.end_date ? Number(req.query.end_date) : Date.now();
 			const size = req.query.page_size ? Number(req.query.page_size) : 500;
-			const page = req.query.page_number ? Number(req.query.page_number) : 1;
+			// Engati: without page_number "the first page will be shown"; whether pages count from 0 or
+			// 1, and under which key the list comes, is not documented: `sim.data.historyPageBase`
+			// (0 or 1, default 1) and `sim.data.historyListKey` (default `conversations`; `array` for a
+			// bare list; any other name for an envelope the node does not know) choose.
+			const base = (sim.data.historyPageBase as number | undefined) ?? 1;
+			const listKey = (sim.data.historyListKey as string | undefined) ?? 'conversations';
+			const page = req.query.page_number !== undefined ? Number(req.query.page_number) : base;
+			if (page < base) return envelope(2000, null, `page_number starts at ${base}`);
 			const matching = all.filter((m) => m.epochMs >= from && m.epochMs <= to);
-			const slice = matching.slice((Math.max(page, 1) - 1) * size, Math.max(page, 1) * size);
-			return envelope(1000, {
-				conversations: slice.map(({ epochMs, ...m }) => ({ ...m, timestamp: engatiTimestamp(epochMs) })),
-				pageNumber: page,
-				pageSize: size,
-				totalElements: matching.length,
-			});
+			const index = page - base;
+			const slice = matching
+				.slice(index * size, (index + 1) * size)
+				.map(({ epochMs, ...m }) => ({ ...m, timestamp: engatiTimestamp(epochMs) }));
+			if (listKey === 'array') return envelope(1000, slice);
+			return envelope(1000, { [listKey]: slice, pageNumber: page, pageSize: size, totalElements: matching.length });
 		},
 		sendTemplate(req) {
 			const body = req.body as Json;
@@ -129,13 +139,21 @@ export function createEngatiSimulator(options: Partial<typeof ENGATI_DEFAULTS> =
 			if (!bot(req).whatsapp && (req.body as Json).audience.rule.channels.includes('whatsapp')) return envelope(2004);
 			const broadcastId = state.broadcasts.length + 1;
 			const published = Date.parse((req.body as Json).publishedOn) <= Date.now();
-			state.broadcasts.push({ ...(req.body as Json), version: 'v1', broadcastId });
+			const body = req.body as Json;
+			state.broadcasts.push({ ...body, version: 'v1', broadcastId });
+			for (const recipient of body.audience.rule.channelUserIds as string[]) {
+				state.deliveries.push({ broadcastId, recipient, content: body.payload.content });
+			}
 			return envelope(1000, { broadcastId, broadcastStatus: published ? 'PUBLISHED' : 'SCHEDULED' });
 		},
 		sendBroadcastWrapper(req) {
 			if (!bot(req).wrapperEnabled) return envelope(2000, null, 'Broadcast wrapper API is not enabled for this bot: contact Engati support');
 			const broadcastId = state.broadcasts.length + 1;
-			state.broadcasts.push({ ...(req.body as Json), version: 'v2', broadcastId });
+			const body = req.body as Json;
+			state.broadcasts.push({ ...body, version: 'v2', broadcastId });
+			for (const user of body.users as Json[]) {
+				state.deliveries.push({ broadcastId, recipient: user.phoneNumber, content: body.payload.content });
+			}
 			return envelope(1000, { broadcastId, broadcastStatus: 'SCHEDULED' });
 		},
 		triggerFlowV1(req) {
@@ -167,7 +185,7 @@ export function createEngatiSimulator(options: Partial<typeof ENGATI_DEFAULTS> =
 		};
 	}
 
-	const sim = new Simulator({
+	const sim: Simulator = new Simulator({
 		name: 'engati',
 		openapi: [path.join(__dirname, 'openapi.json')],
 		authenticate(req) {
@@ -181,12 +199,14 @@ export function createEngatiSimulator(options: Partial<typeof ENGATI_DEFAULTS> =
 		state: () => ({
 			templatesSent: state.templatesSent,
 			broadcasts: state.broadcasts,
+			deliveries: state.deliveries,
 			flowTriggers: state.flowTriggers,
 		}),
 		resetState() {
 			state.bots = freshBots();
 			state.templatesSent.length = 0;
 			state.broadcasts.length = 0;
+			state.deliveries.length = 0;
 			state.flowTriggers.length = 0;
 			state.forced.length = 0;
 		},
@@ -200,7 +220,12 @@ export function engatiFailNext(sim: Simulator, code: number, operationId?: strin
 	(sim.data.forced as Array<{ code: number; operationId?: string }>).push({ code, operationId });
 }
 
-export function engatiState(sim: Simulator): { templatesSent: Json[]; broadcasts: Json[]; flowTriggers: Json[] } {
+export function engatiState(sim: Simulator): {
+	templatesSent: Json[];
+	broadcasts: Json[];
+	deliveries: Json[];
+	flowTriggers: Json[];
+} {
 	return sim.spec.state!() as any;
 }
 

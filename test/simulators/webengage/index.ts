@@ -1,7 +1,8 @@
 /**
  * WebEngage simulator: Bearer key, license code in the path (unknown code → 404), the
  * `{response: {...}}` envelope, 25 items per bulk call, `x-request-id` dedupe for 4 hours, and the
- * documented per-minute limits with `X-RateLimit-Limit/-Remaining` (../shared/vendors/webengage.md).
+ * documented per-minute limits with `X-RateLimit-Limit/-Remaining`
+ * (https://docs.webengage.com/docs/rest-api-getting-started, https://docs.webengage.com/docs/bulk-user-api).
  */
 import path from 'node:path';
 
@@ -11,6 +12,18 @@ import { authToken, headerOf, newId, Simulator } from '../core/simulator';
 export interface WebEngageSimulatorOptions {
 	apiKey?: string;
 	licenseCode?: string;
+	/**
+	 * The status a wrong license code gets. WebEngage's Getting Started page says a wrong code makes
+	 * the call fail with 404, its error table lists 400 for invalid resources: 404 by default, 400
+	 * by configuration (also `sim.data.wrongLicenseStatus`).
+	 */
+	wrongLicenseStatus?: 400 | 404;
+	/**
+	 * Whether this host serves the Business Events (Relays) endpoints. WebEngage says they live on a
+	 * host that "differs" and shows only https://api.webengage.com; a simulator standing for another
+	 * data center's host can refuse them with 404 (`false`, also `sim.data.businessEvents`).
+	 */
+	businessEvents?: boolean;
 }
 
 export const WEBENGAGE_DEFAULTS = { apiKey: 'we-test-key-0f1e2d3c', licenseCode: '~10a5cb7d' };
@@ -141,6 +154,10 @@ export function createWebEngageSimulator(options: WebEngageSimulatorOptions = {}
 			found.status = 'CANCELLED';
 			return { status: 200, body: { subject_request_id: found.subject_request_id, message: 'request cancelled' } };
 		},
+		searchFeedbacks(req) {
+			const body = (req.body ?? {}) as Json;
+			return ok(200, { data: { pageNo: body.pageNo ?? 1, contents: [] }, message: 'success', status: 'success' });
+		},
 		getSurveyResponse(req) {
 			const found = state.surveyResponses.get(req.params.responseId);
 			if (!found) return error(404, 'Survey response not found');
@@ -162,14 +179,19 @@ export function createWebEngageSimulator(options: WebEngageSimulatorOptions = {}
 
 	const byOperation = (...ids: string[]) => (req: SimRequest) => ids.includes(req.operationId ?? '');
 
-	return new Simulator({
+	const sim: Simulator = new Simulator({
 		name: 'webengage',
 		openapi: [path.join(__dirname, 'openapi.json')],
 		authenticate(req) {
 			if (req.operationId !== 'getSurveyResponse' && decodeURIComponent(req.path.split('/')[3] ?? '') !== licenseCode) {
-				return error(404, 'Invalid URL');
+				const status = (sim.data.wrongLicenseStatus as number | undefined) ?? options.wrongLicenseStatus ?? 404;
+				return error(status, status === 400 ? 'Invalid resource' : 'Invalid URL');
 			}
 			if (authToken(req, 'Bearer') !== apiKey) return error(401, 'Unauthorized');
+			const business = req.operationId === 'createBusinessEventDefinition' || req.operationId === 'triggerBusinessEvent';
+			if (business && ((sim.data.businessEvents as boolean | undefined) ?? options.businessEvents ?? true) === false) {
+				return error(404, 'Invalid URL');
+			}
 			return undefined;
 		},
 		errorResponse: (status, message) => error(status, message),
@@ -206,6 +228,7 @@ export function createWebEngageSimulator(options: WebEngageSimulatorOptions = {}
 			state.requestIds.clear();
 		},
 	});
+	return sim;
 }
 
 /** Typed access to the simulator's stored data for tests. */

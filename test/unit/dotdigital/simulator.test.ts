@@ -1,5 +1,6 @@
 import type { Simulator } from '../../simulators/core/simulator';
-import { BATCH_MAX_ITEMS, createDotdigitalSimulator, DOTDIGITAL_DEFAULTS as D } from '../../simulators/dotdigital';
+import { filterValue } from '../../../nodes/DotdigitalCpaas/actions/profile/getMany.operation';
+import { BATCH_MAX_ITEMS, createDotdigitalSimulator, DOTDIGITAL_DEFAULTS as D, mongoQsMatch, mongoQsValue } from '../../simulators/dotdigital';
 
 describe('dotdigital CPaaS simulator', () => {
 	let sim: Simulator;
@@ -74,5 +75,35 @@ describe('dotdigital CPaaS simulator', () => {
 		for (const id of ['a', 'b', 'c']) await call('POST', '/cpaas/profiles', { id, tier: id === 'b' ? 'gold' : 'silver' });
 		expect((await call('GET', '/cpaas/profiles?$skip=1&$limit=1')).body.map((p: any) => p.id)).toEqual(['b']);
 		expect((await call('GET', '/cpaas/profiles?tier=silver')).body.map((p: any) => p.id)).toEqual(['a', 'c']);
+	});
+});
+
+describe('dotdigital profile filters (mongo-querystring)', () => {
+	it('reads unquoted numeric text as a number and quoted text as text, as the OpenAPI says', () => {
+		expect(mongoQsValue('447700900123')).toBe(447700900123);
+		expect(mongoQsValue('+447700900123')).toBe(447700900123);
+		expect(mongoQsValue("'447700900123'")).toBe('447700900123');
+		expect(mongoQsValue('true')).toBe(true);
+		expect(mongoQsValue('12ab')).toBe('12ab');
+		const pat = { id: 'pat', phoneNumber: '447700900123', age: 42, name: 'Pat Lee' };
+		expect(mongoQsMatch(pat, 'phoneNumber', '447700900123')).toBe(false);
+		expect(mongoQsMatch(pat, 'phoneNumber', "'447700900123'")).toBe(true);
+		expect(mongoQsMatch(pat, 'age', '42')).toBe(true);
+		expect(mongoQsMatch(pat, 'age', '>30')).toBe(true);
+		expect(mongoQsMatch(pat, 'age', '<=41')).toBe(false);
+		expect(mongoQsMatch(pat, 'name', '^pat')).toBe(true);
+		expect(mongoQsMatch(pat, 'name', '!Pat Lee')).toBe(false);
+		expect(mongoQsMatch(pat, 'email', '!')).toBe(true);
+		expect(mongoQsMatch(pat, 'email', '')).toBe(false);
+	});
+
+	it('the node quotes numeric values unless told to match numbers', () => {
+		expect(filterValue('447700900123')).toBe("'447700900123'");
+		expect(filterValue('+44 7700 900123')).toBe('+44 7700 900123');
+		expect(filterValue('+447700900123')).toBe("'+447700900123'");
+		expect(filterValue("'447700900123'")).toBe("'447700900123'");
+		expect(filterValue('jane@example.com')).toBe('jane@example.com');
+		expect(filterValue('>30')).toBe('>30');
+		expect(filterValue('42', false)).toBe('42');
 	});
 });

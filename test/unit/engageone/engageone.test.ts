@@ -8,7 +8,13 @@ import {
 } from '../../../nodes/EngageOneCommunicate/actions/campaign/sendTransactional.operation';
 import { familyBaseUrl, regionalApiUrl } from '../../../nodes/EngageOneCommunicate/transport';
 import type { Simulator } from '../../simulators/core/simulator';
-import { createEngageOneSimulator, ENGAGEONE_DEFAULTS, engageOneState, expireEngageOneTokens } from '../../simulators/engageone';
+import {
+	createEngageOneSimulator,
+	ENGAGEONE_DEFAULTS,
+	engageOneState,
+	eocmCustomerId,
+	expireEngageOneTokens,
+} from '../../simulators/engageone';
 
 /** n8n's httpRequest helper, reduced to what preAuthentication uses; throws like axios on non-2xx. */
 const fetchHelper: IHttpRequestHelper = {
@@ -94,13 +100,29 @@ describe('EngageOne Communicate', () => {
 			expect(engageOneState(sim).failedExchanges).toBe(1);
 		});
 
-		it('sends the token and the customer ID on every call', () => {
-			expect(credential.authenticate.properties.headers).toEqual({
-				Authorization: '=Bearer {{$credentials.accessToken}}',
-				'PB-Customer-Id': '={{$credentials.customerId}}',
-			});
+		/** Evaluates a simple `={{ … }}` credential expression the way n8n would for these fields. */
+		const evaluate = (expression: unknown, $credentials: ICredentialDataDecryptedObject) =>
+			// eslint-disable-next-line @typescript-eslint/no-implied-eval
+			new Function('$credentials', `return (${/^=\{\{(.*)\}\}$/s.exec(String(expression))![1]});`)($credentials);
+
+		it('sends the token and the PB-Customer-Id header field, or the Customer ID when it is empty', () => {
+			const headers = credential.authenticate.properties.headers as Record<string, unknown>;
+			expect(headers.Authorization).toBe('=Bearer {{$credentials.accessToken}}');
+			expect(evaluate(headers['PB-Customer-Id'], { customerId: 'sa11bb' })).toBe('sa11bb');
+			expect(evaluate(headers['PB-Customer-Id'], { customerId: 'sa11bb', customerIdHeader: '' })).toBe('sa11bb');
+			expect(evaluate(headers['PB-Customer-Id'], { customerId: 'sa11bb', customerIdHeader: ' eocm-Acme-Corp ' })).toBe('eocm-Acme-Corp');
+			const field = credential.properties.find((p) => p.name === 'customerIdHeader');
+			expect(field).toMatchObject({ type: 'string', default: '' });
+			expect(field?.hint).toContain('eocm-');
 			const token = credential.properties.find((p) => p.name === 'accessToken');
 			expect(token).toMatchObject({ type: 'hidden', typeOptions: { expirable: true } });
+		});
+
+		it('keeps the short Customer ID in the token request of the exchange and of the credential test', async () => {
+			await exchange({ customerIdHeader: 'eocm-Acme-Corp' });
+			expect((sim.requests()[0].body as any).customer_id).toBe(ENGAGEONE_DEFAULTS.customerId);
+			const body = credential.test.request.body as Record<string, unknown>;
+			expect(evaluate(body.customer_id, { customerId: ' sa11bb ', customerIdHeader: 'eocm-Acme-Corp' })).toBe('sa11bb');
 		});
 	});
 
@@ -121,6 +143,22 @@ describe('EngageOne Communicate', () => {
 			expect(noEmail.status).toBe(400);
 			expect(await noEmail.json()).toEqual({ message: 'dataset[0] has no email address at $[*].email' });
 			expect((await call('/campaigns/c/transactional', accessToken, { ...v2Body, email_json_path: '$[*].customer_email' })).status).toBe(200);
+		});
+
+		it('takes PB-Customer-Id in the configured reading only: the customer ID, or eocm- plus the company name', async () => {
+			const { accessToken } = await exchange();
+			const eocm = eocmCustomerId(ENGAGEONE_DEFAULTS.companyName);
+			expect(eocm).toBe('eocm-Acme-Corp');
+			expect((await call('/campaigns/v2/c/transactional', accessToken, v2Body)).status).toBe(200);
+			expect((await call('/campaigns/v2/c/transactional', accessToken, v2Body, eocm)).status).toBe(403);
+			sim.data.pbCustomerIdForm = 'eocm';
+			try {
+				expect((await call('/campaigns/v2/c/transactional', accessToken, v2Body, eocm)).status).toBe(200);
+				expect((await call('/campaigns/v2/c/transactional', accessToken, v2Body, 'eocm-acme-corp')).status).toBe(403);
+				expect((await call('/campaigns/v2/c/transactional', accessToken, v2Body)).status).toBe(403);
+			} finally {
+				delete sim.data.pbCustomerIdForm;
+			}
 		});
 
 		it('refuses expired, forged and foreign-customer tokens', async () => {

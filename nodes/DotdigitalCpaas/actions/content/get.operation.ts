@@ -1,7 +1,7 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { processItems, showFor, updateDisplayOptions } from '../../../shared';
-import { dotdigitalRequest, dotdigitalRequestFull } from '../../transport';
+import { headerValue, processItems, showFor, updateDisplayOptions } from '../../../shared';
+import { dotdigitalRequestFull } from '../../transport';
 import { requiredString } from '../common';
 
 export const description: INodeProperties[] = updateDisplayOptions(showFor('content', 'get'), [
@@ -16,28 +16,48 @@ export const description: INodeProperties[] = updateDisplayOptions(showFor('cont
 	},
 ]);
 
-/** Reads the file record, then downloads its `url` into a binary property (the credential only goes to the API's origin). */
+/**
+ * The file name in a `Content-Disposition` header (`filename*=UTF-8''…` or `filename="…"`), if any.
+ * dotdigital's OpenAPI does not say which headers come with the file.
+ */
+export function dispositionFileName(header: string | undefined): string | undefined {
+	if (!header) return undefined;
+	const extended = /filename\*\s*=\s*(?:[\w-]+)?'[^']*'([^;]+)/i.exec(header);
+	if (extended) {
+		try {
+			return decodeURIComponent(extended[1].trim());
+		} catch {
+			// fall through to the plain parameter
+		}
+	}
+	const plain = /filename\s*=\s*(?:"([^"]*)"|([^;]+))/i.exec(header);
+	const name = (plain?.[1] ?? plain?.[2])?.trim();
+	return name || undefined;
+}
+
+/**
+ * `GET /content/{fileId}` answers with "the requested file" itself (content-api.json), so its body
+ * goes into the binary property as it is. No other URL is fetched: a `url` the upload returned is
+ * never requested with the credential.
+ */
 export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
 	return await processItems.call(this, items, async (itemIndex) => {
 		const fileId = requiredString.call(this, 'fileId', 'File ID', itemIndex);
 		const property = requiredString.call(this, 'binaryPropertyName', 'Put Output File in Field', itemIndex);
-		const record = (await dotdigitalRequest.call(this, {
-			method: 'GET',
-			path: `/content/${encodeURIComponent(fileId)}`,
-			itemIndex,
-		})) as IDataObject;
-		const url = typeof record.url === 'string' ? record.url : `/content/${encodeURIComponent(fileId)}`;
 		const download = await dotdigitalRequestFull.call(this, {
 			method: 'GET',
-			path: url,
+			path: `/content/${encodeURIComponent(fileId)}`,
 			json: false,
 			encoding: 'arraybuffer',
-			// The file URL is public (it goes into message parts): a host other than the API's gets no credential.
-			crossOrigin: 'withoutCredentials',
 			itemIndex,
 		});
 		const buffer = Buffer.from(download.body as unknown as ArrayBuffer);
-		const binary = await this.helpers.prepareBinaryData(buffer, String(record.name ?? fileId), String(record.type ?? ''));
-		return { json: record, binary: { [property]: binary } };
+		const contentType = headerValue(download.headers, 'content-type')?.split(';')[0].trim() || undefined;
+		const fileName = dispositionFileName(headerValue(download.headers, 'content-disposition')) ?? fileId;
+		const binary = await this.helpers.prepareBinaryData(buffer, fileName, contentType);
+		return {
+			json: { id: fileId, fileName, mimeType: binary.mimeType, size: buffer.length },
+			binary: { [property]: binary },
+		};
 	});
 }

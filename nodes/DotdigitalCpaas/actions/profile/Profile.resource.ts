@@ -10,6 +10,7 @@ import * as deleteMany from './deleteMany.operation';
 import * as exportOp from './export.operation';
 import * as get from './get.operation';
 import * as getDefaultOptIn from './getDefaultOptIn.operation';
+import * as getSchema from './getSchema.operation';
 import * as getImport from './getImport.operation';
 import * as getImportDetails from './getImportDetails.operation';
 import * as getImportDuplicates from './getImportDuplicates.operation';
@@ -27,7 +28,7 @@ import * as update from './update.operation';
 import * as uploadImport from './uploadImport.operation';
 import * as upsertMany from './upsertMany.operation';
 
-export const operations: Record<string, OperationModule> = { create: create, get: get, getMany: getMany, replace: replace, update: update, delete: deleteOp, upsertMany: upsertMany, deleteMany: deleteMany, setOptIn: setOptIn, clearOptIn: clearOptIn, getDefaultOptIn: getDefaultOptIn, setDefaultOptIn: setDefaultOptIn, linkPrimary: linkPrimary, unlinkPrimary: unlinkPrimary, linkChild: linkChild, unlinkChild: unlinkChild, createImport: createImport, uploadImport: uploadImport, startImport: startImport, getImport: getImport, getImports: getImports, getImportDetails: getImportDetails, getImportDuplicates: getImportDuplicates, deleteImport: deleteImport, export: exportOp };
+export const operations: Record<string, OperationModule> = { create: create, get: get, getMany: getMany, replace: replace, update: update, delete: deleteOp, upsertMany: upsertMany, deleteMany: deleteMany, setOptIn: setOptIn, clearOptIn: clearOptIn, getDefaultOptIn: getDefaultOptIn, getSchema: getSchema, setDefaultOptIn: setDefaultOptIn, linkPrimary: linkPrimary, unlinkPrimary: unlinkPrimary, linkChild: linkChild, unlinkChild: unlinkChild, createImport: createImport, uploadImport: uploadImport, startImport: startImport, getImport: getImport, getImports: getImports, getImportDetails: getImportDetails, getImportDuplicates: getImportDuplicates, deleteImport: deleteImport, export: exportOp };
 
 export const description: INodeProperties[] = [
 	{
@@ -51,6 +52,7 @@ export const description: INodeProperties[] = [
 			{ name: 'Get Import Status', value: 'getImport', description: 'Get the status of an import job', action: 'Get a profile import job status' },
 			{ name: 'Get Many', value: 'getMany', description: 'Query profiles, page by page', action: 'Get many profiles' },
 			{ name: 'Get Many Imports', value: 'getImports', description: 'Get the history of all import jobs', action: 'Get many profile import jobs' },
+			{ name: 'Get Schema', value: 'getSchema', description: 'Get the schema of a sample of profiles', action: 'Get the profile schema' },
 			{ name: 'Link Child', value: 'linkChild', description: 'Make another profile a child of this one', action: 'Link a child profile' },
 			{ name: 'Link to Primary', value: 'linkPrimary', description: 'Make another profile the primary of this one', action: 'Link a profile to a primary' },
 			{ name: 'Replace', value: 'replace', description: 'Replace all fields of a profile', action: 'Replace a profile' },
@@ -76,6 +78,7 @@ export const description: INodeProperties[] = [
 	...setOptIn.description,
 	...clearOptIn.description,
 	...getDefaultOptIn.description,
+	...getSchema.description,
 	...setDefaultOptIn.description,
 	...linkPrimary.description,
 	...unlinkPrimary.description,

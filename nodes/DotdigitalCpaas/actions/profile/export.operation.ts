@@ -4,7 +4,7 @@ import { defineOperation, optionsQuery, splitList } from '../common';
 
 const fields: INodeProperties[] = [
 	{ displayName: 'Format', name: 'format', type: 'options', options: [{ name: 'CSV', value: 'csv' }, { name: 'JSON', value: 'json' }], default: 'json' },
-	{ displayName: 'Options', name: 'options', type: 'collection', placeholder: 'Add Option', default: {}, options: [{ displayName: 'Query', name: 'query', type: 'string', default: '', description: 'Filter in mongo-querystring form, e.g. email=jane@example.com' }, { displayName: 'Fields', name: 'fields', type: 'string', default: '', description: 'Comma-separated fields to export' }, { displayName: 'Field Separator', name: 'fieldSeparator', type: 'string', default: '', description: 'Separator for CSV' }, { displayName: 'Include Headers', name: 'includeHeaders', type: 'boolean', default: false, description: 'Whether a CSV export starts with a header row' }] },
+	{ displayName: 'Options', name: 'options', type: 'collection', placeholder: 'Add Option', default: {}, options: [{ displayName: 'Query', name: 'query', type: 'string', default: '', description: "Filter in mongo-querystring form, e.g. email=jane@example.com; wrap a numeric value meant as text in single quotes, e.g. phoneNumber='447700900123'." }, { displayName: 'Fields', name: 'fields', type: 'string', default: '', description: 'Comma-separated fields to export' }, { displayName: 'Field Separator', name: 'fieldSeparator', type: 'string', default: '', description: 'Separator for CSV' }, { displayName: 'Include Headers', name: 'includeHeaders', type: 'boolean', default: false, description: 'Whether a CSV export starts with a header row' }] },
 ];
 
 export const { description, execute } = defineOperation({

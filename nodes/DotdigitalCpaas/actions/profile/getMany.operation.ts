@@ -6,6 +6,20 @@ import { dotdigitalRequest } from '../../transport';
 /** Profiles per request when paging with `$skip`/`$limit` (inferred: no documented maximum). */
 export const PROFILE_PAGE_SIZE = 100;
 
+/**
+ * A filter value as dotdigital's `GET /profiles` reads it (mongo-querystring): text that parses as a
+ * number is taken as a number, and "strings that are numeric … can be wrapped in single quotes to
+ * prevent them being interpreted as numbers" (the OpenAPI's description of the endpoint). So a
+ * numeric value meant as text (a phone number, an ID) is quoted; already-quoted values and values
+ * with an operator are left as typed.
+ */
+export function filterValue(value: string, numbersAsText = true): string {
+	if (!numbersAsText || /^'.*'$/s.test(value)) return value;
+	// mongo-querystring's test for "numeric": parseInt finds a number and the whole text is one.
+	const numeric = !Number.isNaN(parseInt(value, 10)) && Number.isFinite(Number(value));
+	return numeric ? `'${value}'` : value;
+}
+
 export const description: INodeProperties[] = updateDisplayOptions(showFor('profile', 'getMany'), [
 	...returnAllOrLimit(),
 	{
@@ -15,7 +29,8 @@ export const description: INodeProperties[] = updateDisplayOptions(showFor('prof
 		typeOptions: { multipleValues: true },
 		placeholder: 'Add Filter',
 		default: {},
-		description: 'Field conditions in mongo-querystring form, e.g. email = jane@example.com or age = >30',
+		description:
+			'Field conditions in mongo-querystring form, e.g. email = jane@example.com, phoneNumber = 447700900123 or age = >30',
 		options: [
 			{
 				name: 'values',
@@ -23,6 +38,27 @@ export const description: INodeProperties[] = updateDisplayOptions(showFor('prof
 				values: [
 					{ displayName: 'Field', name: 'field', type: 'string', default: '' },
 					{ displayName: 'Value', name: 'value', type: 'string', default: '' },
+					{
+						displayName: 'Match Numbers As',
+						name: 'numbersAs',
+						type: 'options',
+						options: [
+							{
+								name: 'Text',
+								value: 'text',
+								description:
+									'A value made only of a number (a phone number, an ID) is sent in single quotes, so it matches text fields',
+							},
+							{
+								name: 'Number',
+								value: 'number',
+								description: 'The value is sent as typed, so a number is read as a number',
+							},
+						],
+						default: 'text',
+						description:
+							'A numeric value is read by dotdigital as a number unless it is wrapped in single quotes; phone numbers and IDs are stored as text. Values with an operator (>30, !x, ^x) are always sent as typed.',
+					},
 				],
 			},
 		],
@@ -56,7 +92,7 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 		for (const [key, value] of Object.entries(options)) if (value !== '' && value !== false) query[key] = value;
 		for (const filter of filters) {
 			const field = String(filter.field ?? '').trim();
-			if (field) query[field] = String(filter.value ?? '');
+			if (field) query[field] = filterValue(String(filter.value ?? ''), filter.numbersAs !== 'number');
 		}
 		return await paginate({
 			returnAll,

@@ -16,14 +16,14 @@ export const description: INodeProperties[] = [
 			{
 				name: 'Send',
 				value: 'send',
-				description: 'Broadcast text messages to the channel users of all input items (v1 direct broadcast)',
+				description: 'Broadcast text messages to the channel users of the input items, one broadcast per distinct content (v1 direct broadcast)',
 				action: 'Send a broadcast',
 			},
 			{
 				name: 'Send via Wrapper',
 				value: 'sendViaWrapper',
 				description:
-					'Broadcast a WhatsApp template to the users of all input items (v2 wrapper API; Engati support must enable it)',
+					'Broadcast a WhatsApp template to the users of the input items, one broadcast per distinct content (v2 wrapper API; Engati support must enable it)',
 				action: 'Send a broadcast via the wrapper API',
 			},
 		],

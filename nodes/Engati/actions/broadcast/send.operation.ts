@@ -1,16 +1,16 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { processInBatches, showFor, updateDisplayOptions } from '../../../shared';
+import { showFor, updateDisplayOptions } from '../../../shared';
 import { engatiRequest, responseObject } from '../../transport';
 import { channelUserId } from '../common';
 import {
 	asObject,
-	BROADCAST_MAX_USERS,
 	broadcastTitle,
 	broadcastTitleField,
 	publishedOn,
 	publishTimeField,
 	requireList,
+	sendBroadcasts,
 } from './shared';
 
 const properties: INodeProperties[] = [
@@ -40,7 +40,7 @@ const properties: INodeProperties[] = [
 		required: true,
 		placeholder: 'e.g. 919876543210',
 		description:
-			'Recipient of each input item; all items go into one broadcast. For WhatsApp the phone number with country code.',
+			'Recipient of each input item. Items with the same messages, channels, title and publish time share one broadcast; items whose content differs get their own. For WhatsApp the phone number with country code.',
 	},
 	{
 		displayName: 'Messages',
@@ -49,7 +49,7 @@ const properties: INodeProperties[] = [
 		typeOptions: { multipleValues: true, sortable: true },
 		placeholder: 'Add Message',
 		default: { message: [{ text: '' }] },
-		description: 'Text messages sent in this order (taken from the first item)',
+		description: 'Text messages sent in this order; each recipient gets the messages of their own item',
 		options: [
 			{
 				displayName: 'Message',
@@ -66,43 +66,46 @@ export const description: INodeProperties[] = updateDisplayOptions(showFor('broa
 
 export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
 	const node = this.getNode();
-	return await processInBatches.call(this, items, {
-		batchSize: BROADCAST_MAX_USERS,
-		prepare: (i) => ({ channelUserId: channelUserId(node, this.getNodeParameter('channelUserId', i), 'Channel User ID', i) }),
-		send: async (chunk) => {
-			// One broadcast: its channels, messages, title and time come from the chunk's first item.
-			const first = chunk[0].itemIndex;
-			const channels = requireList(node, this.getNodeParameter('channels', first) as string[], 'Channels', first);
-			const texts = (
-				(this.getNodeParameter('messages', first, {}) as { message?: Array<{ text?: string }> }).message ?? []
-			)
+	const now = Date.now();
+	return await sendBroadcasts.call(
+		this,
+		items,
+		(i) => {
+			const id = channelUserId(node, this.getNodeParameter('channelUserId', i), 'Channel User ID', i);
+			const channels = requireList(node, this.getNodeParameter('channels', i) as string[], 'Channels', i);
+			const texts = ((this.getNodeParameter('messages', i, {}) as { message?: Array<{ text?: string }> }).message ?? [])
 				.map((m) => String(m.text ?? '').trim())
 				.filter((text) => text !== '');
-			requireList(node, texts, 'Messages', first);
-			const published = publishedOn.call(this, first);
-			const title = broadcastTitle.call(this, first, published);
-			const ids = [...new Set(chunk.map(({ entry }) => entry.channelUserId as string))];
+			requireList(node, texts, 'Messages', i);
+			const published = publishedOn.call(this, i, now);
+			const title = broadcastTitle.call(this, i, published);
+			return { recipient: { channelUserId: id }, content: { channels, texts, title, published } };
+		},
+		async ({ content, recipients, itemIndexes }) => {
+			const ids = [...new Set(recipients.map((r) => r.channelUserId as string))];
 			const body = await engatiRequest.call(this, {
 				method: 'POST',
 				path: '/bot-api/v1.0/customer/{customerId}/bot/{botKey}/broadcast',
 				body: {
 					broadcastId: null,
-					broadcastTitle: title,
-					publishedOn: published,
-					audience: { rule: { channels, channelUserIds: ids } },
-					payload: { type: 'direct', content: texts.map((message) => ({ type: 'text', data: { message } })) },
+					broadcastTitle: content.title,
+					publishedOn: content.published,
+					audience: { rule: { channels: content.channels, channelUserIds: ids } },
+					payload: {
+						type: 'direct',
+						content: (content.texts as string[]).map((message) => ({ type: 'text', data: { message } })),
+					},
 					status: null,
 				},
-				itemIndex: first,
+				itemIndex: itemIndexes[0],
 			});
-			const result = asObject(responseObject(body));
-			return chunk.map(({ entry }): IDataObject => ({
-				...entry,
-				broadcastTitle: title,
-				publishedOn: published,
-				recipients: ids.length,
-				...result,
-			}));
+			return { ...asObject(responseObject(body)), recipients: ids.length };
 		},
-	});
+		(recipient, { content }, result): IDataObject => ({
+			...recipient,
+			broadcastTitle: content.title,
+			publishedOn: content.published,
+			...result,
+		}),
+	);
 }

@@ -1,10 +1,17 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { compact, processInBatches, showFor, updateDisplayOptions } from '../../../shared';
+import { compact, showFor, updateDisplayOptions } from '../../../shared';
 import { engatiRequest, responseObject } from '../../transport';
 import { phonePlus } from '../common';
 import { buildTemplate, templateProperties } from '../whatsappTemplate/template';
-import { asObject, BROADCAST_MAX_USERS, broadcastTitle, broadcastTitleField, publishedOn, publishTimeField } from './shared';
+import {
+	asObject,
+	broadcastTitle,
+	broadcastTitleField,
+	publishedOn,
+	publishTimeField,
+	sendBroadcasts,
+} from './shared';
 
 const properties: INodeProperties[] = [
 	{
@@ -21,7 +28,8 @@ const properties: INodeProperties[] = [
 		default: '',
 		required: true,
 		placeholder: 'e.g. +919876543210',
-		description: 'Recipient of each input item; all items go into one broadcast',
+		description:
+			'Recipient of each input item. Items with the same template, parameters, title and publish time share one broadcast; items whose content differs get their own.',
 	},
 	{
 		displayName: 'User Fields',
@@ -48,11 +56,13 @@ export const description: INodeProperties[] = updateDisplayOptions(showFor('broa
 
 export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
 	const node = this.getNode();
-	return await processInBatches.call(this, items, {
-		batchSize: BROADCAST_MAX_USERS,
-		prepare: (i) => {
+	const now = Date.now();
+	return await sendBroadcasts.call(
+		this,
+		items,
+		(i) => {
 			const fields = this.getNodeParameter('userFields', i, {}) as IDataObject;
-			return compact({
+			const recipient = compact({
 				phoneNumber: phonePlus(node, this.getNodeParameter('phoneNumber', i), 'Phone Number', i),
 				email: fields.email as string,
 				organization: fields.organization as string,
@@ -61,35 +71,34 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 				firstName: fields.firstName as string,
 				userName: fields.userName as string,
 			});
+			const template = buildTemplate.call(this, i);
+			const published = publishedOn.call(this, i, now);
+			const title = broadcastTitle.call(this, i, published);
+			return { recipient, content: { template, title, published } };
 		},
-		send: async (chunk) => {
-			const first = chunk[0].itemIndex;
-			const template = buildTemplate.call(this, first);
-			const published = publishedOn.call(this, first);
-			const title = broadcastTitle.call(this, first, published);
+		async ({ content, recipients, itemIndexes }) => {
 			const body = await engatiRequest.call(this, {
 				method: 'POST',
 				path: '/bot-api/v2.0/customer/{customerId}/bot/{botKey}/broadcast',
 				body: {
 					broadcastId: null,
-					broadcastTitle: title,
-					publishedOn: published,
+					broadcastTitle: content.title,
+					publishedOn: content.published,
 					platform: 'whatsapp',
-					users: chunk.map(({ entry }) => entry),
-					payload: { type: 'whatsapp_template', content: [{ type: 'template', template }] },
+					users: recipients,
+					payload: { type: 'whatsapp_template', content: [{ type: 'template', template: content.template }] },
 					status: null,
 				},
-				itemIndex: first,
+				itemIndex: itemIndexes[0],
 			});
-			const result = asObject(responseObject(body));
-			return chunk.map(({ entry }): IDataObject => ({
-				phoneNumber: entry.phoneNumber,
-				broadcastTitle: title,
-				publishedOn: published,
-				templateName: template.name as string,
-				recipients: chunk.length,
-				...result,
-			}));
+			return { ...asObject(responseObject(body)), recipients: recipients.length };
 		},
-	});
+		(recipient, { content }, result): IDataObject => ({
+			phoneNumber: recipient.phoneNumber,
+			broadcastTitle: content.title,
+			publishedOn: content.published,
+			templateName: (content.template as IDataObject).name as string,
+			...result,
+		}),
+	);
 }

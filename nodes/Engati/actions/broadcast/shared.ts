@@ -1,11 +1,11 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { inputError } from '../../../shared';
+import { inputError, processInBatches } from '../../../shared';
 import { toEpochMs } from '../common';
 
 /**
- * Engati documents no limit on users per broadcast, so all input items go out in one broadcast;
- * this bound only keeps a single request body sane.
+ * Engati documents no limit on users per broadcast, so all input items with the same content go
+ * out in one broadcast; this bound only keeps a single request body sane.
  */
 export const BROADCAST_MAX_USERS = 10_000;
 
@@ -27,10 +27,10 @@ export const publishTimeField: INodeProperties = {
 		'When Engati publishes the broadcast (sent as UTC); empty sends it now, and a time in the past is sent immediately',
 };
 
-/** `publishedOn` in UTC ISO 8601: the given time, or now for an immediate broadcast. */
-export function publishedOn(this: IExecuteFunctions, i: number): string {
+/** `publishedOn` in UTC ISO 8601: the item's time, or `nowMs` (one value per run) for an immediate broadcast. */
+export function publishedOn(this: IExecuteFunctions, i: number, nowMs: number): string {
 	const value = this.getNodeParameter('publishTime', i, '') as string;
-	const ms = value ? toEpochMs(this.getNode(), value, 'Publish Time', i) : Date.now();
+	const ms = value ? toEpochMs(this.getNode(), value, 'Publish Time', i) : nowMs;
 	return new Date(ms).toISOString();
 }
 
@@ -49,4 +49,101 @@ export function requireList<T>(node: ReturnType<IExecuteFunctions['getNode']>, l
 		throw inputError(node, `"${field}" needs at least one entry`, { itemIndex: i });
 	}
 	return list;
+}
+
+/** JSON with object keys sorted, so equal content gives equal text whatever the key order. */
+export function stableJson(value: unknown): string {
+	if (Array.isArray(value)) return `[${value.map(stableJson).join(',')}]`;
+	if (value && typeof value === 'object') {
+		const object = value as Record<string, unknown>;
+		return `{${Object.keys(object)
+			.filter((key) => object[key] !== undefined)
+			.sort()
+			.map((key) => `${JSON.stringify(key)}:${stableJson(object[key])}`)
+			.join(',')}}`;
+	}
+	return JSON.stringify(value) ?? 'null';
+}
+
+export interface BroadcastPlan {
+	/** This item's recipient, as the broadcast body lists it. */
+	recipient: IDataObject;
+	/** Everything the broadcast says and when: equal content for items means one broadcast. */
+	content: IDataObject;
+}
+
+export interface BroadcastGroup {
+	content: IDataObject;
+	recipients: IDataObject[];
+	itemIndexes: number[];
+}
+
+/** A copy of a broadcast's error for one of its items, naming all the items the broadcast was for. */
+function errorForItem(error: unknown, itemIndexes: number[]): Error {
+	const source = error as Error;
+	const copy = Object.create(Object.getPrototypeOf(source ?? Error.prototype)) as Error;
+	Object.assign(copy, source);
+	const base = String(source?.message ?? error).replace(/ \[item \d+\]$/, '');
+	copy.message =
+		itemIndexes.length > 1 ? `${base} (one broadcast for items ${itemIndexes.join(', ')})` : base;
+	(copy as { context?: object }).context = { ...((source as { context?: object })?.context ?? {}) };
+	return copy;
+}
+
+/**
+ * Broadcasts to the recipients of all input items, **one broadcast per distinct content**: items whose
+ * message, template, parameters, title or publish time differ never share a broadcast, so no
+ * recipient gets another item's content. Items with equal content share one broadcast (at most
+ * BROADCAST_MAX_USERS recipients each). Every item is checked before anything is sent. A failed
+ * broadcast fails its own items only: under continue-on-fail the other broadcasts still go out;
+ * otherwise the node stops there and sends no further broadcast.
+ */
+export async function sendBroadcasts(
+	this: IExecuteFunctions,
+	items: INodeExecutionData[],
+	plan: (itemIndex: number) => BroadcastPlan,
+	send: (group: BroadcastGroup) => Promise<IDataObject>,
+	output: (recipient: IDataObject, group: BroadcastGroup, result: IDataObject) => IDataObject,
+): Promise<INodeExecutionData[]> {
+	const continueOnFail = this.continueOnFail();
+	return await processInBatches.call(this, items, {
+		batchSize: BROADCAST_MAX_USERS,
+		prepare: (i) => {
+			const { recipient, content } = plan(i);
+			return { recipient, content, key: stableJson(content) };
+		},
+		send: async (chunk) => {
+			const groups = new Map<string, BroadcastGroup>();
+			for (const { itemIndex, entry } of chunk) {
+				const key = entry.key as string;
+				let group = groups.get(key);
+				if (!group) {
+					group = { content: entry.content as IDataObject, recipients: [], itemIndexes: [] };
+					groups.set(key, group);
+				}
+				group.recipients.push(entry.recipient as IDataObject);
+				group.itemIndexes.push(itemIndex);
+			}
+			// Groups are in the order of their first item, so when the node stops at a failed
+			// broadcast, that broadcast's first item is the first failed item n8n reports.
+			const results = new Map<number, IDataObject | Error>();
+			let stopped = false;
+			for (const group of groups.values()) {
+				if (stopped) {
+					for (const i of group.itemIndexes) results.set(i, new Error('Not sent: an earlier broadcast of this run failed'));
+					continue;
+				}
+				try {
+					const result = await send(group);
+					group.recipients.forEach((recipient, position) =>
+						results.set(group.itemIndexes[position], output(recipient, group, result)),
+					);
+				} catch (error) {
+					for (const i of group.itemIndexes) results.set(i, errorForItem(error, group.itemIndexes));
+					if (!continueOnFail) stopped = true;
+				}
+			}
+			return chunk.map(({ itemIndex }) => results.get(itemIndex) as IDataObject | Error);
+		},
+	});
 }

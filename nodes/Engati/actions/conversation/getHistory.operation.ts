@@ -1,7 +1,8 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INode, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
 
 import { paginate, processItems, returnAllOrLimit, showFor, updateDisplayOptions } from '../../../shared';
-import { engatiRequest, listOf, responseObject } from '../../transport';
+import { engatiRequest, responseObject } from '../../transport';
 import { botKeyOverride, channelUserId, toEpochMs } from '../common';
 
 const properties: INodeProperties[] = [
@@ -32,15 +33,6 @@ const properties: INodeProperties[] = [
 				description: 'Latest message time (UTC); Engati uses the current time when empty',
 			},
 			{
-				displayName: 'First Page Number',
-				name: 'firstPageNumber',
-				type: 'number',
-				typeOptions: { minValue: 0 },
-				default: 1,
-				description:
-					'Number Engati gives the first page (its docs do not say whether pages count from 0 or 1)',
-			},
-			{
 				displayName: 'Page Size',
 				name: 'pageSize',
 				type: 'number',
@@ -61,6 +53,36 @@ const properties: INodeProperties[] = [
 
 export const description: INodeProperties[] = updateDisplayOptions(showFor('conversation', 'getHistory'), properties);
 
+/** Where Engati's history answer may hold its list: the payload itself, or one of these keys (seen in public client code). */
+export const HISTORY_LIST_KEYS = ['conversations', 'messages'];
+
+/**
+ * The messages of one history page. Engati does not document the answer's shape: a list, or a list
+ * under a known key, is taken; anything else is an error rather than an empty result.
+ */
+export function historyMessages(node: INode, body: IDataObject, itemIndex: number): IDataObject[] {
+	const payload = responseObject(body);
+	if (Array.isArray(payload)) return payload as IDataObject[];
+	if (payload && typeof payload === 'object') {
+		for (const key of HISTORY_LIST_KEYS) {
+			const value = (payload as IDataObject)[key];
+			if (Array.isArray(value)) return value as IDataObject[];
+		}
+	}
+	const shape =
+		payload && typeof payload === 'object' ? `an object with the keys ${Object.keys(payload).join(', ') || '(none)'}` : JSON.stringify(payload ?? null);
+	throw new NodeOperationError(
+		node,
+		`Engati sent the conversation history in an unexpected shape: responseObject is ${shape} [item ${itemIndex}]`,
+		{
+			itemIndex,
+			description: `Expected a list of messages, or one under ${HISTORY_LIST_KEYS.map((k) => `"${k}"`).join(' or ')}. Nothing was dropped silently; please report the shape.`,
+		},
+	);
+}
+
+const samePage = (a: IDataObject[], b: IDataObject[]) => a.length > 0 && JSON.stringify(a) === JSON.stringify(b);
+
 export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
 	const node = this.getNode();
 	return await processItems.call(this, items, async (i) => {
@@ -69,26 +91,51 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 		const limit = returnAll ? 0 : (this.getNodeParameter('limit', i) as number);
 		const options = this.getNodeParameter('options', i, {}) as IDataObject;
 		const pageSize = Number(options.pageSize ?? 100);
-		const firstPage = Number(options.firstPageNumber ?? 1);
 		const qs: IDataObject = { page_size: pageSize };
 		if (options.startTime) qs.start_date = toEpochMs(node, options.startTime, 'Start Time', i);
 		if (options.endTime) qs.end_date = toEpochMs(node, options.endTime, 'End Time', i);
 
-		// Pages are numbered; a page shorter than the page size is the last one.
+		const fetchPage = async (pageNumber?: number): Promise<IDataObject[]> =>
+			historyMessages(
+				node,
+				await engatiRequest.call(this, {
+					method: 'GET',
+					path: `/bot-api/v1.0/customer/{customerId}/bot/{botKey}/channel-user/${encodeURIComponent(userId)}/conversations`,
+					qs: pageNumber === undefined ? qs : { ...qs, page_number: pageNumber },
+					botKey: (options.botKey as string) || undefined,
+					itemIndex: i,
+				}),
+				i,
+			);
+		const next = (page: IDataObject[], following: number) => (page.length < pageSize ? undefined : following);
+
+		// Engati documents that without `page_number` "the first page will be shown", not whether
+		// pages count from 0 or 1. So the first page is asked for without a number; `page_number=1` is
+		// then either that page again (pages count from 1: skip it, go on with 2) or the second page
+		// (pages count from 0). Either way the next number is 2. A short page is the last one.
+		let first: IDataObject[] = [];
 		return await paginate<number>({
 			returnAll,
 			limit,
 			fetchPage: async (cursor) => {
-				const page = cursor ?? firstPage;
-				const body = await engatiRequest.call(this, {
-					method: 'GET',
-					path: `/bot-api/v1.0/customer/{customerId}/bot/{botKey}/channel-user/${encodeURIComponent(userId)}/conversations`,
-					qs: { ...qs, page_number: page },
-					botKey: (options.botKey as string) || undefined,
-					itemIndex: i,
-				});
-				const messages = listOf(responseObject(body), ['conversations', 'messages', 'content', 'data']);
-				return { items: messages, next: messages.length < pageSize ? undefined : page + 1 };
+				if (cursor === undefined) {
+					first = await fetchPage();
+					return { items: first, next: next(first, 1) };
+				}
+				let page = await fetchPage(cursor);
+				let number = cursor;
+				if (cursor === 1 && samePage(page, first)) {
+					number = 2;
+					page = await fetchPage(number);
+				}
+				if (samePage(page, first)) {
+					throw new NodeOperationError(
+						node,
+						`Engati answered page_number=${number} with the first page again: its paging does not work as documented [item ${i}]`,
+						{ itemIndex: i, description: 'Turn off Return All and use a Limit no larger than the Page Size.' },
+					);
+				}
+				return { items: page, next: next(page, number + 1) };
 			},
 		});
 	});

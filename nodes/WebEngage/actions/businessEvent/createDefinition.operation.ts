@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
 import { inputError, processItems, requireValue, showFor, updateDisplayOptions } from '../../../shared';
-import { webEngageRequest } from '../../transport';
+import { webEngageBusinessRequest } from '../../transport';
 
 const DATA_TYPES = ['array', 'boolean', 'date', 'map', 'number', 'string'];
 
@@ -70,7 +70,7 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 			return { attributeName: name, dataType: dataType as string };
 		});
 		// Not replayed after a 5xx: WebEngage documents no dedupe key for definitions.
-		const response = await webEngageRequest.call(this, {
+		const response = await webEngageBusinessRequest.call(this, {
 			method: 'POST',
 			path: '/v2/accounts/{licenseCode}/business/events/definition',
 			body: { eventName, attributes, eventCategory: 'BUSINESS' },

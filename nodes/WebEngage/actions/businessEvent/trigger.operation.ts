@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
 import { processItems, requireValue, showFor, toOffsetDateTime, updateDisplayOptions } from '../../../shared';
-import { webEngageRequest } from '../../transport';
+import { webEngageBusinessRequest } from '../../transport';
 import { keyValueOrJsonProperties, readKeyValueOrJson } from '../shared';
 
 export const description: INodeProperties[] = updateDisplayOptions(showFor('businessEvent', 'trigger'), [
@@ -47,7 +47,7 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 		if (extra.eventTime) body.eventTime = toOffsetDateTime(node, extra.eventTime, 'Event Time', i);
 		body.eventData = readKeyValueOrJson.call(this, 'eventData', 'Event Data', i);
 		// Not replayed after a 5xx: no dedupe key is documented for business events.
-		const response = await webEngageRequest.call(this, {
+		const response = await webEngageBusinessRequest.call(this, {
 			method: 'POST',
 			path: '/v2/accounts/{licenseCode}/business/save-event',
 			body,
