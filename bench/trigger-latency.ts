@@ -133,7 +133,31 @@ async function waitForActions(count: () => number, target: number, quietMs = 300
 	}
 }
 
-async function round(label: string, actions: ReturnType<typeof sink>, expectedActions: number, posts: Array<() => Promise<{ ms: number; status: number }>>): Promise<Round> {
+/** Waits until n8n runs no execution (so the next round starts on an idle n8n). */
+async function waitIdle(server: N8nServer, timeoutMs = 300_000): Promise<void> {
+	const filter = encodeURIComponent(JSON.stringify({ status: ['new', 'running'] }));
+	const deadline = Date.now() + timeoutMs;
+	let idleSince = 0;
+	while (Date.now() < deadline) {
+		const busy = await server.rest<{ count: number }>('GET', `/executions?filter=${filter}&limit=1`).then(
+			(r) => r.count,
+			() => 1,
+		);
+		if (busy > 0) idleSince = 0;
+		else if (idleSince === 0) idleSince = Date.now();
+		else if (Date.now() - idleSince >= 3000) return;
+		await new Promise((r) => setTimeout(r, 500));
+	}
+}
+
+async function round(
+	label: string,
+	server: N8nServer,
+	actions: ReturnType<typeof sink>,
+	expectedActions: number,
+	posts: Array<() => Promise<{ ms: number; status: number }>>,
+): Promise<Round> {
+	await waitIdle(server);
 	const before = actions.count();
 	const results = await Promise.all(posts.map(async (post) => await post()));
 	await waitForActions(() => actions.count() - before, expectedActions);
@@ -192,16 +216,16 @@ async function main(): Promise<void> {
 		const rounds: Round[] = [];
 		const baselineBodies = bodies(DELIVERIES);
 		rounds.push(
-			await round("n8n Webhook node (onReceived), distinct events", actions, DELIVERIES, baselineBodies.map((b) => () => timedPost(baselineUrl, b, {}))),
+			await round("n8n Webhook node (onReceived), distinct events", server, actions, DELIVERIES, baselineBodies.map((b) => () => timedPost(baselineUrl, b, {}))),
 		);
 		console.log(`  done: ${rounds[rounds.length - 1].label}`);
 		const triggerBodies = bodies(DELIVERIES);
 		rounds.push(
-			await round('dotdigital CPaaS Trigger, distinct signed events', actions, DELIVERIES, triggerBodies.map((b) => () => timedPost(triggerUrl, b, signed(b)))),
+			await round('dotdigital CPaaS Trigger, distinct signed events', server, actions, DELIVERIES, triggerBodies.map((b) => () => timedPost(triggerUrl, b, signed(b)))),
 		);
 		console.log(`  done: ${rounds[rounds.length - 1].label}`);
 		rounds.push(
-			await round('dotdigital CPaaS Trigger, the same deliveries replayed', actions, 0, triggerBodies.map((b) => () => timedPost(triggerUrl, b, signed(b)))),
+			await round('dotdigital CPaaS Trigger, the same deliveries replayed', server, actions, 0, triggerBodies.map((b) => () => timedPost(triggerUrl, b, signed(b)))),
 		);
 		console.log(`  done: ${rounds[rounds.length - 1].label}`);
 

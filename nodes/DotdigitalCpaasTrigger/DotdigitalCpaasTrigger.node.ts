@@ -61,14 +61,34 @@ async function credentialsOf(ctx: IHookFunctions | IWebhookFunctions): Promise<I
 	}
 }
 
-/** The secret of the stored registration, derived from the credential; never stored anywhere. */
-async function webhookSecret(ctx: IHookFunctions | IWebhookFunctions, data: WebhookStaticData): Promise<string | undefined> {
+/** How long a derived secret is reused in process memory before the credential is read again. */
+export const SECRET_REUSE_MS = 60_000;
+const derivedSecrets = new Map<string, { secret: string; at: number }>();
+
+/**
+ * The secret of the stored registration, derived from the credential; never stored anywhere but,
+ * for deliveries, in this process's memory for up to a minute, which spares the credential read
+ * (a database query) on the answer path of busy webhooks.
+ */
+async function webhookSecret(
+	ctx: IHookFunctions | IWebhookFunctions,
+	data: WebhookStaticData,
+	reuse = false,
+): Promise<string | undefined> {
 	if (!data.webhookId || !data.secretNonce) return undefined;
-	return deriveWebhookSecret(await credentialsOf(ctx), {
-		workflowId: ctx.getWorkflow().id,
-		nodeWebhookId: ctx.getNode().webhookId,
-		nonce: data.secretNonce,
-	});
+	const identity = { workflowId: ctx.getWorkflow().id, nodeWebhookId: ctx.getNode().webhookId, nonce: data.secretNonce };
+	const key = `${identity.workflowId ?? ''}:${identity.nodeWebhookId ?? ''}:${identity.nonce}`;
+	const now = Date.now();
+	const known = derivedSecrets.get(key);
+	if (reuse && known && now - known.at < SECRET_REUSE_MS) return known.secret;
+	const secret = deriveWebhookSecret(await credentialsOf(ctx), identity);
+	if (secret && reuse) {
+		for (const [k, v] of derivedSecrets) if (now - v.at >= SECRET_REUSE_MS) derivedSecrets.delete(k);
+		derivedSecrets.set(key, { secret, at: now });
+	} else {
+		derivedSecrets.delete(key);
+	}
+	return secret;
 }
 
 function forgetRegistration(data: WebhookStaticData): void {
@@ -368,7 +388,7 @@ export class DotdigitalCpaasTrigger implements INodeType {
 		if (req.rawBody === undefined && typeof req.readRawBody === 'function') await req.readRawBody();
 		const rawBody = req.rawBody;
 		const signature = this.getHeaderData()[SIGNATURE_HEADER] as string | string[] | undefined;
-		if (!isValidSignature(await webhookSecret(this, data), rawBody, signature)) {
+		if (!isValidSignature(await webhookSecret(this, data, true), rawBody, signature)) {
 			res.status(401).send('Unauthorized').end();
 			return { noWebhookResponse: true };
 		}

@@ -21,6 +21,7 @@ import {
 	WEBHOOK_OPERATIONS,
 } from '../../simulators/dotdigital/webhooks';
 import { N8n, nodeType } from '../../harness/n8n';
+import type { ExecutionDetail, ExecutionSummary } from '../../harness/server';
 import { N8nServer } from '../../harness/server';
 
 const USERNAME = 'apiuser-e2e@apiconnector.com';
@@ -154,6 +155,40 @@ describe('dotdigital CPaaS Trigger in a real n8n', () => {
 		throw new Error('n8n did not become idle');
 	}
 
+	/**
+	 * Every execution summary of the workflow, newest first, read 100 at a time (n8n 2.x allows at most
+	 * 100 per call, so the harness's 250-at-once listing is not used here).
+	 */
+	async function allExecutions(): Promise<ExecutionSummary[]> {
+		const all: ExecutionSummary[] = [];
+		const filter = encodeURIComponent(JSON.stringify({ workflowId: WORKFLOW_ID }));
+		for (;;) {
+			const lastId = all.length > 0 ? `&lastId=${all[all.length - 1].id}` : '';
+			const page = (await server.rest<{ results: ExecutionSummary[] }>('GET', `/executions?filter=${filter}&limit=100${lastId}`)).results ?? [];
+			all.push(...page);
+			if (page.length < 100) return all;
+		}
+	}
+
+	/** Waits for at least `count` finished executions; returns them with their run data, oldest first. */
+	async function finishedExecutions(count: number, timeoutMs = 30_000): Promise<ExecutionDetail[]> {
+		const deadline = Date.now() + timeoutMs;
+		let finished: ExecutionSummary[] = [];
+		while (Date.now() < deadline) {
+			finished = (await allExecutions()).filter((e) => !['new', 'running', 'waiting'].includes(e.status));
+			if (finished.length >= count) break;
+			await sleep(250);
+		}
+		if (finished.length < count) throw new Error(`Expected ${count} executions, found ${finished.length}`);
+		const ordered = [...finished].sort((a, b) => Number(a.id) - Number(b.id));
+		return await Promise.all(ordered.map(async (e) => await server.execution(e.id)));
+	}
+
+	/** Waits until the simulator saw `count` accepted calls of an operation (n8n 2.x (de)activates a moment after answering). */
+	async function simCalls(operation: string, count: number): Promise<void> {
+		for (let i = 0; i < 40 && sim.accepted(operation).length < count; i++) await sleep(250);
+	}
+
 	/** How often each event reached the workflow's action, summed up: every event should be `once`. */
 	function reached(ids: string[]) {
 		const counts = ids.map((id) => sink.counts.get(id) ?? 0);
@@ -194,8 +229,7 @@ describe('dotdigital CPaaS Trigger in a real n8n', () => {
 
 	it('registers a webhook with n8n production URL, a generated secret and the chosen events on activation', async () => {
 		await server.activate(WORKFLOW_ID);
-		// n8n 2.x may finish registering a moment after the activation call returned.
-		for (let i = 0; i < 40 && sim.accepted(WEBHOOK_OPERATIONS.create).length === 0; i++) await sleep(250);
+		await simCalls(WEBHOOK_OPERATIONS.create, 1);
 		const created = sim.accepted(WEBHOOK_OPERATIONS.create);
 		expect(created).toHaveLength(1);
 		expect(activeHooks()).toHaveLength(1);
@@ -222,7 +256,7 @@ describe('dotdigital CPaaS Trigger in a real n8n', () => {
 	it('turns a signed single delivery into one item', async () => {
 		[single] = await deliverEvents(state, hook.id, [sent], { mode: 'single' });
 		expect(single.status).toBe(200);
-		const [execution] = await server.waitForExecutions(WORKFLOW_ID, 1);
+		const [execution] = await finishedExecutions(1);
 		expect(execution.status).toBe('success');
 		expect(execution.output(TRIGGER)).toEqual([sent]);
 	});
@@ -232,7 +266,7 @@ describe('dotdigital CPaaS Trigger in a real n8n', () => {
 		expect(outcomes).toHaveLength(1);
 		expect(JSON.parse(outcomes[0].rawBody)).toHaveLength(3);
 		expect(outcomes[0].status).toBe(200);
-		const executions = await server.waitForExecutions(WORKFLOW_ID, 2);
+		const executions = await finishedExecutions(2);
 		expect(executions[1].output(TRIGGER).map((e) => e.eventId)).toEqual(batch.map((e) => e.eventId));
 	});
 
@@ -261,7 +295,7 @@ describe('dotdigital CPaaS Trigger in a real n8n', () => {
 		const fresh = makeEvent('message.sent');
 		const [mixed] = await deliverEvents(state, hook.id, [batch[1], fresh, batch[2]]);
 		expect(mixed.status).toBe(200);
-		const executions = await server.waitForExecutions(WORKFLOW_ID, before + 1);
+		const executions = await finishedExecutions(before + 1);
 		expect(executions[executions.length - 1].output(TRIGGER)).toEqual([fresh]);
 	});
 
@@ -362,7 +396,7 @@ describe('dotdigital CPaaS Trigger in a real n8n', () => {
 		expect(exported.stdout).toContain(WORKFLOW_ID);
 		expect(exported.stdout + exported.stderr).not.toContain(secret);
 
-		const summaries = await server.executions(WORKFLOW_ID);
+		const summaries = await allExecutions();
 		expect(summaries.length).toBeGreaterThan(0);
 		for (const summary of summaries) {
 			const execution = JSON.stringify(await server.rest('GET', `/executions/${summary.id}`));
@@ -384,6 +418,7 @@ describe('dotdigital CPaaS Trigger in a real n8n', () => {
 
 	it('removes the remote webhook on deactivation and then refuses deliveries', async () => {
 		await server.deactivate(WORKFLOW_ID);
+		await simCalls(WEBHOOK_OPERATIONS.delete, 1);
 		expect(sim.accepted(WEBHOOK_OPERATIONS.delete)).toHaveLength(1);
 		expect(sim.accepted(WEBHOOK_OPERATIONS.delete)[0].path).toBe(`/cpaas/webhooks/${hook.id}`);
 		expect(activeHooks()).toHaveLength(0);
@@ -393,6 +428,7 @@ describe('dotdigital CPaaS Trigger in a real n8n', () => {
 
 	it('re-registers with a new secret, and deactivates cleanly when the remote webhook is already gone', async () => {
 		await server.activate(WORKFLOW_ID);
+		await simCalls(WEBHOOK_OPERATIONS.create, 2);
 		expect(activeHooks()).toHaveLength(1);
 		const second = activeHooks()[0];
 		expect(second.id).not.toBe(hook.id);
@@ -403,6 +439,7 @@ describe('dotdigital CPaaS Trigger in a real n8n', () => {
 
 		second._deleted = true; // someone removed it in the dotdigital portal
 		await server.deactivate(WORKFLOW_ID);
+		for (let i = 0; i < 40 && sim.requests(WEBHOOK_OPERATIONS.delete).length < 2; i++) await sleep(250);
 		const workflow = await server.workflow(WORKFLOW_ID);
 		expect(workflow.active).toBe(false);
 		expect(sim.requests(WEBHOOK_OPERATIONS.delete).map((r) => r.status)).toEqual([204, 404]);
