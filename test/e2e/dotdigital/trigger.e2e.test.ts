@@ -21,7 +21,6 @@ import {
 	WEBHOOK_OPERATIONS,
 } from '../../simulators/dotdigital/webhooks';
 import { N8n, nodeType } from '../../harness/n8n';
-import type { ExecutionDetail, ExecutionSummary } from '../../harness/server';
 import { N8nServer } from '../../harness/server';
 
 const USERNAME = 'apiuser-e2e@apiconnector.com';
@@ -155,35 +154,6 @@ describe('dotdigital CPaaS Trigger in a real n8n', () => {
 		throw new Error('n8n did not become idle');
 	}
 
-	/**
-	 * Every execution summary of the workflow, newest first, read 100 at a time (n8n 2.x allows at most
-	 * 100 per call, so the harness's 250-at-once listing is not used here).
-	 */
-	async function allExecutions(): Promise<ExecutionSummary[]> {
-		const all: ExecutionSummary[] = [];
-		const filter = encodeURIComponent(JSON.stringify({ workflowId: WORKFLOW_ID }));
-		for (;;) {
-			const lastId = all.length > 0 ? `&lastId=${all[all.length - 1].id}` : '';
-			const page = (await server.rest<{ results: ExecutionSummary[] }>('GET', `/executions?filter=${filter}&limit=100${lastId}`)).results ?? [];
-			all.push(...page);
-			if (page.length < 100) return all;
-		}
-	}
-
-	/** Waits for at least `count` finished executions; returns them with their run data, oldest first. */
-	async function finishedExecutions(count: number, timeoutMs = 30_000): Promise<ExecutionDetail[]> {
-		const deadline = Date.now() + timeoutMs;
-		let finished: ExecutionSummary[] = [];
-		while (Date.now() < deadline) {
-			finished = (await allExecutions()).filter((e) => !['new', 'running', 'waiting'].includes(e.status));
-			if (finished.length >= count) break;
-			await sleep(250);
-		}
-		if (finished.length < count) throw new Error(`Expected ${count} executions, found ${finished.length}`);
-		const ordered = [...finished].sort((a, b) => Number(a.id) - Number(b.id));
-		return await Promise.all(ordered.map(async (e) => await server.execution(e.id)));
-	}
-
 	/** Waits until the simulator saw `count` accepted calls of an operation (n8n 2.x (de)activates a moment after answering). */
 	async function simCalls(operation: string, count: number): Promise<void> {
 		for (let i = 0; i < 40 && sim.accepted(operation).length < count; i++) await sleep(250);
@@ -218,7 +188,7 @@ describe('dotdigital CPaaS Trigger in a real n8n', () => {
 		]);
 		await n8n.importWorkflows([triggerWorkflow(sink.url)]);
 		server = await N8nServer.start(n8n);
-	}, 240_000);
+	}, 300_000);
 
 	afterAll(async () => {
 		await server?.stop();
@@ -256,7 +226,7 @@ describe('dotdigital CPaaS Trigger in a real n8n', () => {
 	it('turns a signed single delivery into one item', async () => {
 		[single] = await deliverEvents(state, hook.id, [sent], { mode: 'single' });
 		expect(single.status).toBe(200);
-		const [execution] = await finishedExecutions(1);
+		const [execution] = await server.waitForExecutions(WORKFLOW_ID, 1);
 		expect(execution.status).toBe('success');
 		expect(execution.output(TRIGGER)).toEqual([sent]);
 	});
@@ -266,7 +236,7 @@ describe('dotdigital CPaaS Trigger in a real n8n', () => {
 		expect(outcomes).toHaveLength(1);
 		expect(JSON.parse(outcomes[0].rawBody)).toHaveLength(3);
 		expect(outcomes[0].status).toBe(200);
-		const executions = await finishedExecutions(2);
+		const executions = await server.waitForExecutions(WORKFLOW_ID, 2);
 		expect(executions[1].output(TRIGGER).map((e) => e.eventId)).toEqual(batch.map((e) => e.eventId));
 	});
 
@@ -295,7 +265,7 @@ describe('dotdigital CPaaS Trigger in a real n8n', () => {
 		const fresh = makeEvent('message.sent');
 		const [mixed] = await deliverEvents(state, hook.id, [batch[1], fresh, batch[2]]);
 		expect(mixed.status).toBe(200);
-		const executions = await finishedExecutions(before + 1);
+		const executions = await server.waitForExecutions(WORKFLOW_ID, before + 1);
 		expect(executions[executions.length - 1].output(TRIGGER)).toEqual([fresh]);
 	});
 
@@ -396,7 +366,7 @@ describe('dotdigital CPaaS Trigger in a real n8n', () => {
 		expect(exported.stdout).toContain(WORKFLOW_ID);
 		expect(exported.stdout + exported.stderr).not.toContain(secret);
 
-		const summaries = await allExecutions();
+		const summaries = await server.executions(WORKFLOW_ID);
 		expect(summaries.length).toBeGreaterThan(0);
 		for (const summary of summaries) {
 			const execution = JSON.stringify(await server.rest('GET', `/executions/${summary.id}`));
