@@ -1,8 +1,11 @@
 import { randomBytes } from 'crypto';
 import type {
+	ICredentialDataDecryptedObject,
 	IDataObject,
+	IExecuteFunctions,
 	IHookFunctions,
 	INode,
+	INodeExecutionData,
 	ILoadOptionsFunctions,
 	INodePropertyOptions,
 	INodeType,
@@ -13,18 +16,27 @@ import type {
 import { NodeApiError, NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 
 import { dotdigitalRequest } from '../DotdigitalCpaas/transport';
-import type { SeenEvents } from './events';
-import { dedupeEvents, filterByName, splitEvents } from './events';
+import { eventKey, filterByName, forgetRecentEvents, inOrder, recentEventsOf, splitEvents } from './events';
+import { deriveWebhookSecret } from './secret';
 import { isValidSignature, SIGNATURE_HEADER } from './signature';
 
-/** Upper bound on remembered event IDs, so the workflow's static data stays small. */
-export const MAX_REMEMBERED_EVENTS = 5000;
+/** Default number of event IDs remembered for replay protection. */
+export const DEFAULT_REMEMBERED_EVENTS = 10000;
 
+/**
+ * What the trigger keeps in the workflow's static data: nothing secret. `webhookSecret` and
+ * `seenEvents` are what earlier versions kept; they are removed on the next activation.
+ */
 interface WebhookStaticData extends IDataObject {
 	webhookId?: string;
+	secretNonce?: string;
 	webhookSecret?: string;
-	seenEvents?: SeenEvents;
+	seenEvents?: IDataObject;
 }
+
+type RawRequest = { rawBody?: Buffer; readRawBody?: () => Promise<void> };
+
+const CREDENTIAL_TYPE = 'dotdigitalCpaasApi';
 
 interface SubscriptionFilter {
 	name: string;
@@ -39,6 +51,61 @@ function isNotFound(error: unknown): boolean {
 function asNodeError(node: INode, error: unknown): NodeApiError | NodeOperationError {
 	if (error instanceof NodeApiError || error instanceof NodeOperationError) return error;
 	return new NodeOperationError(node, error instanceof Error ? error.message : String(error));
+}
+
+async function credentialsOf(ctx: IHookFunctions | IWebhookFunctions): Promise<ICredentialDataDecryptedObject | undefined> {
+	try {
+		return await ctx.getCredentials<ICredentialDataDecryptedObject>(CREDENTIAL_TYPE);
+	} catch {
+		return undefined;
+	}
+}
+
+/** How long a derived secret is reused in process memory before the credential is read again. */
+export const SECRET_REUSE_MS = 60_000;
+const derivedSecrets = new Map<string, { secret: string; at: number }>();
+
+/**
+ * The secret of the stored registration, derived from the credential; never stored anywhere but,
+ * for deliveries, in this process's memory for up to a minute, which spares the credential read
+ * (a database query) on the answer path of busy webhooks.
+ */
+async function webhookSecret(
+	ctx: IHookFunctions | IWebhookFunctions,
+	data: WebhookStaticData,
+	reuse = false,
+): Promise<string | undefined> {
+	if (!data.webhookId || !data.secretNonce) return undefined;
+	const identity = { workflowId: ctx.getWorkflow().id, nodeWebhookId: ctx.getNode().webhookId, nonce: data.secretNonce };
+	const key = `${identity.workflowId ?? ''}:${identity.nodeWebhookId ?? ''}:${identity.nonce}`;
+	const now = Date.now();
+	const known = derivedSecrets.get(key);
+	if (reuse && known && now - known.at < SECRET_REUSE_MS) return known.secret;
+	const secret = deriveWebhookSecret(await credentialsOf(ctx), identity);
+	if (secret && reuse) {
+		for (const [k, v] of derivedSecrets) if (now - v.at >= SECRET_REUSE_MS) derivedSecrets.delete(k);
+		derivedSecrets.set(key, { secret, at: now });
+	} else {
+		derivedSecrets.delete(key);
+	}
+	return secret;
+}
+
+function forgetRegistration(data: WebhookStaticData): void {
+	delete data.webhookId;
+	delete data.secretNonce;
+	delete data.webhookSecret;
+	delete data.seenEvents;
+}
+
+/** Key of one trigger node's replay memory in this process. */
+function triggerKey(ctx: IHookFunctions | IWebhookFunctions | IExecuteFunctions): string {
+	return `${ctx.getWorkflow().id ?? ''}:${ctx.getNode().id}`;
+}
+
+function rememberedEvents(settings: IDataObject): number {
+	const value = Number(settings.rememberEvents ?? DEFAULT_REMEMBERED_EVENTS);
+	return Number.isFinite(value) ? Math.max(0, Math.floor(value)) : DEFAULT_REMEMBERED_EVENTS;
 }
 
 function selectedEvents(ctx: IHookFunctions): string[] {
@@ -76,8 +143,19 @@ export class DotdigitalCpaasTrigger implements INodeType {
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'dotdigitalCpaasApi', required: true }],
-		webhooks: [{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: 'webhook' }],
+		// responseData '' makes n8n answer with the `webhookResponse` that webhook() returns.
+		webhooks: [{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', responseData: '', path: 'webhook' }],
 		properties: [
+			{
+				// Not shown. n8n parses a JSON body before webhook() runs and answers 422 when it cannot;
+				// for version-1 trigger nodes whose options.binaryData is set it leaves the body unread
+				// (the Webhook node's Raw Body mechanism), so webhook() verifies the raw bytes and answers
+				// 400 itself to a signed body that is not JSON.
+				displayName: 'Raw Body',
+				name: 'options',
+				type: 'hidden',
+				default: { binaryData: true },
+			},
 			{
 				displayName: 'Event Names or IDs',
 				name: 'events',
@@ -147,20 +225,11 @@ export class DotdigitalCpaasTrigger implements INodeType {
 			},
 			{
 				displayName: 'Options',
-				name: 'options',
+				name: 'settings',
 				type: 'collection',
 				placeholder: 'Add Option',
 				default: {},
 				options: [
-					{
-						displayName: 'Dedupe Window (Minutes)',
-						name: 'dedupeWindowMinutes',
-						type: 'number',
-						typeOptions: { minValue: 0 },
-						default: 1440,
-						description:
-							'How long an event ID is remembered so a redelivery of it is dropped; dotdigital retries for up to 24 hours. 0 turns this off.',
-					},
 					{
 						displayName: 'Only Event Names or IDs',
 						name: 'onlyEventNames',
@@ -169,6 +238,15 @@ export class DotdigitalCpaasTrigger implements INodeType {
 						default: [],
 						description:
 							'Start the workflow only for these event names; empty means every delivered event. Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+					},
+					{
+						displayName: 'Remember Event IDs',
+						name: 'rememberEvents',
+						type: 'number',
+						typeOptions: { minValue: 0 },
+						default: DEFAULT_REMEMBERED_EVENTS,
+						description:
+							'How many of the latest event IDs are remembered so that a redelivery (dotdigital retries for up to 24 hours) never reaches the workflow twice. 0 turns replay protection off.',
 					},
 					{
 						displayName: 'Webhook Name',
@@ -208,7 +286,8 @@ export class DotdigitalCpaasTrigger implements INodeType {
 			/** Read-only: the stored webhook exists remotely and still points here with the chosen events. */
 			async checkExists(this: IHookFunctions): Promise<boolean> {
 				const data = this.getWorkflowStaticData('node') as WebhookStaticData;
-				if (!data.webhookId || !data.webhookSecret) return false;
+				const secret = await webhookSecret(this, data);
+				if (!data.webhookId || !secret) return false;
 				let hook: IDataObject;
 				try {
 					hook = await dotdigitalRequest.call(this, {
@@ -220,7 +299,8 @@ export class DotdigitalCpaasTrigger implements INodeType {
 					throw asNodeError(this.getNode(), error);
 				}
 				if (hook.url !== this.getNodeWebhookUrl('default')) return false;
-				if (typeof hook.secret === 'string' && hook.secret !== data.webhookSecret) return false;
+				// When dotdigital shows the secret, it must be the one this credential derives.
+				if (typeof hook.secret === 'string' && hook.secret !== secret) return false;
 				return remoteEventTypes(hook).join('\n') === selectedEvents(this).join('\n');
 			},
 
@@ -240,14 +320,24 @@ export class DotdigitalCpaasTrigger implements INodeType {
 					} catch (error) {
 						if (!isNotFound(error)) throw asNodeError(this.getNode(), error);
 					}
-					delete data.webhookId;
-					delete data.webhookSecret;
 				}
-				const options = this.getNodeParameter('options', {}) as IDataObject;
+				forgetRegistration(data);
+				const nonce = randomBytes(16).toString('hex');
+				const secret = deriveWebhookSecret(await credentialsOf(this), {
+					workflowId: this.getWorkflow().id,
+					nodeWebhookId: this.getNode().webhookId,
+					nonce,
+				});
+				if (!secret) {
+					throw new NodeOperationError(
+						this.getNode(),
+						'Cannot derive the webhook secret: the credential has no password or access token, or the workflow is not saved yet',
+					);
+				}
+				const settings = this.getNodeParameter('settings', {}) as IDataObject;
 				const batch = this.getNodeParameter('batch', true) as boolean;
-				const secret = randomBytes(32).toString('hex');
 				const body: IDataObject = {
-					name: String(options.webhookName || `n8n workflow ${this.getWorkflow().id ?? ''}`).trim(),
+					name: String(settings.webhookName || `n8n workflow ${this.getWorkflow().id ?? ''}`).trim(),
 					url: this.getNodeWebhookUrl('default'),
 					secret,
 					subscriptions: subscriptions(this),
@@ -262,12 +352,11 @@ export class DotdigitalCpaasTrigger implements INodeType {
 					throw new NodeOperationError(this.getNode(), 'dotdigital CPaaS did not return an ID for the new webhook');
 				}
 				data.webhookId = hook.id;
-				data.webhookSecret = secret;
-				data.seenEvents = {};
+				data.secretNonce = nonce;
 				return true;
 			},
 
-			/** Succeeds when the remote webhook is already gone; always forgets the id and secret then. */
+			/** Succeeds when the remote webhook is already gone; always forgets the registration then. */
 			async delete(this: IHookFunctions): Promise<boolean> {
 				const data = this.getWorkflowStaticData('node') as WebhookStaticData;
 				if (data.webhookId) {
@@ -280,22 +369,26 @@ export class DotdigitalCpaasTrigger implements INodeType {
 						if (!isNotFound(error)) return false;
 					}
 				}
-				delete data.webhookId;
-				delete data.webhookSecret;
-				delete data.seenEvents;
+				forgetRegistration(data);
+				forgetRecentEvents(triggerKey(this));
 				return true;
 			},
 		},
 	};
 
+	/**
+	 * Answers the delivery; kept short (dotdigital waits 10 seconds): verify, parse, drop what this
+	 * process saw already, answer. What is left starts an execution, whose first step is execute().
+	 */
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
-		const req = this.getRequestObject();
+		const req = this.getRequestObject() as unknown as RawRequest;
 		const res = this.getResponseObject();
 		const data = this.getWorkflowStaticData('node') as WebhookStaticData;
 
-		const rawBody = (req as unknown as { rawBody?: Buffer }).rawBody;
+		if (req.rawBody === undefined && typeof req.readRawBody === 'function') await req.readRawBody();
+		const rawBody = req.rawBody;
 		const signature = this.getHeaderData()[SIGNATURE_HEADER] as string | string[] | undefined;
-		if (!isValidSignature(data.webhookSecret, rawBody, signature)) {
+		if (!isValidSignature(await webhookSecret(this, data, true), rawBody, signature)) {
 			res.status(401).send('Unauthorized').end();
 			return { noWebhookResponse: true };
 		}
@@ -305,27 +398,71 @@ export class DotdigitalCpaasTrigger implements INodeType {
 			body = JSON.parse((rawBody as Buffer).toString('utf8'));
 		} catch {
 			// Signed but not JSON: 400 tells dotdigital not to retry a delivery that can never parse.
-			res.status(400).send('Bad Request').end();
+			res.status(400).json({ error: 'The body is not JSON' }).end();
 			return { noWebhookResponse: true };
 		}
 
-		const options = this.getNodeParameter('options', {}) as IDataObject;
-		const names = (options.onlyEventNames as string[] | undefined) ?? [];
-		const windowMinutes = Number(options.dedupeWindowMinutes ?? 1440);
-		const events = filterByName(splitEvents(body), names);
-		const { fresh, duplicates, seen } = dedupeEvents(
-			events,
-			data.seenEvents,
-			Date.now(),
-			Math.max(0, windowMinutes) * 60_000,
-			MAX_REMEMBERED_EVENTS,
-		);
-		data.seenEvents = seen;
+		const settings = this.getNodeParameter('settings', {}) as IDataObject;
+		const names = (settings.onlyEventNames as string[] | undefined) ?? [];
+		const received = splitEvents(body);
+		const events = filterByName(received, names);
+		const isNew = recentEventsOf(triggerKey(this), rememberedEvents(settings)).claim(events, rememberedEvents(settings));
+		const fresh = events.filter((_, i) => isNew[i]);
+		const webhookResponse = { received: received.length, accepted: fresh.length, duplicates: events.length - fresh.length };
+		// Nothing new: acknowledge so dotdigital stops retrying, and start nothing.
+		if (fresh.length === 0) return { webhookResponse };
+		return { webhookResponse, workflowData: [this.helpers.returnJsonArray(fresh)] };
+	}
 
-		if (fresh.length === 0) {
-			// Acknowledge so dotdigital stops retrying, but start no execution.
-			return { webhookResponse: { received: events.length, duplicates: duplicates.length } };
+	/**
+	 * The trigger's step in every execution it starts (n8n runs a webhook node's execute() when it has
+	 * one): the events are checked against, and recorded in, n8n's deduplication store (the database
+	 * table behind the Remove Duplicates node), before any later node sees them. Only events not
+	 * recorded before go on, so a replay never reaches the workflow's actions twice, whichever process
+	 * received it and whether n8n restarted in between.
+	 */
+	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		const items = this.getInputData();
+		const settings = this.getNodeParameter('settings', 0, {}) as IDataObject;
+		const remember = rememberedEvents(settings);
+		const pass = (item: INodeExecutionData, index: number): INodeExecutionData => ({ json: item.json, pairedItem: { item: index } });
+		if (remember === 0) return [items.map(pass)];
+		if (typeof this.helpers.checkProcessedAndRecord !== 'function') {
+			throw new NodeOperationError(this.getNode(), 'This n8n has no deduplication store: replay protection needs n8n 1.70 or newer');
 		}
-		return { workflowData: [this.helpers.returnJsonArray(fresh)] };
+
+		const keys = items.map((item) => eventKey(item.json));
+		const unique = [...new Set(keys.filter((key) => key !== ''))];
+		let isNew = new Set<string>();
+		if (unique.length > 0) {
+			const record = async () =>
+				await this.helpers.checkProcessedAndRecord(unique, 'node', { mode: 'entries', maxEntries: remember });
+			let result: Awaited<ReturnType<typeof record>> | undefined;
+			for (let attempt = 1; result === undefined; attempt++) {
+				try {
+					result = await inOrder(triggerKey(this), record);
+				} catch (error) {
+					// Another process may have created the node's first record at the same moment
+					// (its key is unique): the next attempt reads and updates that record.
+					if (attempt >= 3) {
+						throw new NodeOperationError(this.getNode(), error as Error, {
+							message: 'Could not record event IDs in n8n\'s deduplication store',
+						});
+					}
+				}
+			}
+			isNew = new Set(result.new.map(String));
+		}
+		const out: INodeExecutionData[] = [];
+		items.forEach((item, index) => {
+			const key = keys[index];
+			if (key === '') {
+				out.push(pass(item, index));
+			} else if (isNew.has(key)) {
+				isNew.delete(key); // a repeat inside the same delivery passes once
+				out.push(pass(item, index));
+			}
+		});
+		return [out];
 	}
 }

@@ -18,51 +18,79 @@ export function filterByName(events: IDataObject[], names: readonly string[]): I
 	return events.filter((event) => typeof event.name === 'string' && wanted.has(event.name));
 }
 
-/** `eventId` → when it was first delivered (ms since epoch). Kept in the workflow's static data. */
-export type SeenEvents = Record<string, number>;
-
-export interface DedupeResult {
-	fresh: IDataObject[];
-	duplicates: IDataObject[];
-	/** The updated record: entries older than the window dropped, at most `maxEntries` newest kept. */
-	seen: SeenEvents;
+/** An event's `eventId` as a string; empty when it has none (such an event cannot be recognised again). */
+export function eventKey(event: IDataObject): string {
+	const id = event.eventId;
+	return typeof id === 'string' || typeof id === 'number' ? String(id) : '';
 }
 
 /**
- * Drops events whose `eventId` was already delivered within `windowMs` (dotdigital delivers at
- * least once and retries for up to 24 hours), including repeats inside the same batch. Events
- * without an `eventId` cannot be recognised again and always pass.
+ * Event IDs this process has seen, newest last, at most `capacity` of them. `claim` checks and
+ * records in one synchronous step, so concurrent deliveries handled by one process cannot both
+ * claim the same ID (JavaScript runs one callback at a time and nothing here awaits).
  */
-export function dedupeEvents(
-	events: IDataObject[],
-	previous: SeenEvents | undefined,
-	now: number,
-	windowMs: number,
-	maxEntries: number,
-): DedupeResult {
-	const seen: SeenEvents = {};
-	for (const [id, at] of Object.entries(previous ?? {})) {
-		if (typeof at === 'number' && now - at < windowMs) seen[id] = at;
-	}
-	const fresh: IDataObject[] = [];
-	const duplicates: IDataObject[] = [];
-	for (const event of events) {
-		const id = typeof event.eventId === 'string' || typeof event.eventId === 'number' ? String(event.eventId) : '';
-		if (id === '' || windowMs <= 0) {
-			fresh.push(event);
-			continue;
+export class RecentEvents {
+	private readonly ids = new Set<string>();
+
+	constructor(private capacity: number) {}
+
+	/** For each event: true when it is new (and is now remembered), false when it was seen. */
+	claim(events: IDataObject[], capacity: number): boolean[] {
+		this.capacity = Math.max(0, capacity);
+		const fresh = events.map((event) => {
+			const id = eventKey(event);
+			if (id === '' || this.capacity === 0) return true;
+			if (this.ids.has(id)) return false;
+			this.ids.add(id);
+			return true;
+		});
+		for (const id of this.ids) {
+			if (this.ids.size <= this.capacity) break;
+			this.ids.delete(id); // a Set iterates in insertion order: the oldest go first
 		}
-		if (id in seen) {
-			duplicates.push(event);
-			continue;
-		}
-		seen[id] = now;
-		fresh.push(event);
+		return fresh;
 	}
-	const entries = Object.entries(seen);
-	if (entries.length > maxEntries) {
-		entries.sort((a, b) => b[1] - a[1]);
-		return { fresh, duplicates, seen: Object.fromEntries(entries.slice(0, maxEntries)) };
+
+	get size(): number {
+		return this.ids.size;
 	}
-	return { fresh, duplicates, seen };
+}
+
+const recentByTrigger = new Map<string, RecentEvents>();
+
+/** The process-wide memory of one trigger node (key: workflow ID and node ID). */
+export function recentEventsOf(key: string, capacity: number): RecentEvents {
+	let recent = recentByTrigger.get(key);
+	if (!recent) {
+		recent = new RecentEvents(capacity);
+		recentByTrigger.set(key, recent);
+	}
+	return recent;
+}
+
+/** Forgets a trigger's process memory (on deactivation). */
+export function forgetRecentEvents(key: string): void {
+	recentByTrigger.delete(key);
+}
+
+const queues = new Map<string, Promise<unknown>>();
+
+/**
+ * Runs `task` after every earlier task of the same key in this process has settled: n8n's
+ * deduplication store reads and rewrites one record per node, so two overlapping calls would
+ * lose each other's IDs. One queue per trigger node keeps its calls in order.
+ */
+export async function inOrder<T>(key: string, task: () => Promise<T>): Promise<T> {
+	const previous = queues.get(key) ?? Promise.resolve();
+	const run = previous.then(task, task);
+	const settled = run.then(
+		() => undefined,
+		() => undefined,
+	);
+	queues.set(key, settled);
+	try {
+		return await run;
+	} finally {
+		if (queues.get(key) === settled) queues.delete(key);
+	}
 }

@@ -1,6 +1,7 @@
 import { createHmac } from 'node:crypto';
 
-import { dedupeEvents, filterByName, splitEvents } from '../../../nodes/DotdigitalCpaasTrigger/events';
+import { eventKey, filterByName, inOrder, RecentEvents, splitEvents } from '../../../nodes/DotdigitalCpaasTrigger/events';
+import { credentialKeyMaterial, deriveWebhookSecret } from '../../../nodes/DotdigitalCpaasTrigger/secret';
 import { computeSignature, isValidSignature } from '../../../nodes/DotdigitalCpaasTrigger/signature';
 
 const secret = 'f946b0e7-5fe9-4f57-9d8f-62b3ac0b4a13';
@@ -53,33 +54,77 @@ describe('splitEvents and filterByName', () => {
 	});
 });
 
-describe('dedupeEvents', () => {
-	const day = 24 * 60 * 60 * 1000;
-
-	it('drops an eventId delivered within the window, also inside one batch', () => {
-		const first = dedupeEvents([{ eventId: 'a' }, { eventId: 'b' }, { eventId: 'a' }], {}, 1000, day, 100);
-		expect(first.fresh).toEqual([{ eventId: 'a' }, { eventId: 'b' }]);
-		expect(first.duplicates).toEqual([{ eventId: 'a' }]);
-		const retry = dedupeEvents([{ eventId: 'b' }, { eventId: 'c' }], first.seen, 2000, day, 100);
-		expect(retry.fresh).toEqual([{ eventId: 'c' }]);
-		expect(retry.seen).toEqual({ a: 1000, b: 1000, c: 2000 });
+describe('RecentEvents (one process)', () => {
+	it('claims an eventId once, also inside one batch; events without one always pass', () => {
+		const recent = new RecentEvents(100);
+		expect(recent.claim([{ eventId: 'a' }, { eventId: 'b' }, { eventId: 'a' }, { name: 'x' }], 100)).toEqual([true, true, false, true]);
+		expect(recent.claim([{ eventId: 'b' }, { eventId: 'c' }, { eventId: 7 }], 100)).toEqual([false, true, true]);
+		expect(eventKey({ eventId: 7 })).toBe('7');
+		expect(eventKey({ eventId: { x: 1 } })).toBe('');
 	});
 
-	it('forgets ids older than the window', () => {
-		const later = dedupeEvents([{ eventId: 'a' }], { a: 0 }, day + 1, day, 100);
-		expect(later.fresh).toEqual([{ eventId: 'a' }]);
-		expect(later.seen).toEqual({ a: day + 1 });
+	it('keeps at most the newest `capacity` IDs, and nothing with capacity 0', () => {
+		const recent = new RecentEvents(2);
+		recent.claim([{ eventId: 'old1' }, { eventId: 'old2' }, { eventId: 'new' }], 2);
+		expect(recent.size).toBe(2);
+		expect(recent.claim([{ eventId: 'old1' }, { eventId: 'new' }], 2)).toEqual([true, false]);
+		const off = new RecentEvents(0);
+		expect(off.claim([{ eventId: 'a' }, { eventId: 'a' }], 0)).toEqual([true, true]);
+		expect(off.size).toBe(0);
+	});
+});
+
+describe('inOrder', () => {
+	it('runs the tasks of one key one after another, and of different keys side by side', async () => {
+		const log: string[] = [];
+		const task = (name: string, ms: number) => async () => {
+			log.push(`start ${name}`);
+			await new Promise((r) => setTimeout(r, ms));
+			log.push(`end ${name}`);
+			return name;
+		};
+		const results = await Promise.all([inOrder('k', task('a', 20)), inOrder('k', task('b', 1)), inOrder('other', task('c', 1))]);
+		expect(results).toEqual(['a', 'b', 'c']);
+		expect(log.indexOf('end a')).toBeLessThan(log.indexOf('start b'));
+		expect(log.indexOf('start c')).toBeLessThan(log.indexOf('end a'));
 	});
 
-	it('lets events without an eventId through and does nothing with a zero window', () => {
-		expect(dedupeEvents([{ name: 'x' }, { name: 'x' }], {}, 1, day, 10).fresh).toHaveLength(2);
-		const off = dedupeEvents([{ eventId: 'a' }], { a: 1 }, 2, 0, 10);
-		expect(off.fresh).toEqual([{ eventId: 'a' }]);
-		expect(off.seen).toEqual({});
+	it('goes on after a failed task', async () => {
+		const failed = inOrder('k2', async () => {
+			throw new Error('boom');
+		});
+		await expect(failed).rejects.toThrow('boom');
+		await expect(inOrder('k2', async () => 'next')).resolves.toBe('next');
+	});
+});
+
+describe('deriveWebhookSecret', () => {
+	const apiUser = { authMode: 'apiUser', username: 'u@example.com', password: 'pw-1' };
+	const identity = { workflowId: 'wf1', nodeWebhookId: 'hook-uuid', nonce: 'n1' };
+
+	it('is HMAC-SHA256 of the identity keyed with the credential secret, as 64 hex characters', () => {
+		const expected = createHmac('sha256', 'u@example.com\npw-1')
+			.update('n8n-nodes-engagement/dotdigital-cpaas-trigger/webhook-secret/v1\nwf1\nhook-uuid\nn1')
+			.digest('hex');
+		expect(deriveWebhookSecret(apiUser, identity)).toBe(expected);
+		expect(expected).toMatch(/^[0-9a-f]{64}$/);
 	});
 
-	it('keeps at most maxEntries, the newest', () => {
-		const result = dedupeEvents([{ eventId: 'new' }], { old1: 1, old2: 2, old3: 3 }, 10, day, 2);
-		expect(result.seen).toEqual({ new: 10, old3: 3 });
+	it('differs per credential secret, workflow, webhook and activation', () => {
+		const base = deriveWebhookSecret(apiUser, identity);
+		expect(deriveWebhookSecret({ ...apiUser, password: 'pw-2' }, identity)).not.toBe(base);
+		expect(deriveWebhookSecret(apiUser, { ...identity, workflowId: 'wf2' })).not.toBe(base);
+		expect(deriveWebhookSecret(apiUser, { ...identity, nodeWebhookId: 'other' })).not.toBe(base);
+		expect(deriveWebhookSecret(apiUser, { ...identity, nonce: 'n2' })).not.toBe(base);
+		const token = { authMode: 'apiSpaceToken', apiSpaceId: 'space', accessToken: 'tok' };
+		expect(credentialKeyMaterial(token)).toBe('space\ntok');
+		expect(deriveWebhookSecret(token, identity)).toMatch(/^[0-9a-f]{64}$/);
+	});
+
+	it('is undefined without credential secret or identity, so no signature can be valid', () => {
+		expect(deriveWebhookSecret(undefined, identity)).toBeUndefined();
+		expect(deriveWebhookSecret({ ...apiUser, password: '' }, identity)).toBeUndefined();
+		expect(deriveWebhookSecret(apiUser, { ...identity, nonce: undefined })).toBeUndefined();
+		expect(deriveWebhookSecret(apiUser, { ...identity, workflowId: undefined })).toBeUndefined();
 	});
 });

@@ -4,9 +4,10 @@
  */
 import { createHmac } from 'node:crypto';
 
-import type { IHookFunctions, IWebhookFunctions } from 'n8n-workflow';
+import type { IExecuteFunctions, IHookFunctions, IWebhookFunctions } from 'n8n-workflow';
 
 import { DotdigitalCpaasTrigger } from '../../../nodes/DotdigitalCpaasTrigger/DotdigitalCpaasTrigger.node';
+import { deriveWebhookSecret } from '../../../nodes/DotdigitalCpaasTrigger/secret';
 import type { Simulator } from '../../simulators/core/simulator';
 import type { StoredWebhook } from '../../simulators/dotdigital/webhooks';
 import { createWebhookSimulator, makeEvent, WEBHOOK_OPERATIONS } from '../../simulators/dotdigital/webhooks';
@@ -22,7 +23,19 @@ describe('dotdigital CPaaS Trigger lifecycle', () => {
 	const trigger = new DotdigitalCpaasTrigger();
 	const methods = trigger.webhookMethods.default;
 
-	const node = { id: 'n1', name: 'Trigger', type: 'CUSTOM.dotdigitalCpaasTrigger', typeVersion: 1, position: [0, 0], parameters: {} };
+	const node = {
+		id: 'n1',
+		name: 'Trigger',
+		type: 'CUSTOM.dotdigitalCpaasTrigger',
+		typeVersion: 1,
+		position: [0, 0],
+		parameters: {},
+		webhookId: 'node-webhook-uuid',
+	};
+	const CREDENTIALS = { authMode: 'apiUser', username: 'u', password: 'p' };
+	/** The secret a registration stored as `data` uses. */
+	const secretOf = (data: Json) =>
+		deriveWebhookSecret(CREDENTIALS, { workflowId: 'wf1', nodeWebhookId: node.webhookId, nonce: data.secretNonce });
 
 	function context(params: Json, staticData: Json, extra: Json = {}): any {
 		return {
@@ -31,7 +44,7 @@ describe('dotdigital CPaaS Trigger lifecycle', () => {
 			getNodeWebhookUrl: () => WEBHOOK_URL,
 			getNode: () => node,
 			getWorkflow: () => ({ id: 'wf1', active: true }),
-			getCredentials: async () => ({ authMode: 'apiUser', username: 'u', password: 'p', customBaseUrl: `${base}/cpaas` }),
+			getCredentials: async () => ({ ...CREDENTIALS, customBaseUrl: `${base}/cpaas` }),
 			helpers: {
 				async httpRequestWithAuthentication(_type: string, options: Json) {
 					const url = new URL(options.url);
@@ -57,7 +70,7 @@ describe('dotdigital CPaaS Trigger lifecycle', () => {
 		};
 	}
 
-	const params = { events: ['message.sent', 'message.failed'], batch: true, maxBatchSize: 10, batchTimeout: 5, options: {} };
+	const params = { events: ['message.sent', 'message.failed'], batch: true, maxBatchSize: 10, batchTimeout: 5, settings: {} };
 	const hooks = () => state.webhooks as Map<string, StoredWebhook>;
 
 	beforeAll(async () => {
@@ -67,20 +80,29 @@ describe('dotdigital CPaaS Trigger lifecycle', () => {
 	afterAll(async () => await sim.stop());
 	beforeEach(() => sim.reset());
 
-	it('creates a webhook with a fresh 256-bit secret and stores its id and secret', async () => {
-		const data: Json = {};
+	it('creates a webhook with a secret derived from the credential, storing only its id and a non-secret nonce', async () => {
+		const data: Json = { webhookSecret: 'left by an earlier version', seenEvents: { a: 1 } };
 		expect(await methods.checkExists.call(context(params, data) as IHookFunctions)).toBe(false);
 		expect(sim.requests()).toHaveLength(0); // nothing stored: nothing to ask
 		expect(await methods.create.call(context(params, data) as IHookFunctions)).toBe(true);
 		const hook = hooks().get(data.webhookId)!;
-		expect(hook.secret).toBe(data.webhookSecret);
-		expect(data.webhookSecret).toMatch(/^[0-9a-f]{64}$/);
+		expect(Object.keys(data).sort()).toEqual(['secretNonce', 'webhookId']);
+		expect(data.secretNonce).toMatch(/^[0-9a-f]{32}$/);
+		expect(hook.secret).toMatch(/^[0-9a-f]{64}$/);
+		expect(hook.secret).toBe(secretOf(data));
+		expect(JSON.stringify(data)).not.toContain(hook.secret!);
 		expect(hook).toMatchObject({ url: WEBHOOK_URL, batch: true, maxBatchSize: 10, batchTimeout: 5 });
 		expect(hook.subscriptions!.map((s) => s.type)).toEqual(['message.failed', 'message.sent']);
 
 		const other: Json = {};
 		await methods.create.call(context(params, other) as IHookFunctions);
-		expect(other.webhookSecret).not.toBe(data.webhookSecret);
+		expect(hooks().get(other.webhookId)!.secret).not.toBe(hook.secret);
+	});
+
+	it('refuses to register when the credential has no secret to derive from', async () => {
+		const ctx = context(params, {}, { getCredentials: async () => ({ authMode: 'apiUser', username: 'u', password: '' }) });
+		await expect(methods.create.call(ctx as IHookFunctions)).rejects.toThrow('Cannot derive the webhook secret');
+		expect(sim.requests(WEBHOOK_OPERATIONS.create)).toHaveLength(0);
 	});
 
 	it('checkExists only reads: true when URL and events match, false when they differ or the webhook is gone', async () => {
@@ -92,6 +114,9 @@ describe('dotdigital CPaaS Trigger lifecycle', () => {
 		expect(
 			await methods.checkExists.call(context(params, data, { getNodeWebhookUrl: () => 'http://127.0.0.1:1/other' }) as IHookFunctions),
 		).toBe(false);
+		// Another credential secret derives another secret than the one dotdigital holds.
+		const rotated = context(params, data, { getCredentials: async () => ({ ...CREDENTIALS, password: 'new', customBaseUrl: `${base}/cpaas` }) });
+		expect(await methods.checkExists.call(rotated as IHookFunctions)).toBe(false);
 		hooks().get(data.webhookId)!._deleted = true;
 		expect(await methods.checkExists.call(context(params, data) as IHookFunctions)).toBe(false);
 		expect(new Set(sim.requests().map((r) => r.method))).toEqual(new Set(['GET']));
@@ -137,24 +162,48 @@ describe('dotdigital CPaaS Trigger lifecycle', () => {
 	});
 
 	describe('webhook()', () => {
-		const secret = 'a'.repeat(64);
-		function delivery(rawBody: string, signature: string | undefined, staticData: Json, options: Json = {}) {
-			const res = { statusCode: 200, sent: '', status(code: number) { this.statusCode = code; return this; }, send(text: string) { this.sent = text; return this; }, end() { return this; } };
-			const ctx = context({ ...params, options }, staticData, {
-				getRequestObject: () => ({ rawBody: Buffer.from(rawBody) }),
+		const registration: Json = { webhookId: 'remote-1', secretNonce: 'abcdef' };
+		const secret = secretOf(registration)!;
+		function delivery(rawBody: string, signature: string | undefined, staticData: Json, settings: Json = {}, nodeId = 'n1') {
+			const res = {
+				statusCode: 200,
+				sent: '' as unknown,
+				status(code: number) {
+					this.statusCode = code;
+					return this;
+				},
+				send(text: string) {
+					this.sent = text;
+					return this;
+				},
+				json(value: unknown) {
+					this.sent = value;
+					return this;
+				},
+				end() {
+					return this;
+				},
+			};
+			// As n8n hands it over when it left the body unread: rawBody appears after readRawBody().
+			const req: Json = { readRawBody: async () => void (req.rawBody = Buffer.from(rawBody)) };
+			const ctx = context({ ...params, settings }, staticData, {
+				getNode: () => ({ ...node, id: nodeId }),
+				getRequestObject: () => req,
 				getResponseObject: () => res,
 				getHeaderData: () => (signature === undefined ? {} : { 'x-comapi-signature': signature }),
 			}) as IWebhookFunctions;
 			return { res, run: () => trigger.webhook.call(ctx) };
 		}
-		const sign = (body: string) => createHmac('sha1', secret).update(body).digest('hex');
+		const sign = (body: string, key = secret) => createHmac('sha1', key).update(body).digest('hex');
 
-		it('answers 401 and starts nothing for a missing or wrong signature, or when no secret is stored', async () => {
+		it('answers 401 and starts nothing for a missing or wrong signature, or when nothing is registered', async () => {
 			const body = JSON.stringify(makeEvent('message.sent'));
 			for (const [signature, data] of [
-				[undefined, { webhookSecret: secret }],
-				[sign(`${body}x`), { webhookSecret: secret }],
+				[undefined, registration],
+				[sign(`${body}x`), registration],
+				[sign(body, secretOf({ secretNonce: 'other' })!), registration],
 				[sign(body), {}],
+				[sign(body), { webhookId: 'remote-1' }],
 			] as Array<[string | undefined, Json]>) {
 				const { res, run } = delivery(body, signature, data);
 				expect(await run()).toEqual({ noWebhookResponse: true });
@@ -164,25 +213,94 @@ describe('dotdigital CPaaS Trigger lifecycle', () => {
 		});
 
 		it('answers 400 to a signed body that is not JSON', async () => {
-			const { res, run } = delivery('not json', sign('not json'), { webhookSecret: secret });
+			const { res, run } = delivery('not json', sign('not json'), registration);
 			expect(await run()).toEqual({ noWebhookResponse: true });
 			expect(res.statusCode).toBe(400);
 		});
 
-		it('emits one item per new event, filters by name, and acknowledges an all-duplicate delivery without items', async () => {
-			const data: Json = { webhookSecret: secret };
+		it('emits one item per new event, filters by name, answers counts, and drops what this process saw', async () => {
 			const events = [makeEvent('message.sent'), makeEvent('message.failed'), makeEvent('message.sent')];
 			const body = JSON.stringify(events);
-			const first = await delivery(body, sign(body), data, { onlyEventNames: ['message.sent'] }).run();
+			const settings = { onlyEventNames: ['message.sent'] };
+			const first = await delivery(body, sign(body), registration, settings, 'filter-node').run();
 			expect(first.workflowData![0].map((i) => i.json)).toEqual([events[0], events[2]]);
-			expect(Object.keys(data.seenEvents)).toEqual([events[0].eventId, events[2].eventId]);
+			expect(first.webhookResponse).toEqual({ received: 3, accepted: 2, duplicates: 0 });
 
-			const again = await delivery(body, sign(body), data, { onlyEventNames: ['message.sent'] }).run();
+			const again = await delivery(body, sign(body), registration, settings, 'filter-node').run();
 			expect(again.workflowData).toBeUndefined();
-			expect(again.webhookResponse).toEqual({ received: 2, duplicates: 2 });
+			expect(again.webhookResponse).toEqual({ received: 3, accepted: 0, duplicates: 2 });
 
-			const noDedupe = await delivery(body, sign(body), data, { dedupeWindowMinutes: 0 }).run();
-			expect(noDedupe.workflowData![0]).toHaveLength(3);
+			const off = await delivery(body, sign(body), registration, { rememberEvents: 0 }, 'filter-node').run();
+			expect(off.workflowData![0]).toHaveLength(3);
+		});
+
+		it('lets exactly one of 100 concurrent copies of an event through', async () => {
+			const body = JSON.stringify(makeEvent('message.sent'));
+			const results = await Promise.all(Array.from({ length: 100 }, async () => await delivery(body, sign(body), registration, {}, 'copies').run()));
+			expect(results.filter((r) => r.workflowData !== undefined)).toHaveLength(1);
+		});
+	});
+
+	describe('execute() (the trigger step of each execution)', () => {
+		/**
+		 * n8n's deduplication store as n8n implements it: read the node's record, then write it back
+		 * with the new IDs (two awaits, like the two SQL statements), so overlapping calls can lose IDs.
+		 */
+		function fakeStore() {
+			let record: string[] | undefined;
+			const tick = () => new Promise((r) => setTimeout(r, Math.random() * 3));
+			return {
+				calls: 0,
+				async checkProcessedAndRecord(items: string[], _scope: string, options: { maxEntries?: number }) {
+					this.calls++;
+					await tick();
+					const read = record ? [...record] : undefined;
+					await tick();
+					const known = new Set(read ?? []);
+					const result = { new: items.filter((i) => !known.has(i)), processed: items.filter((i) => known.has(i)) };
+					const next = [...(read ?? []), ...result.new];
+					record = options.maxEntries ? next.slice(-options.maxEntries) : next;
+					return result;
+				},
+			};
+		}
+		function run(store: ReturnType<typeof fakeStore>, events: Json[], settings: Json = {}) {
+			const ctx = {
+				getInputData: () => events.map((json) => ({ json })),
+				getNodeParameter: (name: string, _i: number, fallback: unknown) => (name === 'settings' ? settings : fallback),
+				getNode: () => node,
+				getWorkflow: () => ({ id: 'wf-exec', active: true }),
+				helpers: { checkProcessedAndRecord: store.checkProcessedAndRecord.bind(store) },
+			} as unknown as IExecuteFunctions;
+			return trigger.execute.call(ctx);
+		}
+
+		it('passes only events not recorded before, each once, paired with its input item', async () => {
+			const store = fakeStore();
+			const [a, b] = [makeEvent('message.sent'), makeEvent('message.sent')];
+			const [first] = await run(store, [a, b, a, { name: 'no id' }]);
+			expect(first.map((i) => i.json)).toEqual([a, b, { name: 'no id' }]);
+			expect(first.map((i) => i.pairedItem)).toEqual([{ item: 0 }, { item: 1 }, { item: 3 }]);
+			const [second] = await run(store, [b, a]);
+			expect(second).toEqual([]);
+			const [off] = await run(store, [a], { rememberEvents: 0 });
+			expect(off).toHaveLength(1);
+		});
+
+		it('under 100 overlapping executions, each event passes exactly once (the store is used one call at a time)', async () => {
+			const store = fakeStore();
+			const events = Array.from({ length: 100 }, () => makeEvent('message.delivered'));
+			const copy = makeEvent('message.sent');
+			const outputs = await Promise.all([
+				...events.map(async (e) => await run(store, [e])),
+				...events.map(async (e) => await run(store, [e])),
+				...Array.from({ length: 50 }, async () => await run(store, [copy])),
+			]);
+			const passed = outputs.flatMap(([items]) => items.map((i) => i.json.eventId as string));
+			const counts = new Map<string, number>();
+			for (const id of passed) counts.set(id, (counts.get(id) ?? 0) + 1);
+			expect(counts.size).toBe(101);
+			expect([...counts.values()].every((n) => n === 1)).toBe(true);
 		});
 	});
 });

@@ -1,0 +1,265 @@
+/**
+ * Benchmark: how fast a real n8n answers webhook deliveries under concurrency, for the dotdigital
+ * CPaaS Trigger and, as the baseline, n8n's own Webhook node (respond immediately) in the same run.
+ * dotdigital gives a receiver 10 seconds; an answer later than that counts as a failure and is retried.
+ *
+ * One `n8n start` with two active workflows, each "receiver → HTTP Request to a loopback sink"
+ * (the action). For each receiver, N distinct events are POSTed at once (signed as dotdigital signs
+ * them for the trigger), then, for the trigger, the same N deliveries again at once (replays). Each
+ * round waits until the actions of the previous one finished, so rounds do not overlap.
+ *
+ * Usage: npm run bench:trigger   (BENCH_DELIVERIES=200 to change N; default 100)
+ */
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import os from 'node:os';
+
+import { N8N_VERSION } from '../test/harness/env';
+import { N8n, nodeType } from '../test/harness/n8n';
+import { N8nServer } from '../test/harness/server';
+import { authToken } from '../test/simulators/core/simulator';
+import type { StoredWebhook } from '../test/simulators/dotdigital/webhooks';
+import { createWebhookSimulator, makeEvent, signBody } from '../test/simulators/dotdigital/webhooks';
+
+const DELIVERIES = Number(process.env.BENCH_DELIVERIES ?? 100);
+if (!Number.isInteger(DELIVERIES) || DELIVERIES < 1) {
+	throw new Error(`BENCH_DELIVERIES must be a positive integer, got "${process.env.BENCH_DELIVERIES}"`);
+}
+const LIMIT_MS = 10_000;
+const USERNAME = 'apiuser-bench@apiconnector.com';
+const PASSWORD = 'dd-bench-password-41c9';
+const CREDENTIAL = { id: 'dd-bench-cred', name: 'dotdigital (bench)' };
+const TRIGGER_WF = 'benchDdTrigger01';
+const BASELINE_WF = 'benchWebhook0001';
+const TRIGGER_WEBHOOK_ID = '0b6c2a71-5d0e-4f3b-9e2a-7c1d4b8e6f20';
+const BASELINE_PATH = 'bench-baseline';
+
+interface Round {
+	label: string;
+	latencies: number[];
+	statuses: number[];
+	/** Actions that ran because of this round. */
+	actions: number;
+}
+
+function sink() {
+	let count = 0;
+	const server = http.createServer((req, res) => {
+		req.resume();
+		req.on('end', () => {
+			count++;
+			res.writeHead(200, { 'content-type': 'application/json' }).end('{}');
+		});
+	});
+	return {
+		start: async () => {
+			await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+			return `http://127.0.0.1:${(server.address() as AddressInfo).port}/action`;
+		},
+		count: () => count,
+		stop: async () => await new Promise<void>((resolve) => server.close(() => resolve())),
+	};
+}
+
+const action = (url: string) => ({
+	id: 'action',
+	name: 'Action',
+	type: 'n8n-nodes-base.httpRequest',
+	typeVersion: 4.2,
+	position: [220, 0],
+	parameters: {
+		method: 'POST',
+		url,
+		sendBody: true,
+		specifyBody: 'json',
+		jsonBody: '={{ JSON.stringify({ eventId: $json.eventId ?? $json.body?.eventId }) }}',
+		options: {},
+	},
+});
+
+function workflows(actionUrl: string) {
+	const receiverThen = (id: string, name: string, receiver: Record<string, unknown>) => ({
+		id,
+		name,
+		active: false,
+		nodes: [{ ...receiver, name: 'Receiver', position: [0, 0] }, action(actionUrl)],
+		connections: { Receiver: { main: [[{ node: 'Action', type: 'main', index: 0 }]] } },
+		settings: { executionOrder: 'v1' },
+		pinData: {},
+	});
+	return [
+		receiverThen(TRIGGER_WF, 'Bench: dotdigital CPaaS Trigger', {
+			id: 'trigger',
+			type: nodeType('dotdigitalCpaasTrigger'),
+			typeVersion: 1,
+			webhookId: TRIGGER_WEBHOOK_ID,
+			parameters: { events: ['message.delivered'], batch: false, settings: {} },
+			credentials: { dotdigitalCpaasApi: CREDENTIAL },
+		}),
+		receiverThen(BASELINE_WF, "Bench: n8n's Webhook node", {
+			id: 'webhook',
+			type: 'n8n-nodes-base.webhook',
+			typeVersion: 2,
+			webhookId: '5e8f1c3a-9b2d-4a6e-8f0c-1d3b5a7c9e2f',
+			parameters: { httpMethod: 'POST', path: BASELINE_PATH, responseMode: 'onReceived', options: {} },
+		}),
+	];
+}
+
+async function timedPost(url: string, body: string, headers: Record<string, string>): Promise<{ ms: number; status: number }> {
+	const started = process.hrtime.bigint();
+	try {
+		const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body });
+		await response.text();
+		return { ms: Number(process.hrtime.bigint() - started) / 1e6, status: response.status };
+	} catch {
+		return { ms: Number(process.hrtime.bigint() - started) / 1e6, status: 0 };
+	}
+}
+
+async function waitForActions(count: () => number, target: number, quietMs = 3000, timeoutMs = 300_000): Promise<void> {
+	const deadline = Date.now() + timeoutMs;
+	let last = -1;
+	let since = Date.now();
+	while (Date.now() < deadline) {
+		const now = count();
+		if (now !== last) {
+			last = now;
+			since = Date.now();
+		}
+		if (now >= target && Date.now() - since >= quietMs) return;
+		if (now < target && Date.now() - since >= 60_000) return; // stuck: report what ran
+		await new Promise((r) => setTimeout(r, 250));
+	}
+}
+
+/** Waits until n8n runs no execution (so the next round starts on an idle n8n). */
+async function waitIdle(server: N8nServer, timeoutMs = 300_000): Promise<void> {
+	const filter = encodeURIComponent(JSON.stringify({ status: ['new', 'running'] }));
+	const deadline = Date.now() + timeoutMs;
+	let idleSince = 0;
+	while (Date.now() < deadline) {
+		const busy = await server.rest<{ count: number }>('GET', `/executions?filter=${filter}&limit=1`).then(
+			(r) => r.count,
+			() => 1,
+		);
+		if (busy > 0) idleSince = 0;
+		else if (idleSince === 0) idleSince = Date.now();
+		else if (Date.now() - idleSince >= 3000) return;
+		await new Promise((r) => setTimeout(r, 500));
+	}
+}
+
+async function round(
+	label: string,
+	server: N8nServer,
+	actions: ReturnType<typeof sink>,
+	expectedActions: number,
+	posts: Array<() => Promise<{ ms: number; status: number }>>,
+): Promise<Round> {
+	await waitIdle(server);
+	const before = actions.count();
+	const results = await Promise.all(posts.map(async (post) => await post()));
+	await waitForActions(() => actions.count() - before, expectedActions);
+	return { label, latencies: results.map((r) => r.ms), statuses: results.map((r) => r.status), actions: actions.count() - before };
+}
+
+function percentile(sorted: number[], p: number): number {
+	return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
+}
+
+function summary(r: Round) {
+	const sorted = [...r.latencies].sort((a, b) => a - b);
+	const statuses = new Map<number, number>();
+	for (const s of r.statuses) statuses.set(s, (statuses.get(s) ?? 0) + 1);
+	return {
+		label: r.label,
+		p50: percentile(sorted, 50),
+		p95: percentile(sorted, 95),
+		max: sorted[sorted.length - 1],
+		late: r.latencies.filter((ms) => ms > LIMIT_MS).length,
+		statuses: [...statuses.entries()].map(([s, n]) => `${n}×${s}`).join(' '),
+		actions: r.actions,
+	};
+}
+
+async function main(): Promise<void> {
+	const state: Record<string, any> = {};
+	const basic = Buffer.from(`${USERNAME}:${PASSWORD}`).toString('base64');
+	const sim = createWebhookSimulator(state, (req) => (authToken(req, 'Basic') === basic ? undefined : { status: 401, body: {} }));
+	const simUrl = await sim.start();
+	const actions = sink();
+	const actionUrl = await actions.start();
+	const n8n = await N8n.create('bench-trigger');
+	let server: N8nServer | undefined;
+	try {
+		await n8n.importCredentials([
+			{
+				...CREDENTIAL,
+				type: 'dotdigitalCpaasApi',
+				data: { authMode: 'apiUser', region: 'r1', username: USERNAME, password: PASSWORD, customBaseUrl: `${simUrl}/cpaas` },
+			},
+		]);
+		await n8n.importWorkflows(workflows(actionUrl));
+		server = await N8nServer.start(n8n);
+		await server.activate(TRIGGER_WF);
+		await server.activate(BASELINE_WF);
+		const hook = [...(state.webhooks as Map<string, StoredWebhook>).values()].find((h) => !h._deleted);
+		if (!hook?.secret) throw new Error('The trigger registered no webhook in the simulator');
+		const triggerUrl = server.webhookUrl(TRIGGER_WEBHOOK_ID, 'webhook');
+		const baselineUrl = `${server.baseUrl}/webhook/${BASELINE_PATH}`;
+
+		const bodies = (n: number) => Array.from({ length: n }, () => JSON.stringify(makeEvent('message.delivered')));
+		const signed = (body: string) => ({ 'x-comapi-signature': signBody(hook.secret!, body) });
+
+		console.log(`Benchmark: ${DELIVERIES} concurrent deliveries per round to one real n8n ${N8N_VERSION} (${server.baseUrl}).`);
+		const rounds: Round[] = [];
+		const baselineBodies = bodies(DELIVERIES);
+		rounds.push(
+			await round("n8n Webhook node (onReceived), distinct events", server, actions, DELIVERIES, baselineBodies.map((b) => () => timedPost(baselineUrl, b, {}))),
+		);
+		console.log(`  done: ${rounds[rounds.length - 1].label}`);
+		const triggerBodies = bodies(DELIVERIES);
+		rounds.push(
+			await round('dotdigital CPaaS Trigger, distinct signed events', server, actions, DELIVERIES, triggerBodies.map((b) => () => timedPost(triggerUrl, b, signed(b)))),
+		);
+		console.log(`  done: ${rounds[rounds.length - 1].label}`);
+		rounds.push(
+			await round('dotdigital CPaaS Trigger, the same deliveries replayed', server, actions, 0, triggerBodies.map((b) => () => timedPost(triggerUrl, b, signed(b)))),
+		);
+		console.log(`  done: ${rounds[rounds.length - 1].label}`);
+
+		print(rounds.map(summary));
+	} finally {
+		await server?.stop();
+		await actions.stop();
+		await sim.stop();
+		n8n.cleanup();
+	}
+}
+
+function print(rows: Array<ReturnType<typeof summary>>): void {
+	const s = (ms: number) => (ms / 1000).toFixed(2);
+	const header = ['Round', 'p50 (s)', 'p95 (s)', 'max (s)', '> 10 s', 'Answers', 'Actions run'];
+	const body = rows.map((r) => [r.label, s(r.p50), s(r.p95), s(r.max), String(r.late), r.statuses, String(r.actions)]);
+	const [baseline, trigger] = rows;
+	const ratio = (a: number, b: number) => `${(a / b).toFixed(2)}x`;
+	body.push(['Ratio trigger / Webhook node (distinct)', ratio(trigger.p50, baseline.p50), ratio(trigger.p95, baseline.p95), ratio(trigger.max, baseline.max), '', '', '']);
+	const widths = header.map((h, i) => Math.max(h.length, ...body.map((row) => row[i].length)));
+	const line = (cells: string[]) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join(' | ');
+	console.log('');
+	console.log(line(header));
+	console.log(widths.map((w) => '-'.repeat(w)).join('-|-'));
+	for (const row of body) console.log(line(row));
+	console.log('');
+	console.log(
+		`Machine: ${os.cpus().length} cores (${os.cpus()[0]?.model ?? 'unknown CPU'}), load ${os.loadavg().map((l) => l.toFixed(1)).join(' ')}, ` +
+			`Node ${process.version} for the bench, n8n ${N8N_VERSION} on Node 24; ${new Date().toISOString()}`,
+	);
+	console.log('Latency = from sending the POST to reading the whole answer, measured by the bench process; "> 10 s" = answers dotdigital would count as failed.');
+}
+
+main().catch((error) => {
+	console.error(error instanceof Error ? error.message : error);
+	process.exitCode = 1;
+});
