@@ -209,18 +209,24 @@ export class N8nServer {
 
 	/** Executions of a workflow, newest first. */
 	async executions(workflowId: string): Promise<ExecutionSummary[]> {
-		// n8n 2.x caps a page at 100 executions: page with `lastId` (results come newest first).
+		// n8n 2.x caps a page at 100 executions and pages with the `nextCursor` it returns (it refuses
+		// `lastId`); n8n 1.123 pages with `lastId`. Results come newest first.
 		const filter = encodeURIComponent(JSON.stringify({ workflowId }));
 		const all: ExecutionSummary[] = [];
-		for (let lastId = ''; ; ) {
-			const page = await this.rest<{ results: ExecutionSummary[] }>(
+		for (let next = ''; ; ) {
+			const page = await this.rest<{ results?: ExecutionSummary[]; nextCursor?: string | null }>(
 				'GET',
-				`/executions?filter=${filter}&limit=100${lastId ? `&lastId=${lastId}` : ''}`,
+				`/executions?filter=${filter}&limit=100${next}`,
 			);
 			const results = page.results ?? [];
 			all.push(...results);
-			if (results.length < 100) return all;
-			lastId = results[results.length - 1].id;
+			if ('nextCursor' in page) {
+				if (!page.nextCursor) return all;
+				next = `&cursor=${encodeURIComponent(page.nextCursor)}`;
+			} else {
+				if (results.length < 100) return all;
+				next = `&lastId=${results[results.length - 1].id}`;
+			}
 		}
 	}
 

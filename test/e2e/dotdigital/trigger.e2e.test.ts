@@ -21,7 +21,6 @@ import {
 	WEBHOOK_OPERATIONS,
 } from '../../simulators/dotdigital/webhooks';
 import { N8n, nodeType } from '../../harness/n8n';
-import type { ExecutionSummary } from '../../harness/server';
 import { N8nServer } from '../../harness/server';
 
 const USERNAME = 'apiuser-e2e@apiconnector.com';
@@ -153,31 +152,6 @@ describe('dotdigital CPaaS Trigger in a real n8n', () => {
 			await sleep(250);
 		}
 		throw new Error('n8n did not become idle');
-	}
-
-	/**
-	 * Every execution summary of the workflow, 100 per call: n8n 2.41 pages with the `nextCursor` it
-	 * returns (it refuses `lastId`), n8n 1.123 with `lastId`.
-	 */
-	async function allExecutions(): Promise<ExecutionSummary[]> {
-		const filter = encodeURIComponent(JSON.stringify({ workflowId: WORKFLOW_ID }));
-		const all: ExecutionSummary[] = [];
-		let next = '';
-		for (;;) {
-			const page = await server.rest<{ results?: ExecutionSummary[]; nextCursor?: string | null }>(
-				'GET',
-				`/executions?filter=${filter}&limit=100${next}`,
-			);
-			const results = page.results ?? [];
-			all.push(...results);
-			if ('nextCursor' in page) {
-				if (!page.nextCursor) return all;
-				next = `&cursor=${encodeURIComponent(page.nextCursor)}`;
-			} else {
-				if (results.length < 100) return all;
-				next = `&lastId=${results[results.length - 1].id}`;
-			}
-		}
 	}
 
 	/** Waits until the simulator saw `count` accepted calls of an operation (n8n 2.x (de)activates a moment after answering). */
@@ -392,7 +366,7 @@ describe('dotdigital CPaaS Trigger in a real n8n', () => {
 		expect(exported.stdout).toContain(WORKFLOW_ID);
 		expect(exported.stdout + exported.stderr).not.toContain(secret);
 
-		const summaries = await allExecutions();
+		const summaries = await server.executions(WORKFLOW_ID);
 		expect(summaries.length).toBeGreaterThan(0);
 		for (const summary of summaries) {
 			const execution = JSON.stringify(await server.rest('GET', `/executions/${summary.id}`));
