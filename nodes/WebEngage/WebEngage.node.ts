@@ -1,7 +1,7 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { route } from '../shared';
+import { asNodeError, failedItems, route } from '../shared';
 import { operations, resourceDescriptions, resourceOptions } from './actions';
 
 export class WebEngage implements INodeType {
@@ -32,6 +32,12 @@ export class WebEngage implements INodeType {
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-		return await route.call(this, operations);
+		try {
+			return await route.call(this, operations);
+		} catch (error) {
+			// Items fail one by one inside the operations; this catches what fails around them.
+			if (this.continueOnFail()) return failedItems.call(this, error);
+			throw asNodeError(this.getNode(), error);
+		}
 	}
 }

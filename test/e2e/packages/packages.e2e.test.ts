@@ -114,30 +114,32 @@ describe.each(vendorPackages.map((p) => [p.name, p] as const))('%s installed alo
 });
 
 describe('n8n-nodes-engagement (the bundle) as a community package', () => {
+	const vendor = vendorPackages.find((p) => p.name === 'n8n-nodes-webengage')!;
+	const file = vendor.examples[0];
 	let n8n: N8n;
 	beforeAll(async () => {
 		n8n = await N8n.create('pkg-bundle', { communityPackages: [tarballOf(bundle.name)] });
 		homes.push(n8n);
+		// Everything both tests need is imported at once (each n8n CLI call costs seconds); importing
+		// does not load node types, so the vendor package's workflow can come before the package.
+		await n8n.importCredentials([
+			...bundle.examples.map((example) => credentialFor(bundle, example)),
+			credentialFor(vendor, file, 'v'),
+		]);
 	});
 
 	it('loads alone and runs every example workflow it ships', async () => {
-		const examples = bundle.examples.map((file) => shippedExample(n8n, bundle, file));
-		await n8n.importCredentials(bundle.examples.map((file) => credentialFor(bundle, file)));
+		const examples = bundle.examples.map((example) => shippedExample(n8n, bundle, example));
 		await n8n.importWorkflows(examples);
 		for (const example of examples) await runExample(n8n, bundle, example);
 	});
 
 	it('installed beside n8n-nodes-webengage, both keep their own credential type and both run', async () => {
-		const vendor = vendorPackages.find((p) => p.name === 'n8n-nodes-webengage')!;
+		expect(credentialFor(vendor, file).type).not.toBe(credentialFor(bundle, file).type);
 		await n8n.installCommunityPackage(tarballOf(vendor.name));
-		const file = vendor.examples[0];
 		const vendorExample = shippedExample(n8n, vendor, file, 'v');
-		const bundleExample = shippedExample(n8n, bundle, file);
-		const vendorCredential = credentialFor(vendor, file, 'v');
-		expect(vendorCredential.type).not.toBe(credentialFor(bundle, file).type);
-		await n8n.importCredentials([vendorCredential]);
 		await n8n.importWorkflows([vendorExample]);
 		await runExample(n8n, vendor, vendorExample);
-		await runExample(n8n, bundle, bundleExample);
+		await runExample(n8n, bundle, shippedExample(n8n, bundle, file));
 	});
 });
