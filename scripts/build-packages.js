@@ -14,6 +14,7 @@
  *
  *   node scripts/build-packages.js            assemble + pack
  *   node scripts/build-packages.js --no-pack  assemble only
+ *   node scripts/build-packages.js --sync-root  copy packaging/metadata.json's values into the root package.json
  */
 const { execFileSync } = require('node:child_process');
 const fs = require('node:fs');
@@ -247,7 +248,22 @@ function pack(dir) {
 	return { tarball: path.join(TARBALLS, info.filename), files: info.files.map((f) => f.path).sort() };
 }
 
+/** `--sync-root`: writes packaging/metadata.json's values into the root package.json (checked by scripts/check-packages.js). */
+function syncRoot() {
+	const file = path.join(ROOT, 'package.json');
+	const root = readJson(file);
+	const meta = sharedMetadata();
+	const synced = {};
+	for (const [key, value] of Object.entries(root)) {
+		synced[key] = key in meta ? meta[key] : value;
+		if (key === 'homepage') Object.assign(synced, meta, synced);
+	}
+	Object.assign(synced, meta, { version: metadata.version });
+	fs.writeFileSync(file, JSON.stringify({ ...synced }, null, 2) + '\n');
+}
+
 function main() {
+	if (process.argv.includes('--sync-root')) return syncRoot();
 	const noPack = process.argv.includes('--no-pack');
 	if (!fs.existsSync(path.join(DIST, 'nodes'))) throw new Error('dist/ is missing: run `npm run build` first');
 	fs.rmSync(TARBALLS, { recursive: true, force: true });
