@@ -120,3 +120,22 @@ describe('scripts/check-workflows.js', () => {
 		]);
 	});
 });
+
+describe('icons', () => {
+	const vendors = ['webengage', 'dotdigital', 'engati', 'engageone'];
+	it.each(vendors)('%s has a light and a dark square 60×60 SVG mark drawn with shapes (no font-dependent text)', (vendor) => {
+		const light = readFileSync(path.join(ROOT, 'icons', `${vendor}.svg`), 'utf8');
+		const dark = readFileSync(path.join(ROOT, 'icons', `${vendor}.dark.svg`), 'utf8');
+		for (const svg of [light, dark]) {
+			expect(svg).toMatch(/^<svg xmlns="http:\/\/www\.w3\.org\/2000\/svg" width="60" height="60" viewBox="0 0 60 60">/);
+			expect(svg).not.toMatch(/<text|<image|href=/);
+			expect(svg.trim().endsWith('</svg>')).toBe(true);
+		}
+		expect(light).not.toBe(dark);
+	});
+
+	it('the four marks differ from each other', () => {
+		const shapes = vendors.map((v) => readFileSync(path.join(ROOT, 'icons', `${v}.svg`), 'utf8').replace(/#[0-9a-f]{6}/gi, ''));
+		expect(new Set(shapes).size).toBe(4);
+	});
+});
