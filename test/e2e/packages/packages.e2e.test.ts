@@ -6,7 +6,7 @@
  * runs alone, then beside a per-vendor package to show the two never collide.
  */
 import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 
 import { REPO_ROOT } from '../../harness/env';
@@ -35,12 +35,13 @@ const SIMULATOR_OF_EXAMPLE: Record<string, string> = {
 };
 
 let simulators: RunningSimulator[];
+let out: string;
 let built: Array<{ name: string; dir: string; tarball: string; files: string[] }>;
 const homes: N8n[] = [];
 
 beforeAll(async () => {
 	// Built into this run's own folder: both n8n lines run this file at the same time.
-	const out = path.join(E2E_ROOT, `packages-${process.pid}`);
+	out = path.join(E2E_ROOT, `packages-${process.pid}`);
 	execFileSync(process.execPath, [path.join(REPO_ROOT, 'scripts', 'build-packages.js')], {
 		env: { ...process.env, PACKAGES_OUT: out },
 		stdio: 'ignore',
@@ -51,6 +52,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
 	for (const home of homes) home.cleanup();
+	if (out && !process.env.KEEP_N8N_E2E) rmSync(out, { recursive: true, force: true });
 	await Promise.all((simulators ?? []).map((s) => s.simulator.stop()));
 });
 
