@@ -100,17 +100,23 @@ const vendorPackages = packages.filter((p) => !p.bundle);
 const bundle = packages.find((p) => p.bundle)!;
 
 describe.each(vendorPackages.map((p) => [p.name, p] as const))('%s installed alone as a community package', (_name, pkg) => {
-	it('loads from ~/.n8n/nodes and runs its example workflow against the simulator', async () => {
-		const n8n = await N8n.create(`pkg-${pkg.name.replace('n8n-nodes-', '')}`, { communityPackages: [tarballOf(pkg.name)] });
+	let n8n: N8n;
+	let examples: Array<ReturnType<typeof shippedExample>>;
+	// Install and imports in the hook, executions in the test: each gets Jest's full timeout on a loaded machine.
+	beforeAll(async () => {
+		n8n = await N8n.create(`pkg-${pkg.name.replace('n8n-nodes-', '')}`, { communityPackages: [tarballOf(pkg.name)] });
 		homes.push(n8n);
-		const examples = pkg.examples.map((file) => shippedExample(n8n, pkg, file));
+		examples = pkg.examples.map((file) => shippedExample(n8n, pkg, file));
+		await n8n.importCredentials(pkg.examples.map((file) => credentialFor(pkg, file)));
+		await n8n.importWorkflows(examples);
+	});
+
+	it('loads from ~/.n8n/nodes and runs its example workflow against the simulator', async () => {
 		for (const example of examples) {
 			for (const node of example.nodes.filter((n) => !n.type.startsWith('n8n-nodes-base.'))) {
 				expect(node.type).toMatch(new RegExp(`^${pkg.name}\\.`));
 			}
 		}
-		await n8n.importCredentials(pkg.examples.map((file) => credentialFor(pkg, file)));
-		await n8n.importWorkflows(examples);
 		for (const example of examples) await runExample(n8n, pkg, example);
 	});
 });
@@ -119,6 +125,7 @@ describe('n8n-nodes-engagement (the bundle) as a community package', () => {
 	const vendor = vendorPackages.find((p) => p.name === 'n8n-nodes-webengage')!;
 	const file = vendor.examples[0];
 	let n8n: N8n;
+	let bundleExamples: Array<ReturnType<typeof shippedExample>>;
 	beforeAll(async () => {
 		n8n = await N8n.create('pkg-bundle', { communityPackages: [tarballOf(bundle.name)] });
 		homes.push(n8n);
@@ -128,20 +135,32 @@ describe('n8n-nodes-engagement (the bundle) as a community package', () => {
 			...bundle.examples.map((example) => credentialFor(bundle, example)),
 			credentialFor(vendor, file, 'v'),
 		]);
+		bundleExamples = bundle.examples.map((example) => shippedExample(n8n, bundle, example));
+		await n8n.importWorkflows(bundleExamples);
 	});
 
-	it('loads alone and runs every example workflow it ships', async () => {
-		const examples = bundle.examples.map((example) => shippedExample(n8n, bundle, example));
-		await n8n.importWorkflows(examples);
-		for (const example of examples) await runExample(n8n, bundle, example);
+	it.each(bundle.examples)('loads alone and runs the example it ships: %s', async (example) => {
+		await runExample(n8n, bundle, bundleExamples[bundle.examples.indexOf(example)]);
 	});
 
-	it('installed beside n8n-nodes-webengage, both keep their own credential type and both run', async () => {
-		expect(credentialFor(vendor, file).type).not.toBe(credentialFor(bundle, file).type);
-		await n8n.installCommunityPackage(tarballOf(vendor.name));
-		const vendorExample = shippedExample(n8n, vendor, file, 'v');
-		await n8n.importWorkflows([vendorExample]);
-		await runExample(n8n, vendor, vendorExample);
-		await runExample(n8n, bundle, shippedExample(n8n, bundle, file));
+	describe('installed beside n8n-nodes-webengage', () => {
+		let vendorExample: ReturnType<typeof shippedExample>;
+		beforeAll(async () => {
+			await n8n.installCommunityPackage(tarballOf(vendor.name));
+			vendorExample = shippedExample(n8n, vendor, file, 'v');
+			await n8n.importWorkflows([vendorExample]);
+		});
+
+		it('the two use different credential types', () => {
+			expect(credentialFor(vendor, file).type).not.toBe(credentialFor(bundle, file).type);
+		});
+
+		it("the vendor package's example runs", async () => {
+			await runExample(n8n, vendor, vendorExample);
+		});
+
+		it("the bundle's example for the same service still runs", async () => {
+			await runExample(n8n, bundle, shippedExample(n8n, bundle, file));
+		});
 	});
 });
