@@ -7,6 +7,9 @@
 #   npm test                      everything, both lines
 #   ONLY_N8N_LINES=2 npm test     one line only
 #   npm test -- test/e2e/engati   extra arguments go to Jest (each line)
+#
+# The static phase also builds the five packages (npm run packages), lints each (npm run
+# lint:packages) and checks .github/workflows; test/e2e/packages installs each as a community package.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/ensure-deps.sh
@@ -16,6 +19,9 @@ echo "== build"; npm run --silent clean && npm run --silent build
 echo "== lint"; npm run --silent lint
 echo "== type-check tests"; npm run --silent typecheck:test
 echo "== package contents"; node scripts/check-pack.js
+# The five published packages: assembled from dist/, packed, checked, each linted on its own.
+echo "== packages"; npm run --silent packages && npm run --silent lint:packages
+echo "== workflow files"; npm run --silent check:workflows
 mkdir -p .tmp
 echo "== tests on n8n lines: $lines (side by side)"
 pids=()

@@ -1,7 +1,7 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { requestOptionsDescription, route } from '../shared';
+import { asNodeError, failedItems, requestOptionsDescription, route } from '../shared';
 import { operations, resourceDescriptions, resourceProperty } from './actions';
 import { DOTDIGITAL_TIMEOUT_SECONDS } from './transport';
 import { loadOptions } from './methods';
@@ -26,6 +26,12 @@ export class DotdigitalCpaas implements INodeType {
 	methods = { loadOptions };
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-		return await route.call(this, operations);
+		try {
+			return await route.call(this, operations);
+		} catch (error) {
+			// Items fail one by one inside the operations; this catches what fails around them.
+			if (this.continueOnFail()) return failedItems.call(this, error);
+			throw asNodeError(this.getNode(), error);
+		}
 	}
 }

@@ -1,5 +1,7 @@
-import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
+import type { IExecuteFunctions, INode, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError } from 'n8n-workflow';
+
+import { errorItem } from './items';
 
 /** One operation = one file exporting its fields and its execute. */
 export interface OperationModule {
@@ -19,4 +21,19 @@ export async function route(this: IExecuteFunctions, resources: ResourceMap): Pr
 		throw new NodeOperationError(this.getNode(), `The operation "${operation}" of "${resource}" is not supported`);
 	}
 	return [await module.execute.call(this, items)];
+}
+
+/**
+ * A node's execute() under continue-on-fail when the error escaped the per-item handling (items fail
+ * one by one inside the operations; this is for what fails around them, e.g. an unknown operation):
+ * every input item becomes an error item paired with itself.
+ */
+export function failedItems(this: IExecuteFunctions, error: unknown): INodeExecutionData[][] {
+	return [this.getInputData().map((_, itemIndex) => errorItem(error, itemIndex))];
+}
+
+/** The error a node's execute() stops with: n8n's own error types pass unchanged, anything else is wrapped. */
+export function asNodeError(node: INode, error: unknown): NodeApiError | NodeOperationError {
+	if (error instanceof NodeApiError || error instanceof NodeOperationError) return error;
+	return new NodeOperationError(node, error instanceof Error ? error : String(error));
 }

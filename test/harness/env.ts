@@ -77,7 +77,8 @@ export function n8nEnv(userFolder: string, extensionDir: string, extra: Record<s
 		NODE_ENV: 'production',
 		PATH: `${NODE24_BIN}:${process.env.PATH ?? ''}`,
 		N8N_USER_FOLDER: userFolder,
-		N8N_CUSTOM_EXTENSIONS: extensionDir,
+		// No extension folder for an n8n with packages installed as community packages (~/.n8n/nodes).
+		...(extensionDir ? { N8N_CUSTOM_EXTENSIONS: extensionDir } : {}),
 		N8N_ENCRYPTION_KEY: 'n8n-nodes-engagement-test-key',
 		N8N_DIAGNOSTICS_ENABLED: 'false',
 		N8N_VERSION_NOTIFICATIONS_ENABLED: 'false',

@@ -4,7 +4,7 @@
  * and SQLite database under .tmp/n8n-e2e/.
  */
 import { execFile } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -68,20 +68,68 @@ export class N8n {
 		readonly extensionDir: string,
 	) {}
 
-	/** A fresh n8n home with a snapshot of the built package. */
-	static async create(label: string): Promise<N8n> {
+	/**
+	 * A fresh n8n home with a snapshot of the built package, or, with `communityPackages` (tarballs
+	 * from `npm run packages`), with those installed as n8n installs community packages into
+	 * `~/.n8n/nodes` and no custom extension folder: node types are then `<package>.<node>`.
+	 */
+	static async create(label: string, options: { communityPackages?: string[] } = {}): Promise<N8n> {
 		assertN8nInstalled();
-		const dist = path.join(REPO_ROOT, 'dist');
-		if (!existsSync(path.join(dist, 'nodes'))) throw new Error('dist/ is missing: run `npm run build` first');
 		const home = path.join(E2E_ROOT, `${label}-${process.pid}-${++instanceCounter}`);
 		rmSync(home, { recursive: true, force: true });
 		mkdirSync(home, { recursive: true });
+		if (options.communityPackages) {
+			const n8n = new N8n(home, '');
+			for (const tarball of options.communityPackages) await n8n.installCommunityPackage(tarball);
+			return n8n;
+		}
+		const dist = path.join(REPO_ROOT, 'dist');
+		if (!existsSync(path.join(dist, 'nodes'))) throw new Error('dist/ is missing: run `npm run build` first');
 		// The snapshot sits outside the repo, with no node_modules above it: as in a real install (n8n
 		// drops a community package's peer dependencies), `require('n8n-workflow')` resolves to the
 		// n8n-workflow of the n8n under test, not to this repo's dev copy.
 		const extensionDir = path.join(home, 'extension');
 		cpSync(dist, extensionDir, { recursive: true });
 		return new N8n(home, extensionDir);
+	}
+
+	/** The user folder's community-package folder (`~/.n8n/nodes`). */
+	get nodesDir(): string {
+		return path.join(this.home, 'user', '.n8n', 'nodes');
+	}
+
+	/**
+	 * Installs a package tarball the way n8n's community-package installer does (n8n 2.x
+	 * CommunityPackagesService.downloadPackage): unpack into `~/.n8n/nodes/node_modules/<name>`, drop
+	 * dev/peer/optional dependencies from its package.json, `npm install` inside it with scripts off,
+	 * and list it in `~/.n8n/nodes/package.json`. Works offline: the packages have no dependencies.
+	 * Takes effect at the next n8n process (every CLI call is one).
+	 */
+	async installCommunityPackage(tarball: string): Promise<{ name: string; version: string }> {
+		const unpacked = path.join(this.home, `unpack-${Date.now()}`);
+		mkdirSync(unpacked, { recursive: true });
+		await run('tar', ['-xzf', tarball, '-C', unpacked, '--strip-components=1']);
+		const { devDependencies, peerDependencies, optionalDependencies, ...manifest } = JSON.parse(
+			readFileSync(path.join(unpacked, 'package.json'), 'utf8'),
+		);
+		void devDependencies;
+		void peerDependencies;
+		void optionalDependencies;
+		const target = path.join(this.nodesDir, 'node_modules', manifest.name);
+		rmSync(target, { recursive: true, force: true });
+		mkdirSync(path.dirname(target), { recursive: true });
+		renameSync(unpacked, target);
+		writeFileSync(path.join(target, 'package.json'), JSON.stringify(manifest, null, 2));
+		await run(
+			'npm',
+			['install', '--offline', '--audit=false', '--fund=false', '--bin-links=false', '--install-strategy=shallow', '--ignore-scripts=true', '--package-lock=false'],
+			{ cwd: target },
+		);
+		const listFile = path.join(this.nodesDir, 'package.json');
+		const list = existsSync(listFile) ? JSON.parse(readFileSync(listFile, 'utf8')) : { name: 'installed-nodes', private: true, dependencies: {} };
+		list.dependencies[manifest.name] = manifest.version;
+		writeFileSync(listFile, JSON.stringify(list, null, 2));
+		return { name: manifest.name, version: manifest.version };
 	}
 
 	env(extra: Record<string, string> = {}) {
