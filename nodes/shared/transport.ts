@@ -11,7 +11,7 @@ import type {
 } from 'n8n-workflow';
 import { sleep } from 'n8n-workflow';
 
-import { apiError, redact } from './errors';
+import { apiError, redact, unknownOutcomeError } from './errors';
 import type { HeaderBag, RetryPolicy } from './retry';
 import { DEFAULT_RETRY_POLICY, pacingDelayMs, retryDelayMs } from './retry';
 
@@ -71,6 +71,16 @@ export interface ApiRequest {
 	encoding?: IHttpRequestOptions['encoding'];
 	/** Item this request serves; named in errors. */
 	itemIndex?: number;
+	/**
+	 * What a 2xx answer must look like: returns why a body is not the expected one, or undefined.
+	 * Such an answer counts as garbled: replayed when that is safe, else an unknown outcome.
+	 */
+	expect?: (body: unknown) => string | undefined;
+	/**
+	 * How a user finds out whether the vendor acted, named in an unknown-outcome error (e.g. "look
+	 * the message up in the message history").
+	 */
+	unknownOutcomeCheck?: string;
 }
 
 export interface ApiResponse<T = unknown> {
@@ -196,7 +206,26 @@ function decodeBody(body: unknown): unknown {
  */
 function isMalformedJson(body: unknown, request: ApiRequest): boolean {
 	if (request.json === false || request.encoding) return false;
-	return typeof body === 'string' && /^\s*[[{]/.test(body);
+	// JSON cut off or garbled, or an HTML page (a proxy's or load balancer's) instead of JSON.
+	return typeof body === 'string' && /^\s*[[{<]/.test(body);
+}
+
+/**
+ * Whether a failed attempt may have been carried out by the vendor: a 5xx, or a connection that
+ * broke after the request was sent, or an answer that is not the expected one. A 4xx, a refused
+ * connection or an unknown host means the vendor did nothing.
+ */
+function maybeActed(failure: FailedAttempt): boolean {
+	if (failure.statusCode !== undefined) return failure.statusCode >= 500;
+	if (failure.networkCode && (NOT_SENT_CODES.has(failure.networkCode) || failure.networkCode === 'ENOTFOUND')) return false;
+	return true;
+}
+
+function outcomeCause(failure: FailedAttempt, vendorMessage: string | undefined): string {
+	if (failure.statusCode !== undefined) return `HTTP ${failure.statusCode}${vendorMessage ? `: ${vendorMessage}` : ''}`;
+	if (failure.networkCode === 'EMALFORMED') return failure.message;
+	if (failure.networkCode) return `the connection broke before the answer arrived (${failure.networkCode})`;
+	return 'the answer was lost';
 }
 
 function isRetryable(failure: FailedAttempt, replaySafe: boolean): boolean {
@@ -267,11 +296,16 @@ export async function apiRequestFull<T = unknown>(
 			response = undefined;
 		}
 
-		if (response && isMalformedJson(response.body, request)) {
+		const unexpected = response
+			? isMalformedJson(response.body, request)
+				? 'not valid JSON'
+				: request.expect?.(response.body)
+			: undefined;
+		if (response && unexpected) {
 			failure = {
 				statusCode: undefined,
 				networkCode: 'EMALFORMED',
-				message: `${api.name} sent a response that is not valid JSON`,
+				message: `HTTP ${response.statusCode} with an unexpected answer: ${unexpected}`,
 				secrets: [],
 			};
 		} else if (response) {
@@ -307,6 +341,17 @@ export async function apiRequestFull<T = unknown>(
 
 		const body = decodeBody(failed.body);
 		const vendorMessage = api.errorMessage(body) ?? (typeof body === 'string' && body ? body : undefined);
+		if (!replaySafe && maybeActed(failed)) {
+			throw unknownOutcomeError(this.getNode(), {
+				vendor: api.name,
+				cause: redact(outcomeCause(failed, vendorMessage?.slice(0, 200)), failed.secrets),
+				httpCode: failed.statusCode,
+				retries: attempt,
+				operation,
+				check: request.unknownOutcomeCheck,
+				itemIndex: request.itemIndex,
+			});
+		}
 		const text = vendorMessage ?? (failed.statusCode === undefined ? failed.message : undefined);
 		throw apiError(this.getNode(), {
 			vendor: api.name,

@@ -110,7 +110,7 @@ describe('apiRequestFull retries', () => {
 		const error = await failure(apiRequestFull.call(ctx, api, { method: 'POST', path: '/things', body: {} }));
 		expect(sent).toHaveLength(1);
 		expect(sleepMock).not.toHaveBeenCalled();
-		expect(error.message).toBe('Acme returned an error (HTTP 500): boom');
+		expect(error.message).toBe('Outcome unknown: Acme may have accepted this request (HTTP 500: boom)');
 	});
 
 	it('does not replay a POST without a dedupe key after a connection reset', async () => {
@@ -312,8 +312,9 @@ describe('apiRequestFull never leaks secrets', () => {
 			],
 		});
 		const error = await failure(apiRequestFull.call(ctx, api, { method: 'POST', path: '/x' }));
-		// n8n itself has already replaced the client's text with its own description of the failure.
-		expect(error.message).toContain('connection to the server was closed');
+		// A POST broken off by a reset: an unknown outcome, named by the network code alone.
+		expect(error.message).toContain('Outcome unknown: Acme may have accepted this request');
+		expect(error.message).toContain('ECONNRESET');
 		leakCheck(error, SECRET, password);
 	});
 });
