@@ -213,19 +213,19 @@ function isMalformedJson(body: unknown, request: ApiRequest): boolean {
 /**
  * Whether a failed attempt may have been carried out by the vendor: a 5xx, or a connection that
  * broke after the request was sent, or an answer that is not the expected one. A 4xx, a refused
- * connection or an unknown host means the vendor did nothing.
+ * connection, an unknown host, or a failure before any request was made (no HTTP status and no
+ * network code, e.g. a token exchange that failed) means the vendor did nothing.
  */
 function maybeActed(failure: FailedAttempt): boolean {
 	if (failure.statusCode !== undefined) return failure.statusCode >= 500;
-	if (failure.networkCode && (NOT_SENT_CODES.has(failure.networkCode) || failure.networkCode === 'ENOTFOUND')) return false;
-	return true;
+	if (!failure.networkCode) return false;
+	return !NOT_SENT_CODES.has(failure.networkCode) && failure.networkCode !== 'ENOTFOUND';
 }
 
 function outcomeCause(failure: FailedAttempt, vendorMessage: string | undefined): string {
 	if (failure.statusCode !== undefined) return `HTTP ${failure.statusCode}${vendorMessage ? `: ${vendorMessage}` : ''}`;
 	if (failure.networkCode === 'EMALFORMED') return failure.message;
-	if (failure.networkCode) return `the connection broke before the answer arrived (${failure.networkCode})`;
-	return 'the answer was lost';
+	return `the connection broke before the answer arrived (${failure.networkCode})`;
 }
 
 function isRetryable(failure: FailedAttempt, replaySafe: boolean): boolean {

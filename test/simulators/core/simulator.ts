@@ -50,7 +50,25 @@ export interface RecordedRequest {
 	refusal?: string;
 }
 
-export type FaultKind = '429' | '500' | '503' | 'reset' | 'reset-after-processing' | 'delay' | 'malformed';
+/**
+ * Faults: `429`, `500`, `503`, `reset` and `html` refuse or lose the request before it is processed
+ * (`html`: a proxy's 200 page, nothing done); `reset-after-processing`, `500-after-processing`,
+ * `html-after-processing` and `malformed` (a truncated JSON body) lose the answer of a request the
+ * vendor did carry out; `delay` answers normally after `delayMs`.
+ */
+export type FaultKind =
+	| '429'
+	| '500'
+	| '503'
+	| 'reset'
+	| 'html'
+	| 'reset-after-processing'
+	| '500-after-processing'
+	| 'html-after-processing'
+	| 'delay'
+	| 'malformed';
+
+const HTML_PAGE = '<!DOCTYPE html><html><head><title>Service</title></head><body>Please try again later.</body></html>';
 
 export interface Fault {
 	kind: FaultKind;
@@ -332,6 +350,11 @@ export class Simulator {
 			const response = this.spec.errorResponse(429, 'Rate limit exceeded', req);
 			return this.send(res, { ...response, headers: { ...response.headers, ...headers } });
 		}
+		if (fault?.kind === 'html') {
+			// Status 0 as for a reset: the vendor never answered (a proxy did), nothing was processed.
+			this.record(req, 0, 'fault: HTML 200 page from a proxy, not processed');
+			return this.send(res, { status: 200, raw: HTML_PAGE, headers: { 'content-type': 'text/html' } });
+		}
 		if (fault?.kind === '500' || fault?.kind === '503') {
 			const status = Number(fault.kind);
 			this.record(req, status, `fault: ${status}`);
@@ -360,10 +383,16 @@ export class Simulator {
 		}
 		if (fault?.kind === 'delay') await new Promise((r) => setTimeout(r, fault.delayMs ?? 1000));
 		const response = await handler(req, this);
-		this.record(req, response.status);
+		this.record(req, response.status, fault?.kind.endsWith('-after-processing') || fault?.kind === 'malformed' ? `fault: ${fault.kind}` : undefined);
 		if (fault?.kind === 'reset-after-processing') {
 			incoming.socket.destroy();
 			return;
+		}
+		if (fault?.kind === '500-after-processing') {
+			return this.send(res, this.spec.errorResponse(500, 'Internal server error', req));
+		}
+		if (fault?.kind === 'html-after-processing') {
+			return this.send(res, { status: response.status, raw: HTML_PAGE, headers: { 'content-type': 'text/html' } });
 		}
 		if (fault?.kind === 'malformed') {
 			return this.send(res, { status: response.status, raw: '{"response": {"status": "qu', headers: { 'content-type': 'application/json' } });
