@@ -109,7 +109,7 @@ export interface SimulatorSpec {
 	/** Handlers by OpenAPI operationId. */
 	handlers: Record<string, Handler>;
 	/** Paths answered without OpenAPI validation or auth (e.g. a token exchange with its own rules). */
-	rawRoutes?: Array<{ method: string; path: RegExp; handler: Handler }>;
+	rawRoutes?: Array<{ method: string; path: RegExp; handler: Handler; /** Name faults can target (`429`, `500`, `503`, `reset`). */ operationId?: string }>;
 	/** Vendor state for the control API (`GET /__control/state`). */
 	state?(): unknown;
 	/** Clears vendor state (`DELETE /__control/requests` resets it too). */
@@ -301,6 +301,18 @@ export class Simulator {
 
 		for (const route of this.spec.rawRoutes ?? []) {
 			if (route.method === req.method && route.path.test(req.path)) {
+				req.operationId = route.operationId;
+				const fault = route.operationId ? this.takeFault(route.operationId) : undefined;
+				if (fault?.kind === 'reset') {
+					this.record(req, 0, 'fault: connection reset');
+					incoming.socket.destroy();
+					return;
+				}
+				if (fault && ['429', '500', '503'].includes(fault.kind)) {
+					const status = Number(fault.kind);
+					this.record(req, status, `fault: ${status}`);
+					return this.send(res, this.spec.errorResponse(status, status === 429 ? 'Rate limit exceeded' : 'Internal server error', req));
+				}
 				const response = await route.handler(req, this);
 				this.record(req, response.status);
 				return this.send(res, response);
