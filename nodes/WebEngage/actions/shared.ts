@@ -120,6 +120,9 @@ export async function sendInBulk(
 				method: 'POST',
 				path: options.path,
 				body: { [options.listKey]: chunk.map((c) => c.entry) },
+				// One x-request-id per call, as on the single calls; WebEngage does not document it for bulk
+				// calls, so the replay decision never relies on it.
+				dedupe: true,
 				idempotent: options.replaySafe,
 				expect: expectQueued,
 				unknownOutcomeCheck: options.unknownOutcomeCheck,

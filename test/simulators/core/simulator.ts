@@ -81,6 +81,32 @@ export interface Fault {
 	retryAfterSeconds?: number;
 }
 
+/**
+ * A random mix of faults for storms: each matching request (when no queued fault applies) gets
+ * fault kind K with probability `rates[K]`, drawn from a generator seeded with `seed` so a storm
+ * can be repeated.
+ */
+export interface FaultMix {
+	seed: number;
+	rates: Partial<Record<FaultKind, number>>;
+	/** Only requests to these operationIds (default: any request). */
+	operationIds?: string[];
+	/** For `delay` (a hang): milliseconds before the answer. */
+	delayMs?: number;
+}
+
+/** mulberry32: a small seeded generator, so a fault mix is the same on every run. */
+function seededRandom(seed: number): () => number {
+	let a = seed >>> 0;
+	return () => {
+		a = (a + 0x6d2b79f5) >>> 0;
+		let t = a;
+		t = Math.imul(t ^ (t >>> 15), t | 1);
+		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+	};
+}
+
 export interface RateLimitRule {
 	name: string;
 	perMinute: number;
@@ -135,6 +161,7 @@ export class Simulator {
 	private apis: OpenAPIBackend[] = [];
 	private received: RecordedRequest[] = [];
 	private faults: Fault[] = [];
+	private mix?: { spec: FaultMix; random: () => number };
 	private windows = new Map<string, { start: number; count: number }>();
 	private nextId = 1;
 	/** Length of a rate-limit "minute": scaled down by tests so windows pass quickly. */
@@ -199,9 +226,15 @@ export class Simulator {
 		this.faults.push({ ...fault });
 	}
 
+	/** Starts (or, with undefined, stops) a random fault mix. */
+	setFaultMix(mix: FaultMix | undefined): void {
+		this.mix = mix ? { spec: mix, random: seededRandom(mix.seed) } : undefined;
+	}
+
 	reset(): void {
 		this.received = [];
 		this.faults = [];
+		this.mix = undefined;
 		this.windows.clear();
 		this.limitOverrides = {};
 		this.windowMs = 60_000;
@@ -227,10 +260,22 @@ export class Simulator {
 
 	private takeFault(operationId: string | undefined): Fault | undefined {
 		const fault = this.faults.find((f) => f.count > 0 && (!f.operationId || f.operationId === operationId));
-		if (!fault) return undefined;
+		if (!fault) return this.mixedFault(operationId);
 		fault.count--;
 		if (fault.count === 0) this.faults.splice(this.faults.indexOf(fault), 1);
 		return fault;
+	}
+
+	private mixedFault(operationId: string | undefined): Fault | undefined {
+		if (!this.mix) return undefined;
+		const { spec, random } = this.mix;
+		if (spec.operationIds && !spec.operationIds.includes(operationId ?? '')) return undefined;
+		let roll = random();
+		for (const [kind, rate] of Object.entries(spec.rates) as Array<[FaultKind, number]>) {
+			if (roll < rate) return { kind, count: 1, delayMs: spec.delayMs };
+			roll -= rate;
+		}
+		return undefined;
 	}
 
 	/** Fixed-window counters per rule; returns the state of the tightest rule that matched. */
@@ -440,6 +485,7 @@ export class Simulator {
 			case 'POST /config':
 				if (typeof body.windowMs === 'number') this.windowMs = body.windowMs;
 				if (body.limits && typeof body.limits === 'object') Object.assign(this.limitOverrides, body.limits);
+				if (body.faultMix !== undefined) this.setFaultMix(body.faultMix ?? undefined);
 				return json(200, { windowMs: this.windowMs, limits: this.limitOverrides });
 			case 'GET /state':
 				return json(200, this.spec.state?.() ?? {});

@@ -22,7 +22,7 @@ export const description: INodeProperties[] = updateDisplayOptions(showFor('tran
 		typeOptions: { minValue: 0, maxValue: 1800 },
 		default: 0,
 		description:
-			'WebEngage ignores the same trigger again for this long after the first one (5 to 1800 seconds); 0 turns it off',
+			'WebEngage ignores the same trigger again for this long after the first one (5 to 1800 seconds); 0 turns it off. With it set, a trigger whose answer was lost is sent again automatically; without it, it is reported with an unknown outcome.',
 	},
 ]);
 
