@@ -312,7 +312,8 @@ describe('apiRequestFull never leaks secrets', () => {
 			],
 		});
 		const error = await failure(apiRequestFull.call(ctx, api, { method: 'POST', path: '/x' }));
-		// A POST broken off by a reset: an unknown outcome, named by the network code alone.
+		// A POST broken off by a reset: an unknown outcome, named by the network code alone (on both
+		// n8n-workflow lines; neither n8n's text nor the client's, which carried the secrets, is kept).
 		expect(error.message).toContain('Outcome unknown: Acme may have accepted this request');
 		expect(error.message).toContain('ECONNRESET');
 		leakCheck(error, SECRET, password);
