@@ -1,5 +1,5 @@
 /**
- * Fault storm: 10,000 WebEngage users (Create or Update Many, 400 bulk calls) and 10,000 dotdigital
+ * Fault storm: 10,000 WebEngage users (Create or Update Many in 20 executions of 500, 400 bulk calls) and 10,000 dotdigital
  * messages (Send Many, 20 executions of 500 messages, one batch call each) sent by one real n8n to
  * the simulators while they inject a seeded mix of 429s, 5xx (before and after processing), resets
  * (before and after processing), hangs, truncated JSON and HTML pages. Both nodes run with
@@ -94,21 +94,9 @@ async function main(): Promise<void> {
 	const n8n = await N8n.create('storm');
 	try {
 		await n8n.importCredentials([webEngageCredential(weUrl), dotdigitalCredential(ddUrl)]);
-		const users = chainWorkflow({
-			id: 'stormWebEngage',
-			items: { js: `return Array.from({ length: ${USERS} }, (_, i) => ({ id: 'storm-' + i }));` },
-			nodes: [
-				{
-					name: 'WebEngage',
-					type: nodeType('webEngage'),
-					credentials: { webEngageApi: { id: 'demo-webengage', name: 'WebEngage (simulator)' } },
-					parameters: { resource: 'user', operation: 'upsertMany', userId: '={{ $json.id }}', additionalFields: { firstName: '={{ $json.id }}' } },
-					onError: 'continueRegularOutput',
-				},
-			],
-		});
+		const userRuns = Array.from({ length: Math.ceil(USERS / RUN_SIZE) }, (_, r) => usersWorkflow(r));
 		const messageRuns = Array.from({ length: Math.ceil(MESSAGES / RUN_SIZE) }, (_, r) => messagesWorkflow(r));
-		await n8n.importWorkflows([users, ...messageRuns]);
+		await n8n.importWorkflows([...userRuns, ...messageRuns]);
 
 		// Per-minute limits stay the vendor's; the storm's 429s come from the mix.
 		we.setFaultMix({ seed: SEED, rates: RATES, operationIds: ['bulkUpsertUsers'], delayMs: HANG_MS });
@@ -116,15 +104,18 @@ async function main(): Promise<void> {
 
 		console.log(`Fault storm (seed ${SEED}) against the simulators in one real n8n; mix per call: ${JSON.stringify(RATES)}, hang ${HANG_MS} ms`);
 		const onlyDotdigital = process.env.STORM_ONLY === 'dotdigital';
-		const weResult = onlyDotdigital ? undefined : await n8n.execute(users.id);
-		if (weResult) {
-			if (weResult.error) throw new Error(`WebEngage run failed: ${weResult.error.message}`);
+		if (!onlyDotdigital) {
+			// One execution per 500 users: n8n's CLI cuts off the printed run of a 10,000-item one.
 			const weReported = new Map<string, Record<string, unknown>>();
-			weResult.items('WebEngage').forEach((item, i) => weReported.set(`storm-${i}`, item.json));
+			for (const [r, workflow] of userRuns.entries()) {
+				const weResult = await n8n.execute(workflow.id);
+				if (weResult.error) throw new Error(`WebEngage run ${r} failed: ${weResult.error.message.slice(0, 500)}`);
+				weResult.items('WebEngage').forEach((item, i) => weReported.set(`storm-${r * RUN_SIZE + i}`, item.json));
+			}
 			const weHeld = new Map<string, number>(Object.entries(webEngageState(we).users).map(([id, u]) => [id, Number(u.updates ?? 0)]));
 			const weCalls = we.requests('bulkUpsertUsers');
 			print(
-				`WebEngage, ${USERS} users (Create or Update Many)`,
+				`WebEngage, ${USERS} users (Create or Update Many, ${RUN_SIZE} per execution)`,
 				figures(
 					Array.from({ length: USERS }, (_, i) => `storm-${i}`),
 					weReported,
@@ -167,6 +158,25 @@ async function main(): Promise<void> {
 }
 
 const phone = (i: number) => `4477${String(i).padStart(8, '0')}`;
+
+/** Users r·500 … r·500+499 through Create or Update Many, on error continue. */
+function usersWorkflow(r: number) {
+	const first = r * RUN_SIZE;
+	const count = Math.min(RUN_SIZE, USERS - first);
+	return chainWorkflow({
+		id: `stormWe${String(r).padStart(3, '0')}`,
+		items: { js: `return Array.from({ length: ${count} }, (_, i) => ({ id: 'storm-' + (${first} + i) }));` },
+		nodes: [
+			{
+				name: 'WebEngage',
+				type: nodeType('webEngage'),
+				credentials: { webEngageApi: { id: 'demo-webengage', name: 'WebEngage (simulator)' } },
+				parameters: { resource: 'user', operation: 'upsertMany', userId: '={{ $json.id }}', additionalFields: { firstName: '={{ $json.id }}' } },
+				onError: 'continueRegularOutput',
+			},
+		],
+	});
+}
 
 /** Messages r·500 … r·500+499 through Send Many, on error continue. */
 function messagesWorkflow(r: number) {
