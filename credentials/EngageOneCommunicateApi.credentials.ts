@@ -6,6 +6,7 @@ import type {
 	IHttpRequestHelper,
 	INodeProperties,
 } from 'n8n-workflow';
+import { sleep } from 'n8n-workflow';
 
 const DEFAULT_USERS_API_URL = 'https://usersapi.communicate.engageone.co';
 
@@ -47,6 +48,33 @@ function readToken(body: unknown): string | undefined {
 		if (typeof wrapped === 'string' && wrapped) return wrapped;
 	}
 	return undefined;
+}
+
+/** Token exchange attempts after a 5xx or a network error (issuing a token twice is harmless). */
+const TOKEN_RETRIES = 3;
+
+function exchangeStatus(error: unknown): number | undefined {
+	const e = error as { response?: { status?: number }; httpCode?: string; statusCode?: number };
+	const status = e?.response?.status ?? e?.statusCode ?? (e?.httpCode ? Number(e.httpCode) : undefined);
+	return status !== undefined && Number.isFinite(status) ? status : undefined;
+}
+
+/**
+ * Runs the token exchange, again after a transient failure (5xx or network error) with a back-off
+ * of 1, 2 and 4 s: a renewal that meets one passing fault must not stop a long run. A 4xx (refused
+ * credentials) fails at once.
+ */
+async function withTokenRetries<T>(exchange: () => Promise<T>): Promise<T> {
+	for (let attempt = 0; ; attempt++) {
+		try {
+			return await exchange();
+		} catch (error) {
+			const status = exchangeStatus(error);
+			const transient = status === undefined || status >= 500 || status === 429;
+			if (!transient || attempt >= TOKEN_RETRIES) throw error;
+			await sleep(1000 * 2 ** attempt);
+		}
+	}
 }
 
 export class EngageOneCommunicateApi implements ICredentialType {
@@ -203,7 +231,7 @@ export class EngageOneCommunicateApi implements ICredentialType {
 		const url = `${usersApiUrl(credentials.usersApiUrl)}/authenticate`;
 		let body: unknown;
 		try {
-			body = await this.helpers.httpRequest({
+			body = await withTokenRetries(async () => await this.helpers.httpRequest({
 				method: 'POST',
 				url,
 				body: {
@@ -217,7 +245,7 @@ export class EngageOneCommunicateApi implements ICredentialType {
 				timeout: 60_000,
 				// Redirects are not followed: the body carries the client secret.
 				disableFollowRedirect: true,
-			});
+			}));
 		} catch (error) {
 			// Build a new error: the HTTP client's error carries the request body, secret included.
 			const e = error as { response?: { status?: number }; httpCode?: string; statusCode?: number; code?: string };

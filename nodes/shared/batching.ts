@@ -106,7 +106,8 @@ function cloneError(error: unknown): Error {
 	const source = error as Error & { description?: string; httpCode?: string };
 	const copy = Object.create(Object.getPrototypeOf(source ?? Error.prototype)) as Error;
 	Object.assign(copy, source);
-	copy.message = source?.message ?? String(error);
+	// The request named the chunk's first item; each copy names its own item instead.
+	copy.message = (source?.message ?? String(error)).replace(/ \[item \d+\]$/, '');
 	(copy as { context?: object }).context = { ...((source as { context?: object })?.context ?? {}) };
 	return copy;
 }

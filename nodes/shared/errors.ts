@@ -86,6 +86,63 @@ export function apiError(node: INode, details: ApiErrorDetails): NodeApiError {
 	return error;
 }
 
+/**
+ * The status an item gets when its request may or may not have been carried out: the vendor may
+ * have accepted it (the connection broke, or the answer was a 5xx or not the expected body, after
+ * the request reached the vendor). Error items carry it as `outcome`; see docs/reliability.md.
+ */
+export const UNKNOWN_OUTCOME = 'unknown';
+
+export interface UnknownOutcomeDetails {
+	vendor: string;
+	/** What went wrong, e.g. "the connection was reset (ECONNRESET)" or "HTTP 500". */
+	cause: string;
+	httpCode?: number;
+	retries?: number;
+	operation?: string;
+	/** How to find out whether the vendor acted, e.g. a status lookup or a webhook to watch. */
+	check?: string;
+	itemIndex?: number;
+}
+
+/**
+ * An error for a request whose outcome is unknown: never n8n's generic "retry immediately" text,
+ * but a distinct message saying the vendor may have accepted it and that it must not be re-sent
+ * blindly. The error (and its error item) carries `outcome: 'unknown'`.
+ */
+export function unknownOutcomeError(node: INode, details: UnknownOutcomeDetails): NodeApiError {
+	const retries = details.retries ? ` after ${details.retries} ${details.retries === 1 ? 'retry' : 'retries'}` : '';
+	const message = withItemMarker(
+		`Outcome unknown: ${details.vendor} may have accepted this request (${details.cause}${retries})`,
+		details.itemIndex,
+	);
+	const description =
+		`The request reached ${details.vendor}, but the answer was lost or not the expected one, so it may or may ` +
+		'not have been carried out. Do not re-send it blindly: that can deliver it twice.' +
+		(details.check ? ` Check first: ${details.check}.` : '') +
+		(details.operation ? ` Request: ${details.operation}` : '');
+	const payload: JsonObject = {
+		message,
+		description,
+		...(details.httpCode !== undefined ? { httpCode: String(details.httpCode) } : {}),
+	};
+	const error = new NodeApiError(node, payload, {
+		message,
+		description,
+		httpCode: details.httpCode !== undefined ? String(details.httpCode) : undefined,
+		itemIndex: details.itemIndex,
+	});
+	error.message = message;
+	error.description = description;
+	(error as ErrorWithContext).outcome = UNKNOWN_OUTCOME;
+	return error;
+}
+
+/** Whether an error reports an unknown outcome (see `unknownOutcomeError`). */
+export function isUnknownOutcome(error: unknown): boolean {
+	return (error as ErrorWithContext | undefined)?.outcome === UNKNOWN_OUTCOME;
+}
+
 /** Bad input: the message names the field and the item, the description says how to fix it. */
 export function inputError(
 	node: INode,
@@ -102,6 +159,7 @@ type ErrorWithContext = Error & {
 	context?: { itemIndex?: number };
 	description?: string | null;
 	httpCode?: string | null;
+	outcome?: string;
 };
 
 /**
@@ -125,5 +183,6 @@ export function errorItemJson(error: unknown): JsonObject {
 	const json: JsonObject = { error: e?.message ?? String(error) };
 	if (e?.description) json.description = e.description;
 	if (e?.httpCode) json.httpCode = e.httpCode;
+	if (e?.outcome) json.outcome = e.outcome;
 	return json;
 }

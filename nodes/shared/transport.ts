@@ -11,7 +11,7 @@ import type {
 } from 'n8n-workflow';
 import { NodeOperationError, sleep } from 'n8n-workflow';
 
-import { apiError, redact } from './errors';
+import { apiError, redact, unknownOutcomeError } from './errors';
 import type { HeaderBag, RetryPolicy } from './retry';
 import { DEFAULT_RETRY_POLICY, headerValue, pacingDelayMs, retryDelayMs } from './retry';
 import { maskSecretsInBody, secretForms } from './secrets';
@@ -92,6 +92,16 @@ export interface ApiRequest {
 	 * `refuse` (default) fails the item before sending; `withoutCredentials` fetches it anonymously.
 	 */
 	crossOrigin?: 'refuse' | 'withoutCredentials';
+	/**
+	 * What a 2xx answer must look like: returns why a body is not the expected one, or undefined.
+	 * Such an answer counts as garbled: replayed when that is safe, else an unknown outcome.
+	 */
+	expect?: (body: unknown) => string | undefined;
+	/**
+	 * How a user finds out whether the vendor acted, named in an unknown-outcome error (e.g. "look
+	 * the message up in the message history").
+	 */
+	unknownOutcomeCheck?: string;
 }
 
 export interface ApiResponse<T = unknown> {
@@ -257,7 +267,26 @@ function decodeBody(body: unknown): unknown {
  */
 function isMalformedJson(body: unknown, request: ApiRequest): boolean {
 	if (request.json === false || request.encoding) return false;
-	return typeof body === 'string' && /^\s*[[{]/.test(body);
+	// JSON cut off or garbled, or an HTML page (a proxy's or load balancer's) instead of JSON.
+	return typeof body === 'string' && /^\s*[[{<]/.test(body);
+}
+
+/**
+ * Whether a failed attempt may have been carried out by the vendor: a 5xx, or a connection that
+ * broke after the request was sent, or an answer that is not the expected one. A 4xx, a refused
+ * connection, an unknown host, or a failure before any request was made (no HTTP status and no
+ * network code, e.g. a token exchange that failed) means the vendor did nothing.
+ */
+function maybeActed(failure: FailedAttempt): boolean {
+	if (failure.statusCode !== undefined) return failure.statusCode >= 500;
+	if (!failure.networkCode) return false;
+	return !NOT_SENT_CODES.has(failure.networkCode) && failure.networkCode !== 'ENOTFOUND';
+}
+
+function outcomeCause(failure: FailedAttempt, vendorMessage: string | undefined): string {
+	if (failure.statusCode !== undefined) return `HTTP ${failure.statusCode}${vendorMessage ? `: ${vendorMessage}` : ''}`;
+	if (failure.networkCode === 'EMALFORMED') return failure.message;
+	return `the connection broke before the answer arrived (${failure.networkCode})`;
 }
 
 function isRetryable(failure: FailedAttempt, replaySafe: boolean): boolean {
@@ -433,11 +462,16 @@ export async function apiRequestFull<T = unknown>(
 			});
 		}
 
-		if (response && isMalformedJson(response.body, request)) {
+		const unexpected = response
+			? isMalformedJson(response.body, request)
+				? 'not valid JSON'
+				: request.expect?.(response.body)
+			: undefined;
+		if (response && unexpected) {
 			failure = {
 				statusCode: undefined,
 				networkCode: 'EMALFORMED',
-				message: `${api.name} sent a response that is not valid JSON`,
+				message: `HTTP ${response.statusCode} with an unexpected answer: ${unexpected}`,
 				secrets: [],
 			};
 		} else if (response) {
@@ -466,12 +500,22 @@ export async function apiRequestFull<T = unknown>(
 		if (failed.statusCode === undefined && Date.now() - startedAt >= timeoutMs * 0.95) {
 			timeouts++;
 			if (replaySafe && timeouts <= TIMEOUT_MAX_RETRIES) continue;
+			if (!replaySafe) {
+				// The request may have reached the vendor and been carried out: say so, never "retry".
+				throw unknownOutcomeError(this.getNode(), {
+					vendor: api.name,
+					cause: `no answer within ${formatSeconds(timeoutMs)}`,
+					retries: attempt,
+					operation,
+					check: request.unknownOutcomeCheck,
+					itemIndex: request.itemIndex,
+				});
+			}
 			throw apiError(this.getNode(), {
 				vendor: api.name,
 				vendorMessage:
 					`${api.name} did not answer within ${formatSeconds(timeoutMs)}` +
-					(timeouts > 1 ? ` (${timeouts} attempts)` : '') +
-					(replaySafe ? '' : '; the request may have reached it, so it was not sent again'),
+					(timeouts > 1 ? ` (${timeouts} attempts)` : ''),
 				description: `Request: ${operation}. Raise "Timeout" under the node's Request Options if the vendor is just slow.`,
 				operation,
 				itemIndex: request.itemIndex,
@@ -493,6 +537,17 @@ export async function apiRequestFull<T = unknown>(
 
 		const decoded = decodeBody(failed.body);
 		const vendorMessage = api.errorMessage(decoded) ?? (typeof decoded === 'string' && decoded ? decoded : undefined);
+		if (!replaySafe && maybeActed(failed)) {
+			throw unknownOutcomeError(this.getNode(), {
+				vendor: api.name,
+				cause: redact(outcomeCause(failed, vendorMessage?.slice(0, 200)), failed.secrets),
+				httpCode: failed.statusCode,
+				retries: attempt,
+				operation,
+				check: request.unknownOutcomeCheck,
+				itemIndex: request.itemIndex,
+			});
+		}
 		const text = vendorMessage ?? (failed.statusCode === undefined ? failed.message : undefined);
 		throw apiError(this.getNode(), {
 			vendor: api.name,

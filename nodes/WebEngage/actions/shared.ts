@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INode, INodeExecutionData, INodePr
 
 import type { BatchEntry } from '../../shared';
 import { inputError, keyValuesToObject, parseJsonObject, processInBatches } from '../../shared';
-import { WEBENGAGE_BULK_LIMIT, webEngageRequest } from '../transport';
+import { expectQueued, WEBENGAGE_BULK_LIMIT, webEngageRequest } from '../transport';
 
 /**
  * A set of name/value pairs the user enters either as a list in the node or as one JSON object
@@ -91,8 +91,10 @@ export function checkIdentity(node: INode, record: IDataObject, i: number): void
 }
 
 /**
- * Sends every item through a bulk endpoint, WEBENGAGE_BULK_LIMIT records per call (dedupe-keyed, so a
- * retry cannot add twice); each item gets its identity, the queue status and the batch size.
+ * Sends every item through a bulk endpoint, WEBENGAGE_BULK_LIMIT records per call; each item gets
+ * its identity, the queue status and the batch size. WebEngage documents no dedupe for the bulk
+ * endpoints, so a call is replayed after a 5xx or a broken connection only when `replaySafe` (an
+ * upsert); otherwise its items get an unknown outcome.
  */
 export async function sendInBulk(
 	this: IExecuteFunctions,
@@ -104,6 +106,10 @@ export async function sendInBulk(
 		listKey: string;
 		/** Extra output fields taken from the sent record. */
 		summary?: (entry: IDataObject) => IDataObject;
+		/** Whether sending the same call twice leaves the same state (bulk users: an upsert). */
+		replaySafe: boolean;
+		/** How a user checks an unknown outcome. */
+		unknownOutcomeCheck: string;
 	},
 ): Promise<INodeExecutionData[]> {
 	return await processInBatches.call(this, items, {
@@ -114,10 +120,15 @@ export async function sendInBulk(
 				method: 'POST',
 				path: options.path,
 				body: { [options.listKey]: chunk.map((c) => c.entry) },
+				// One x-request-id per call, as on the single calls; WebEngage does not document it for bulk
+				// calls, so the replay decision never relies on it.
 				dedupe: true,
+				idempotent: options.replaySafe,
+				expect: expectQueued,
+				unknownOutcomeCheck: options.unknownOutcomeCheck,
 				itemIndex: chunk[0].itemIndex,
 			});
-			const status = (response.response as IDataObject | undefined)?.status ?? 'queued';
+			const status = (response.response as IDataObject).status;
 			return chunk.map(({ entry }) => ({
 				userId: entry.userId ?? null,
 				anonymousId: entry.anonymousId ?? null,

@@ -88,6 +88,21 @@ export const webEngageApi: VendorApi = {
 	retry: { baseDelayMs: 1000, maxDelayMs: 30_000, maxTotalWaitMs: 180_000, maxRetries: 8 },
 };
 
+/**
+ * What an ingestion call (users, events, bulk) answers when it worked: `{"response": {"status":
+ * "queued"}}` (WebEngage REST API docs). Any other 2xx body means the call cannot be trusted.
+ */
+export function expectQueued(body: unknown): string | undefined {
+	const status = (body as { response?: { status?: unknown } } | undefined)?.response?.status;
+	return status === 'queued' ? undefined : 'expected {"response": {"status": "queued"}}';
+}
+
+/** What a transactional call answers when it worked: `{"response": {"data": {"txnId": …}}}`. */
+export function expectTransaction(body: unknown): string | undefined {
+	const data = (body as { response?: { data?: { txnId?: unknown } } } | undefined)?.response?.data;
+	return typeof data?.txnId === 'string' && data.txnId ? undefined : 'expected {"response": {"data": {"txnId": …}}}';
+}
+
 /** A request to WebEngage; user and event ingestion carry an `x-request-id` dedupe key. */
 export async function webEngageRequest(
 	this: RequestContext,

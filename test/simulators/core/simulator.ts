@@ -50,7 +50,25 @@ export interface RecordedRequest {
 	refusal?: string;
 }
 
-export type FaultKind = '429' | '500' | '503' | 'reset' | 'reset-after-processing' | 'delay' | 'malformed';
+/**
+ * Faults: `429`, `500`, `503`, `reset` and `html` refuse or lose the request before it is processed
+ * (`html`: a proxy's 200 page, nothing done); `reset-after-processing`, `500-after-processing`,
+ * `html-after-processing` and `malformed` (a truncated JSON body) lose the answer of a request the
+ * vendor did carry out; `delay` answers normally after `delayMs`.
+ */
+export type FaultKind =
+	| '429'
+	| '500'
+	| '503'
+	| 'reset'
+	| 'html'
+	| 'reset-after-processing'
+	| '500-after-processing'
+	| 'html-after-processing'
+	| 'delay'
+	| 'malformed';
+
+const HTML_PAGE = '<!DOCTYPE html><html><head><title>Service</title></head><body>Please try again later.</body></html>';
 
 export interface Fault {
 	kind: FaultKind;
@@ -61,6 +79,32 @@ export interface Fault {
 	/** For `delay`: milliseconds before the normal answer. For `429`: Retry-After seconds to send. */
 	delayMs?: number;
 	retryAfterSeconds?: number;
+}
+
+/**
+ * A random mix of faults for storms: each matching request (when no queued fault applies) gets
+ * fault kind K with probability `rates[K]`, drawn from a generator seeded with `seed` so a storm
+ * can be repeated.
+ */
+export interface FaultMix {
+	seed: number;
+	rates: Partial<Record<FaultKind, number>>;
+	/** Only requests to these operationIds (default: any request). */
+	operationIds?: string[];
+	/** For `delay` (a hang): milliseconds before the answer. */
+	delayMs?: number;
+}
+
+/** mulberry32: a small seeded generator, so a fault mix is the same on every run. */
+function seededRandom(seed: number): () => number {
+	let a = seed >>> 0;
+	return () => {
+		a = (a + 0x6d2b79f5) >>> 0;
+		let t = a;
+		t = Math.imul(t ^ (t >>> 15), t | 1);
+		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+	};
 }
 
 export interface RateLimitRule {
@@ -91,7 +135,7 @@ export interface SimulatorSpec {
 	/** Handlers by OpenAPI operationId. */
 	handlers: Record<string, Handler>;
 	/** Paths answered without OpenAPI validation or auth (e.g. a token exchange with its own rules). */
-	rawRoutes?: Array<{ method: string; path: RegExp; handler: Handler }>;
+	rawRoutes?: Array<{ method: string; path: RegExp; handler: Handler; /** Name faults can target (`429`, `500`, `503`, `reset`). */ operationId?: string }>;
 	/** Vendor state for the control API (`GET /__control/state`). */
 	state?(): unknown;
 	/** Clears vendor state (`DELETE /__control/requests` resets it too). */
@@ -117,6 +161,7 @@ export class Simulator {
 	private apis: OpenAPIBackend[] = [];
 	private received: RecordedRequest[] = [];
 	private faults: Fault[] = [];
+	private mix?: { spec: FaultMix; random: () => number };
 	private windows = new Map<string, { start: number; count: number }>();
 	private nextId = 1;
 	/** Length of a rate-limit "minute": scaled down by tests so windows pass quickly. */
@@ -181,9 +226,15 @@ export class Simulator {
 		this.faults.push({ ...fault });
 	}
 
+	/** Starts (or, with undefined, stops) a random fault mix. */
+	setFaultMix(mix: FaultMix | undefined): void {
+		this.mix = mix ? { spec: mix, random: seededRandom(mix.seed) } : undefined;
+	}
+
 	reset(): void {
 		this.received = [];
 		this.faults = [];
+		this.mix = undefined;
 		this.windows.clear();
 		this.limitOverrides = {};
 		this.windowMs = 60_000;
@@ -209,10 +260,22 @@ export class Simulator {
 
 	private takeFault(operationId: string | undefined): Fault | undefined {
 		const fault = this.faults.find((f) => f.count > 0 && (!f.operationId || f.operationId === operationId));
-		if (!fault) return undefined;
+		if (!fault) return this.mixedFault(operationId);
 		fault.count--;
 		if (fault.count === 0) this.faults.splice(this.faults.indexOf(fault), 1);
 		return fault;
+	}
+
+	private mixedFault(operationId: string | undefined): Fault | undefined {
+		if (!this.mix) return undefined;
+		const { spec, random } = this.mix;
+		if (spec.operationIds && !spec.operationIds.includes(operationId ?? '')) return undefined;
+		let roll = random();
+		for (const [kind, rate] of Object.entries(spec.rates) as Array<[FaultKind, number]>) {
+			if (roll < rate) return { kind, count: 1, delayMs: spec.delayMs };
+			roll -= rate;
+		}
+		return undefined;
 	}
 
 	/** Fixed-window counters per rule; returns the state of the tightest rule that matched. */
@@ -283,6 +346,18 @@ export class Simulator {
 
 		for (const route of this.spec.rawRoutes ?? []) {
 			if (route.method === req.method && route.path.test(req.path)) {
+				req.operationId = route.operationId;
+				const fault = route.operationId ? this.takeFault(route.operationId) : undefined;
+				if (fault?.kind === 'reset') {
+					this.record(req, 0, 'fault: connection reset');
+					incoming.socket.destroy();
+					return;
+				}
+				if (fault && ['429', '500', '503'].includes(fault.kind)) {
+					const status = Number(fault.kind);
+					this.record(req, status, `fault: ${status}`);
+					return this.send(res, this.spec.errorResponse(status, status === 429 ? 'Rate limit exceeded' : 'Internal server error', req));
+				}
 				const response = await route.handler(req, this);
 				this.record(req, response.status);
 				return this.send(res, response);
@@ -332,6 +407,11 @@ export class Simulator {
 			const response = this.spec.errorResponse(429, 'Rate limit exceeded', req);
 			return this.send(res, { ...response, headers: { ...response.headers, ...headers } });
 		}
+		if (fault?.kind === 'html') {
+			// Status 0 as for a reset: the vendor never answered (a proxy did), nothing was processed.
+			this.record(req, 0, 'fault: HTML 200 page from a proxy, not processed');
+			return this.send(res, { status: 200, raw: HTML_PAGE, headers: { 'content-type': 'text/html' } });
+		}
 		if (fault?.kind === '500' || fault?.kind === '503') {
 			const status = Number(fault.kind);
 			this.record(req, status, `fault: ${status}`);
@@ -360,10 +440,16 @@ export class Simulator {
 		}
 		if (fault?.kind === 'delay') await new Promise((r) => setTimeout(r, fault.delayMs ?? 1000));
 		const response = await handler(req, this);
-		this.record(req, response.status);
+		this.record(req, response.status, fault?.kind.endsWith('-after-processing') || fault?.kind === 'malformed' ? `fault: ${fault.kind}` : undefined);
 		if (fault?.kind === 'reset-after-processing') {
 			incoming.socket.destroy();
 			return;
+		}
+		if (fault?.kind === '500-after-processing') {
+			return this.send(res, this.spec.errorResponse(500, 'Internal server error', req));
+		}
+		if (fault?.kind === 'html-after-processing') {
+			return this.send(res, { status: response.status, raw: HTML_PAGE, headers: { 'content-type': 'text/html' } });
 		}
 		if (fault?.kind === 'malformed') {
 			return this.send(res, { status: response.status, raw: '{"response": {"status": "qu', headers: { 'content-type': 'application/json' } });
@@ -399,6 +485,7 @@ export class Simulator {
 			case 'POST /config':
 				if (typeof body.windowMs === 'number') this.windowMs = body.windowMs;
 				if (body.limits && typeof body.limits === 'object') Object.assign(this.limitOverrides, body.limits);
+				if (body.faultMix !== undefined) this.setFaultMix(body.faultMix ?? undefined);
 				return json(200, { windowMs: this.windowMs, limits: this.limitOverrides });
 			case 'GET /state':
 				return json(200, this.spec.state?.() ?? {});

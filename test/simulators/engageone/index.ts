@@ -51,6 +51,10 @@ interface EngageOneState {
 	generation: number;
 	sends: Json[];
 	unsubscribes: string[];
+	/** Test knob: after this many accepted sends, every issued token expires (once). */
+	expireTokensAfterSends?: number;
+	/** Test knob: the next this-many sends are processed but answered `{"send_id": null}`. */
+	nullSendIds: number;
 }
 
 const base64url = (value: Buffer | string) => Buffer.from(value).toString('base64url');
@@ -63,7 +67,7 @@ export function createEngageOneSimulator(options: EngageOneSimulatorOptions = {}
 	const companyName = options.companyName ?? ENGAGEONE_DEFAULTS.companyName;
 	const signingKey = randomBytes(32);
 
-	const state: EngageOneState = { exchanges: 0, failedExchanges: 0, generation: 1, sends: [], unsubscribes: [] };
+	const state: EngageOneState = { exchanges: 0, failedExchanges: 0, generation: 1, sends: [], unsubscribes: [], nullSendIds: 0 };
 
 	const error = (status: number, message: string): SimResponse => ({ status, body: { message } });
 
@@ -126,6 +130,14 @@ export function createEngageOneSimulator(options: EngageOneSimulatorOptions = {}
 		if (missing >= 0) return error(400, `dataset[${missing}] has no email address at ${path}`);
 		const sendId = newId();
 		state.sends.push({ version, campaign: req.params.campaign, sendId, body });
+		if (state.expireTokensAfterSends !== undefined && state.sends.length >= state.expireTokensAfterSends) {
+			state.expireTokensAfterSends = undefined;
+			state.generation++;
+		}
+		if (state.nullSendIds > 0) {
+			state.nullSendIds--;
+			return { status: 200, body: { send_id: null } };
+		}
 		return { status: 200, body: { send_id: sendId } };
 	};
 
@@ -160,7 +172,7 @@ export function createEngageOneSimulator(options: EngageOneSimulatorOptions = {}
 			},
 		},
 		rawRoutes: [
-			{ method: 'POST', path: /^\/authenticate$/, handler: authenticate },
+			{ method: 'POST', path: /^\/authenticate$/, handler: authenticate, operationId: 'authenticate' },
 			{
 				method: 'POST',
 				path: /^\/__sim\/expire-tokens$/,
@@ -176,6 +188,8 @@ export function createEngageOneSimulator(options: EngageOneSimulatorOptions = {}
 			state.failedExchanges = 0;
 			state.sends.length = 0;
 			state.unsubscribes.length = 0;
+			state.expireTokensAfterSends = undefined;
+			state.nullSendIds = 0;
 		},
 	});
 	return sim;

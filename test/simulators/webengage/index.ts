@@ -1,8 +1,12 @@
 /**
  * WebEngage simulator: Bearer key, license code in the path (unknown code → 404), the
- * `{response: {...}}` envelope, 25 items per bulk call, `x-request-id` dedupe for 4 hours, and the
- * documented per-minute limits with `X-RateLimit-Limit/-Remaining`
- * (https://docs.webengage.com/docs/rest-api-getting-started, https://docs.webengage.com/docs/bulk-user-api).
+ * `{response: {...}}` envelope, 25 items per bulk call, and the documented per-minute limits with
+ * `X-RateLimit-Limit/-Remaining` (https://docs.webengage.com/docs/rest-api-getting-started,
+ * https://docs.webengage.com/docs/bulk-user-api). Strict about dedupe, doing only what WebEngage
+ * documents: `x-request-id` for 4 hours on the single `/users` and `/events` calls (not on
+ * `/bulk-users` or `/bulk-events`), `dedupe.ttl` on a single-campaign transaction (an identical
+ * request within the window is ignored; its `txnId` alone dedupes nothing), and `txnId` on the
+ * multi-campaign call.
  */
 import path from 'node:path';
 
@@ -44,6 +48,8 @@ export function createWebEngageSimulator(options: WebEngageSimulatorOptions = {}
 		definitions: [] as Json[],
 		businessEvents: [] as Json[],
 		requestIds: new Map<string, number>(),
+		/** First time each deduped transactional request (`dedupe.ttl`) was seen. */
+		dedupeWindows: new Map<string, number>(),
 		surveyResponses: new Map<string, Json>([
 			[
 				'resp-1001',
@@ -95,7 +101,7 @@ export function createWebEngageSimulator(options: WebEngageSimulatorOptions = {}
 			return ok(201, { status: 'queued' });
 		},
 		bulkUpsertUsers(req) {
-			if (!isReplay(req)) for (const user of (req.body as Json).users) ingestUser(user);
+			for (const user of (req.body as Json).users) ingestUser(user);
 			return ok(201, { status: 'queued' });
 		},
 		trackEvent(req) {
@@ -103,7 +109,7 @@ export function createWebEngageSimulator(options: WebEngageSimulatorOptions = {}
 			return ok(201, { status: 'queued' });
 		},
 		bulkTrackEvents(req) {
-			if (!isReplay(req)) state.events.push(...(req.body as Json).events);
+			state.events.push(...(req.body as Json).events);
 			return ok(201, { status: 'queued' });
 		},
 		triggerTransactional(req) {
@@ -111,8 +117,14 @@ export function createWebEngageSimulator(options: WebEngageSimulatorOptions = {}
 			if (!state.users.has(String(body.userId))) return error(404, `User ${body.userId} not found`);
 			if (!String(req.params.experimentId).startsWith('~')) return error(404, 'Campaign not found');
 			const txnId = body.txnId ?? newId();
-			if (body.txnId && state.transactions.some((t) => t.txnId === body.txnId)) {
-				return ok(200, { data: { txnId, experimentId: req.params.experimentId, userId: body.userId, ttl: body.ttl ?? 120 } });
+			const dedupeTtl = Number(body.dedupe?.ttl ?? 0);
+			if (dedupeTtl > 0) {
+				const key = `${req.params.experimentId} ${JSON.stringify(body)}`;
+				const first = state.dedupeWindows.get(key);
+				if (first !== undefined && Date.now() - first < dedupeTtl * 1000) {
+					return ok(200, { data: { txnId, experimentId: req.params.experimentId, userId: body.userId, ttl: body.ttl ?? 120 } });
+				}
+				state.dedupeWindows.set(key, Date.now());
 			}
 			state.transactions.push({ ...body, txnId, experimentId: req.params.experimentId });
 			return ok(200, { data: { txnId, experimentId: req.params.experimentId, userId: body.userId, ttl: body.ttl ?? 120 } });
@@ -121,7 +133,9 @@ export function createWebEngageSimulator(options: WebEngageSimulatorOptions = {}
 			const body = req.body as Json;
 			const campaignIds = ([] as string[]).concat(req.query.campaignIds as string | string[]);
 			const txnId = body.txnId ?? newId();
-			state.transactions.push({ ...body, txnId, campaignIds, mode: req.query.mode });
+			if (!(body.txnId && state.transactions.some((t) => t.txnId === body.txnId && t.campaignIds))) {
+				state.transactions.push({ ...body, txnId, campaignIds, mode: req.query.mode });
+			}
 			return ok(200, { data: { txnId, campaignIds, userId: body.userId, mode: req.query.mode } });
 		},
 		createGdprRequest(req) {
@@ -226,6 +240,7 @@ export function createWebEngageSimulator(options: WebEngageSimulatorOptions = {}
 			state.definitions.length = 0;
 			state.businessEvents.length = 0;
 			state.requestIds.clear();
+			state.dedupeWindows.clear();
 		},
 	});
 	return sim;

@@ -248,7 +248,9 @@ describe('apiRequestFull: timeouts', () => {
 			throw hang();
 		});
 		const error = await failure(apiRequestFull.call(ctx, api, { method: 'POST', path: '/send', body: {}, itemIndex: 1 }));
-		expect(error.message).toBe('Acme did not answer within 5 s; the request may have reached it, so it was not sent again [item 1]');
+		expect(error.message).toBe('Outcome unknown: Acme may have accepted this request (no answer within 5 s) [item 1]');
+		expect(error.description).toContain('Do not re-send it blindly');
+		expect(error.description).not.toMatch(/retry/i);
 		expect(sent).toHaveLength(1);
 	});
 

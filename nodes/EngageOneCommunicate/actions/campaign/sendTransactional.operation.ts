@@ -242,6 +242,13 @@ async function sendRows(this: IExecuteFunctions, settings: CallSettings, rows: I
 		method: 'POST',
 		path: transactionalPath(settings.apiVersion, settings.campaign),
 		body: transactionalBody(settings, rows),
+		// The documented answer is {"send_id": "…"}; anything else (e.g. send_id null) is not a success.
+		expect: (body: unknown) => {
+			const sendId = (body as { send_id?: unknown } | undefined)?.send_id;
+			return typeof sendId === 'string' && sendId ? undefined : 'expected {"send_id": "…"}';
+		},
+		unknownOutcomeCheck:
+			'EngageOne has no dedupe for transactional sends; look for this send in the campaign\'s version history in Communicate (Data Source "Transactional Call") before sending again',
 		itemIndex,
 	});
 }
@@ -294,6 +301,7 @@ function copyError(error: unknown): Error {
 	const source = error instanceof Error ? error : new Error(String(error));
 	const copy = Object.create(Object.getPrototypeOf(source) as object) as Error;
 	Object.assign(copy, source);
-	copy.message = source.message;
+	// The request named the call's first item; each copy names its own item instead.
+	copy.message = source.message.replace(/ \[item \d+\]$/, '');
 	return copy;
 }

@@ -1,7 +1,7 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
 import { processItems, showFor, updateDisplayOptions } from '../../../shared';
-import { webEngageRequest } from '../../transport';
+import { expectQueued, webEngageRequest } from '../../transport';
 import { buildEvent, eventProperties } from './fields';
 
 export const description: INodeProperties[] = updateDisplayOptions(showFor('event', 'track'), eventProperties);
@@ -14,6 +14,7 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 			path: '/v1/accounts/{licenseCode}/events',
 			body: event,
 			dedupe: true,
+			expect: expectQueued,
 			itemIndex: i,
 		});
 		return {

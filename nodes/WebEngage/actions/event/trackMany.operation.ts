@@ -21,5 +21,8 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 		path: '/v1/accounts/{licenseCode}/bulk-events',
 		listKey: 'events',
 		summary: (entry) => ({ eventName: entry.eventName }),
+		// No dedupe is documented for bulk events: a replay could record them twice.
+		replaySafe: false,
+		unknownOutcomeCheck: "look for these events in WebEngage's user profiles before tracking them again",
 	});
 }

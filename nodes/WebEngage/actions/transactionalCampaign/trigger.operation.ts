@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
 import { inputError, processItems, requireValue, showFor, updateDisplayOptions } from '../../../shared';
-import { webEngageRequest } from '../../transport';
+import { expectTransaction, webEngageRequest } from '../../transport';
 import { buildDelivery, deliveryProperties } from './fields';
 
 export const description: INodeProperties[] = updateDisplayOptions(showFor('transactionalCampaign', 'trigger'), [
@@ -22,7 +22,7 @@ export const description: INodeProperties[] = updateDisplayOptions(showFor('tran
 		typeOptions: { minValue: 0, maxValue: 1800 },
 		default: 0,
 		description:
-			'WebEngage ignores the same trigger again for this long after the first one (5 to 1800 seconds); 0 turns it off',
+			'WebEngage ignores the same trigger again for this long after the first one (5 to 1800 seconds); 0 turns it off. With it set, a trigger whose answer was lost is sent again automatically; without it, it is reported with an unknown outcome.',
 	},
 ]);
 
@@ -44,8 +44,11 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 			method: 'POST',
 			path: `/v2/accounts/{licenseCode}/experiments/${encodeURIComponent(campaignId)}/transaction`,
 			body,
-			// WebEngage ignores a repeated txnId, so a replay after a lost answer is harmless.
-			idempotent: true,
+			// WebEngage documents no dedupe on the txnId of this endpoint; a replay after a lost answer
+			// is harmless only inside the dedupe window the user turned on.
+			idempotent: dedupeTtl !== 0,
+			expect: expectTransaction,
+			unknownOutcomeCheck: `the campaign's delivery report for this user (txnId ${String(body.txnId)})`,
 			itemIndex: i,
 		});
 		const data = ((response.response as IDataObject | undefined)?.data as IDataObject | undefined) ?? {};

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
 import { inputError, processItems, showFor, updateDisplayOptions } from '../../../shared';
-import { webEngageRequest } from '../../transport';
+import { expectTransaction, webEngageRequest } from '../../transport';
 import { buildDelivery, deliveryProperties } from './fields';
 
 export const description: INodeProperties[] = updateDisplayOptions(showFor('transactionalCampaign', 'triggerWithFallback'), [
@@ -58,7 +58,9 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 			method: 'POST',
 			path: `/v2/accounts/{licenseCode}/transaction?${query}`,
 			body,
+			// The multi-campaign API documents txnId as its dedupe key.
 			idempotent: true,
+			expect: expectTransaction,
 			itemIndex: i,
 		});
 		const data = ((response.response as IDataObject | undefined)?.data as IDataObject | undefined) ?? {};

@@ -1,7 +1,7 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
 import { processItems, showFor, updateDisplayOptions } from '../../../shared';
-import { webEngageRequest } from '../../transport';
+import { expectQueued, webEngageRequest } from '../../transport';
 import { buildUser, userProperties } from './fields';
 
 export const description: INodeProperties[] = updateDisplayOptions(showFor('user', 'upsert'), userProperties);
@@ -14,6 +14,7 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 			path: '/v1/accounts/{licenseCode}/users',
 			body: user,
 			dedupe: true,
+			expect: expectQueued,
 			itemIndex: i,
 		});
 		return { userId: user.userId ?? null, anonymousId: user.anonymousId ?? null, ...(response.response as object) };

@@ -20,5 +20,8 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 		build: buildUser,
 		path: '/v1/accounts/{licenseCode}/bulk-users',
 		listKey: 'users',
+		// An upsert: sending the same users twice leaves the same profiles.
+		replaySafe: true,
+		unknownOutcomeCheck: 'an upsert is safe to send again',
 	});
 }
