@@ -1,7 +1,7 @@
 import type { ICredentialDataDecryptedObject, IDataObject } from 'n8n-workflow';
 
 import type { ApiRequest, ApiResponse, RequestContext, VendorApi } from '../../shared';
-import { apiRequest, apiRequestFull } from '../../shared';
+import { apiRequest, apiRequestFull, checkCredentialFields } from '../../shared';
 
 /** `/messages/batch` takes at most 5000 send requests and 10 MB of JSON per call (batch API docs). */
 export const DOTDIGITAL_BATCH_LIMIT = 5000;
@@ -40,6 +40,19 @@ export const dotdigitalCpaasApi: VendorApi = {
 	name: 'dotdigital CPaaS',
 	credentialType: 'dotdigitalCpaasApi',
 	baseUrl: dotdigitalBaseUrl,
+	pathParams(credentials: ICredentialDataDecryptedObject) {
+		checkCredentialFields(
+			credentials,
+			'dotdigital CPaaS API',
+			credentials.authMode === 'apiSpaceToken'
+				? [{ key: 'accessToken', label: 'Access Token', required: true, noSpaces: true }]
+				: [
+						{ key: 'username', label: 'Username', required: true, noSpaces: true, noColon: true },
+						{ key: 'password', label: 'Password', required: true },
+					],
+		);
+		return {};
+	},
 	errorMessage: messageFrom,
 	// 429 carries X-RateLimit-Reset; back off from 1 s within a bounded total wait.
 	retry: { baseDelayMs: 1000, maxDelayMs: 30_000, maxTotalWaitMs: 120_000, maxRetries: 8 },

@@ -1,7 +1,7 @@
 import type { ICredentialDataDecryptedObject, IDataObject } from 'n8n-workflow';
 
 import type { ApiRequest, ApiResponse, RequestContext, VendorApi } from '../../shared';
-import { apiRequest, apiRequestFull } from '../../shared';
+import { apiRequest, apiRequestFull, checkCredentialFields } from '../../shared';
 
 export const CREDENTIAL_TYPE = 'engageOneCommunicateApi';
 
@@ -78,6 +78,14 @@ export const engageOneApi: VendorApi = {
 	name: 'EngageOne Communicate',
 	credentialType: CREDENTIAL_TYPE,
 	baseUrl: regionalApiUrl,
+	pathParams(credentials: ICredentialDataDecryptedObject) {
+		checkCredentialFields(credentials, 'EngageOne Communicate API', [
+			{ key: 'clientId', label: 'Client ID', required: true },
+			{ key: 'secret', label: 'Secret', required: true },
+			{ key: 'customerId', label: 'Customer ID', required: true, noSpaces: true },
+		]);
+		return {};
+	},
 	// No error envelope is documented; take the usual message fields when present.
 	errorMessage: messageOf,
 	// The JWT in the credential expires after an hour; n8n renews it when a request throws a 401.

@@ -1,7 +1,7 @@
 import type { ICredentialDataDecryptedObject, IDataObject } from 'n8n-workflow';
 
 import type { ApiRequest, RequestContext, VendorApi } from '../../shared';
-import { apiRequest } from '../../shared';
+import { apiRequest, checkCredentialFields } from '../../shared';
 
 export const ENGATI_DEFAULT_BASE_URL = 'https://api.engati.ai';
 
@@ -51,10 +51,16 @@ export const engatiApi: VendorApi = {
 		return String(credentials.baseUrl || ENGATI_DEFAULT_BASE_URL).trim();
 	},
 	pathParams(credentials: ICredentialDataDecryptedObject) {
-		return {
+		const ids = {
 			customerId: String(credentials.customerId ?? '').trim(),
 			botKey: String(credentials.botKey ?? '').trim(),
 		};
+		checkCredentialFields({ ...credentials, ...ids }, 'Engati API', [
+			{ key: 'apiKey', label: 'API Key', required: true, noSpaces: true },
+			{ key: 'customerId', label: 'Customer ID', required: true, noSpaces: true, pathSafe: true },
+			{ key: 'botKey', label: 'Bot Key', required: true, noSpaces: true, pathSafe: true },
+		]);
+		return ids;
 	},
 	errorMessage: engatiErrorMessage,
 	bodyError: engatiBodyError,

@@ -1,7 +1,7 @@
 import type { ICredentialDataDecryptedObject, IDataObject } from 'n8n-workflow';
 
 import type { ApiRequest, RequestContext, VendorApi } from '../../shared';
-import { apiRequest } from '../../shared';
+import { apiRequest, checkCredentialFields } from '../../shared';
 
 const DATA_CENTER_HOSTS: Record<string, string> = {
 	global: 'https://api.webengage.com',
@@ -21,7 +21,14 @@ export const webEngageApi: VendorApi = {
 		return host;
 	},
 	pathParams(credentials: ICredentialDataDecryptedObject) {
-		return { licenseCode: String(credentials.licenseCode ?? '').trim() };
+		checkCredentialFields(credentials, 'WebEngage API', [
+			{ key: 'apiKey', label: 'API Key', required: true, noSpaces: true },
+		]);
+		const licenseCode = String(credentials.licenseCode ?? '').trim();
+		checkCredentialFields({ licenseCode }, 'WebEngage API', [
+			{ key: 'licenseCode', label: 'License Code', required: true, noSpaces: true, pathSafe: true },
+		]);
+		return { licenseCode };
 	},
 	// Envelope: {"response": {"status": "error", "message": "..."}}
 	errorMessage(body: unknown) {

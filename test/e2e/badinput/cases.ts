@@ -49,7 +49,6 @@ const charIn = (code: number) => ({ $v: 'char', code });
 const err = (field: string, also?: RegExp): Expectation => ({ error: field, ...(also ? { also } : {}) });
 const safe = (doc: string, sent?: string, vendorMayRefuse?: boolean): Expectation => ({ safe: doc, sent, vendorMayRefuse });
 
-const OK = 'ok';
 const OBJ = { a: 1 };
 const ARR = ['a', 'b'];
 const NUL = 'ab\u0000cd';
@@ -419,7 +418,7 @@ const EO_SEND_JSON: CaseGroup = {
 		{ name: 'Recipient Row: over 5 MB', input: { repeatName: Math.round(5.5 * 1024 * 1024) }, expect: err('Recipient Row', /5 MB/) },
 		{ name: 'Recipient Row: invalid JSON', input: { row: '{"email": "a@example.com"' }, expect: err('Recipient Row') },
 		{ name: 'Recipient Row: an array', input: { row: '[{"email": "a@example.com"}]' }, expect: err('Recipient Row') },
-		{ name: 'Recipient Row: NUL in a value', input: { row: '{"email": "a@example.com", "note": "x\\u0000"}' }, expect: err('note', /control character/) },
+		{ name: 'Recipient Row: NUL in a value', input: { row: '{"email": "a@example.com", "note": "x\\u0000"}' }, expect: err('Recipient Row', /control character/) },
 		{ name: 'Recipient Row: valid', input: { row: '{"email": "json.row@example.com"}' }, expect: safe('valid', 'json.row@example.com') },
 	],
 };

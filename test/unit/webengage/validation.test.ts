@@ -74,7 +74,7 @@ describe('buildEvent', () => {
 		[{ inputMode: 'fields', userId: 'u', eventName: 'x'.repeat(50) }, /shorter than 50 characters/],
 		[{ inputMode: 'fields', userId: 'u', eventName: '' }, /"Event Name" is required/],
 		[{ inputMode: 'fields', userId: '', eventName: 'Opened' }, /"User ID" or "Anonymous ID" is required/],
-		[{ inputMode: 'json', eventJson: { userId: 'u', eventName: 'Paid', eventData: [1] } }, /"eventData" must be an object/],
+		[{ inputMode: 'json', eventJson: { userId: 'u', eventName: 'Paid', eventData: [1] } }, /"Event Data" must be an object/],
 		[{ inputMode: 'fields', userId: 'u', eventName: 'Opened', eventDataMode: 'json', eventDataJson: '[1]' }, /must be a JSON object/],
 	])('refuses %j', (params, message) => {
 		expect(() => buildEvent.call(context([params]), 0)).toThrow(message);

@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { processInBatches, showFor, updateDisplayOptions } from '../../../shared';
+import { processInBatches, readText, showFor, updateDisplayOptions } from '../../../shared';
 import { engatiRequest, responseObject } from '../../transport';
 import { channelUserId } from '../common';
 import {
@@ -76,7 +76,7 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 			const texts = (
 				(this.getNodeParameter('messages', first, {}) as { message?: Array<{ text?: string }> }).message ?? []
 			)
-				.map((m) => String(m.text ?? '').trim())
+				.map((m) => readText(node, m.text, 'Message', first, { multiline: true }).trim())
 				.filter((text) => text !== '');
 			requireList(node, texts, 'Messages', first);
 			const published = publishedOn.call(this, first);

@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { paginate, processItems, returnAllOrLimit, showFor, updateDisplayOptions } from '../../../shared';
+import { paginate, processItems, readPositiveInteger, returnAllOrLimit, showFor, updateDisplayOptions } from '../../../shared';
 import { engatiRequest, listOf, responseObject } from '../../transport';
 import { botKeyOverride, channelUserId, toEpochMs } from '../common';
 
@@ -66,10 +66,11 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 	return await processItems.call(this, items, async (i) => {
 		const userId = channelUserId(node, this.getNodeParameter('channelUserId', i), 'Channel User ID', i);
 		const returnAll = this.getNodeParameter('returnAll', i) as boolean;
-		const limit = returnAll ? 0 : (this.getNodeParameter('limit', i) as number);
+		const limit = returnAll ? 0 : readPositiveInteger(node, this.getNodeParameter('limit', i), 'Limit', i);
 		const options = this.getNodeParameter('options', i, {}) as IDataObject;
-		const pageSize = Number(options.pageSize ?? 100);
-		const firstPage = Number(options.firstPageNumber ?? 1);
+		const pageSize = options.pageSize === undefined || options.pageSize === '' ? 100 : readPositiveInteger(node, options.pageSize, 'Page Size', i);
+		const firstPage =
+			options.firstPageNumber === undefined || options.firstPageNumber === '' ? 1 : readPositiveInteger(node, options.firstPageNumber, 'First Page Number', i);
 		const qs: IDataObject = { page_size: pageSize };
 		if (options.startTime) qs.start_date = toEpochMs(node, options.startTime, 'Start Time', i);
 		if (options.endTime) qs.end_date = toEpochMs(node, options.endTime, 'End Time', i);
