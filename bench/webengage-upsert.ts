@@ -9,6 +9,7 @@
 import os from 'node:os';
 
 import type { ExecutionResult } from '../test/harness/n8n';
+import { N8N_VERSION } from '../test/harness/env';
 import { chainWorkflow, N8n, nodeType, parseExecution } from '../test/harness/n8n';
 import { createWebEngageSimulator, WEBENGAGE_DEFAULTS, webEngageState } from '../test/simulators/webengage';
 
@@ -125,7 +126,7 @@ async function main(): Promise<void> {
 			};
 		};
 
-		console.log(`Benchmark: ${USERS} users upserted into the WebEngage simulator (${url}) in one real n8n.`);
+		console.log(`Benchmark: ${USERS} users upserted into the WebEngage simulator (${url}) in one real n8n ${N8N_VERSION}.`);
 		console.log(`Simulator per-minute limits raised for the bench (limitOverrides ${JSON.stringify(limitOverrides)}) so the baseline is not throttled.`);
 		const ours = await runPath('WebEngage node (upsertMany, 25/call)', 'benchWeNode0001', 'WebEngage', 'bulkUpsertUsers');
 		console.log(`  done: ${ours.label}`);
@@ -186,7 +187,7 @@ function printTable(rows: PathResult[], ours: PathResult, baseline: PathResult):
 	console.log(widths.map((w) => '-'.repeat(w)).join('-|-'));
 	for (const row of body) console.log(line(row));
 	console.log('');
-	console.log(`Machine: ${os.cpus().length} cores (${os.cpus()[0]?.model ?? 'unknown CPU'}), Node ${process.version} for the bench, n8n on Node 24; ${new Date().toISOString()}`);
+	console.log(`Machine: ${os.cpus().length} cores (${os.cpus()[0]?.model ?? 'unknown CPU'}), Node ${process.version} for the bench, n8n ${N8N_VERSION} on Node 24; ${new Date().toISOString()}`);
 	console.log('"Node" = the upserting node alone (n8n\'s executionTime); "Execution" = the execution\'s stoppedAt - startedAt');
 	console.log('(includes the Code node making the input items); "CLI call" = around `n8n execute` (adds n8n start-up, ~3 s, and printing the run).');
 }

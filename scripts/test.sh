@@ -1,22 +1,30 @@
 #!/usr/bin/env bash
-# README's test command: build, lint, type-check the tests, then every test: unit tests of the
-# shared core and nodes, and workflows executed in a real n8n against the vendor simulators.
+# README's test command: build, lint, type-check the tests, then the whole suite once per tested
+# n8n line (scripts/n8n-lines.json: n8n 2.x and 1.123), both lines side by side: unit tests of the
+# shared core and nodes (against that line's own n8n-workflow) and workflows executed in that line's
+# real n8n against the vendor simulators. Prints the count per line and one closing count over both.
+#
+#   npm test                      everything, both lines
+#   ONLY_N8N_LINES=2 npm test     one line only
+#   npm test -- test/e2e/engati   extra arguments go to Jest (each line)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/ensure-deps.sh
+source scripts/n8n-lines.sh
+lines="${ONLY_N8N_LINES:-$N8N_LINES}"
 echo "== build"; npm run --silent clean && npm run --silent build
 echo "== lint"; npm run --silent lint
 echo "== type-check tests"; npm run --silent typecheck:test
 echo "== package contents"; node scripts/check-pack.js
-echo "== tests"
 mkdir -p .tmp
-set +e
-npx jest --ci --json --outputFile=.tmp/jest-results.json "$@"
-status=$?
-set -e
-node -e '
-const r = require("./.tmp/jest-results.json");
-const skipped = r.numPendingTests + r.numTodoTests;
-console.log(`tests: ${r.numPassedTests} passed, ${r.numFailedTests} failed` + (skipped ? `, ${skipped} skipped` : ""));
-'
-exit $status
+echo "== tests on n8n lines: $lines (side by side)"
+pids=()
+for line in $lines; do
+  rm -f ".tmp/jest-results-$line.json"
+  # One Jest worker per line: the two lines share the machine's two cores.
+  (N8N_LINE="$line" npx jest --ci --maxWorkers=1 --json --outputFile=".tmp/jest-results-$line.json" "$@" 2>&1 \
+    | sed -u "s/^/[n8n $line] /") &
+  pids+=("$!")
+done
+for pid in "${pids[@]}"; do wait "$pid" || true; done
+node scripts/test-summary.js $lines

@@ -6,7 +6,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 
-import { REPO_ROOT } from '../harness/env';
+import { N8N_VERSION, REPO_ROOT } from '../harness/env';
 import { N8n } from '../harness/n8n';
 import { N8nServer, OWNER } from '../harness/server';
 import { startAllSimulators } from '../simulators';
@@ -27,7 +27,7 @@ async function main() {
 	console.log(`imported ${examples.length} example workflows and ${simulators.length} demo credentials`);
 
 	const server = await N8nServer.start(n8n, { port: PORT });
-	console.log(`\nn8n is running on http://localhost:${PORT}`);
+	console.log(`\nn8n ${N8N_VERSION} is running on http://localhost:${PORT}`);
 	console.log(`log in as ${OWNER.email} / ${OWNER.password}; the example workflows are under Workflows.`);
 	console.log('Ctrl-C stops n8n and the simulators.\n');
 

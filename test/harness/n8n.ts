@@ -5,10 +5,11 @@
  */
 import { execFile } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 
-import { assertN8nInstalled, N8N_BIN, n8nEnv, NODE24_BIN, REPO_ROOT } from './env';
+import { assertN8nInstalled, N8N_BIN, n8nEnv, NODE24_BIN, perProcessEnv, REPO_ROOT } from './env';
 
 const run = promisify(execFile);
 
@@ -56,6 +57,9 @@ export const nodeType = (name: string) => `CUSTOM.${name}`;
 
 let instanceCounter = 0;
 
+/** Where n8n homes live: outside the repo (see `create`), kept with KEEP_N8N_E2E=1 for debugging. */
+export const E2E_ROOT = process.env.N8N_E2E_ROOT ?? path.join(os.tmpdir(), 'n8n-engagement-e2e');
+
 export class N8n {
 	private workflowCounter = 0;
 
@@ -69,10 +73,12 @@ export class N8n {
 		assertN8nInstalled();
 		const dist = path.join(REPO_ROOT, 'dist');
 		if (!existsSync(path.join(dist, 'nodes'))) throw new Error('dist/ is missing: run `npm run build` first');
-		const home = path.join(REPO_ROOT, '.tmp', 'n8n-e2e', `${label}-${process.pid}-${++instanceCounter}`);
+		const home = path.join(E2E_ROOT, `${label}-${process.pid}-${++instanceCounter}`);
 		rmSync(home, { recursive: true, force: true });
 		mkdirSync(home, { recursive: true });
-		// The snapshot sits inside the repo so `require('n8n-workflow')` resolves to node_modules.
+		// The snapshot sits outside the repo, with no node_modules above it: as in a real install (n8n
+		// drops a community package's peer dependencies), `require('n8n-workflow')` resolves to the
+		// n8n-workflow of the n8n under test, not to this repo's dev copy.
 		const extensionDir = path.join(home, 'extension');
 		cpSync(dist, extensionDir, { recursive: true });
 		return new N8n(home, extensionDir);
@@ -86,7 +92,7 @@ export class N8n {
 	async cli(args: string[], extraEnv: Record<string, string> = {}): Promise<{ stdout: string; stderr: string; code: number }> {
 		try {
 			const { stdout, stderr } = await run(path.join(NODE24_BIN, 'node'), [N8N_BIN, ...args], {
-				env: this.env(extraEnv),
+				env: this.env({ ...(await perProcessEnv()), ...extraEnv }),
 				cwd: this.home,
 				maxBuffer: 512 * 1024 * 1024,
 				timeout: 600_000,

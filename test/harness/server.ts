@@ -8,12 +8,11 @@
  */
 import type { ChildProcess } from 'node:child_process';
 import { spawn } from 'node:child_process';
-import net from 'node:net';
 import path from 'node:path';
 
 import { parse as parseFlatted } from 'flatted';
 
-import { N8N_BIN, NODE24_BIN } from './env';
+import { freePort, N8N_BIN, N8N_MAJOR, NODE24_BIN, perProcessEnv } from './env';
 import type { N8n } from './n8n';
 
 export const OWNER = {
@@ -39,17 +38,6 @@ export interface ExecutionDetail extends ExecutionSummary {
 	data: any;
 	/** JSON of the items a node put out on its first run. */
 	output(nodeName: string, outputIndex?: number): Array<Record<string, any>>;
-}
-
-async function freePort(): Promise<number> {
-	return await new Promise((resolve, reject) => {
-		const server = net.createServer();
-		server.once('error', reject);
-		server.listen(0, '127.0.0.1', () => {
-			const { port } = server.address() as net.AddressInfo;
-			server.close(() => resolve(port));
-		});
-	});
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -100,6 +88,7 @@ export class N8nServer {
 		const timeoutMs = options.timeoutMs ?? 120_000;
 		const child = spawn(path.join(NODE24_BIN, 'node'), [N8N_BIN, 'start'], {
 			env: n8n.env({
+				...(await perProcessEnv()),
 				N8N_PORT: String(port),
 				N8N_LISTEN_ADDRESS: '127.0.0.1',
 				N8N_HOST: '127.0.0.1',
@@ -174,15 +163,42 @@ export class N8nServer {
 		await this.rest('POST', '/login', { emailOrLdapLoginId: OWNER.email, password: OWNER.password });
 	}
 
-	/** Activates an imported workflow: n8n registers its trigger webhooks (`checkExists` → `create`). */
-	async activate(workflowId: string): Promise<any> {
+	/**
+	 * Activates an imported workflow: n8n registers its trigger webhooks (`checkExists` → `create`).
+	 * Returns once the triggers are live: n8n 2.x publishes through an outbox and answers the REST
+	 * call before the webhooks exist, so on 2.x this waits for the publication to settle.
+	 */
+	async activate(workflowId: string, timeoutMs = 60_000): Promise<any> {
 		const workflow = await this.rest('GET', `/workflows/${workflowId}`);
-		return await this.rest('POST', `/workflows/${workflowId}/activate`, { versionId: workflow.versionId });
+		const result = await this.rest('POST', `/workflows/${workflowId}/activate`, { versionId: workflow.versionId });
+		if (N8N_MAJOR >= 2) {
+			const status = await this.waitForPublication(workflowId, (s) => s.status !== 'in_progress' && s.liveVersionId === workflow.versionId, timeoutMs);
+			if (status.status !== 'published') {
+				throw new Error(`n8n did not publish workflow ${workflowId}: ${JSON.stringify(status)}`);
+			}
+		}
+		return result;
 	}
 
-	/** Deactivates it: n8n calls the trigger's webhook `delete`. */
-	async deactivate(workflowId: string): Promise<any> {
-		return await this.rest('POST', `/workflows/${workflowId}/deactivate`);
+	/** Deactivates it: n8n calls the trigger's webhook `delete` (on 2.x, waits until that has run). */
+	async deactivate(workflowId: string, timeoutMs = 60_000): Promise<any> {
+		const result = await this.rest('POST', `/workflows/${workflowId}/deactivate`);
+		if (N8N_MAJOR >= 2) {
+			await this.waitForPublication(workflowId, (s) => s.status === 'not_published', timeoutMs);
+		}
+		return result;
+	}
+
+	/** n8n 2.x: polls `GET /workflows/:id/publication-status` until `done` holds for it. */
+	private async waitForPublication(workflowId: string, done: (status: any) => boolean, timeoutMs: number): Promise<any> {
+		const deadline = Date.now() + timeoutMs;
+		let status: any;
+		while (Date.now() < deadline) {
+			status = await this.rest('GET', `/workflows/${workflowId}/publication-status`);
+			if (done(status)) return status;
+			await sleep(100);
+		}
+		throw new Error(`Workflow ${workflowId}: publication did not settle within ${timeoutMs} ms: ${JSON.stringify(status)}`);
 	}
 
 	async workflow(workflowId: string): Promise<any> {
@@ -191,9 +207,19 @@ export class N8nServer {
 
 	/** Executions of a workflow, newest first. */
 	async executions(workflowId: string): Promise<ExecutionSummary[]> {
+		// n8n 2.x caps a page at 100 executions: page with `lastId` (results come newest first).
 		const filter = encodeURIComponent(JSON.stringify({ workflowId }));
-		const result = await this.rest<{ results: ExecutionSummary[] }>('GET', `/executions?filter=${filter}&limit=250`);
-		return result.results ?? [];
+		const all: ExecutionSummary[] = [];
+		for (let lastId = ''; ; ) {
+			const page = await this.rest<{ results: ExecutionSummary[] }>(
+				'GET',
+				`/executions?filter=${filter}&limit=100${lastId ? `&lastId=${lastId}` : ''}`,
+			);
+			const results = page.results ?? [];
+			all.push(...results);
+			if (results.length < 100) return all;
+			lastId = results[results.length - 1].id;
+		}
 	}
 
 	/** One execution with its run data. */

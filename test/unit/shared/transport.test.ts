@@ -312,8 +312,9 @@ describe('apiRequestFull never leaks secrets', () => {
 			],
 		});
 		const error = await failure(apiRequestFull.call(ctx, api, { method: 'POST', path: '/x' }));
-		// n8n itself has already replaced the client's text with its own description of the failure.
-		expect(error.message).toContain('connection to the server was closed');
+		// n8n-workflow 1.x replaces the client's text with its own description of the failure; 2.x
+		// keeps the client's text. Either way the secrets are gone.
+		expect(error.message).toMatch(/connection to the server was closed|socket hang up/);
 		leakCheck(error, SECRET, password);
 	});
 });
