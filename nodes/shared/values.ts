@@ -61,9 +61,17 @@ export function describeValue(value: unknown): string {
 	return `a ${typeof value}`;
 }
 
-// C0 controls except tab, line feed and carriage return, and DEL. IDs refuse tab and line breaks too.
-const CONTROL_IN_TEXT = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
-const CONTROL_IN_ID = /[\u0000-\u001f\u007f]/;
+/**
+ * The first control character in a text: C0 controls and DEL; multi-line text may hold tabs and line
+ * breaks (tab, line feed, carriage return).
+ */
+function firstControl(text: string, multiline: boolean): number | undefined {
+	for (let i = 0; i < text.length; i++) {
+		const code = text.charCodeAt(i);
+		if (code === 0x7f || (code < 0x20 && !(multiline && (code === 0x09 || code === 0x0a || code === 0x0d)))) return code;
+	}
+	return undefined;
+}
 const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 
 /**
@@ -72,9 +80,9 @@ const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[
  * `[object Object]` that an object turned into a string leaves behind.
  */
 export function checkText(node: INode, text: string, field: string, itemIndex: number, multiline = false): string {
-	const control = (multiline ? CONTROL_IN_TEXT : CONTROL_IN_ID).exec(text);
-	if (control) {
-		const code = control[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0');
+	const control = firstControl(text, multiline);
+	if (control !== undefined) {
+		const code = control.toString(16).toUpperCase().padStart(4, '0');
 		throw inputError(node, `"${field}" contains a control character (U+${code})`, {
 			itemIndex,
 			description: multiline
@@ -362,7 +370,7 @@ export function checkCredentialFields(
 			if (rule.required) throw new Error(`${field} is empty: enter it in the credential`);
 			continue;
 		}
-		if (/[\u0000-\u001f\u007f]/.test(value)) throw new Error(`${field} contains a line break or another control character`);
+		if (firstControl(value, false) !== undefined) throw new Error(`${field} contains a line break or another control character`);
 		if (rule.noSpaces && /\s/.test(value)) throw new Error(`${field} contains spaces: check for a partial or padded paste`);
 		if (rule.pathSafe && /[/?#%\\]/.test(value)) throw new Error(`${field} contains "/", "?", "#", "%" or "\\", which it cannot hold`);
 		if (rule.noColon && value.includes(':')) throw new Error(`${field} contains ":", which HTTP Basic authentication cannot carry in a username`);
