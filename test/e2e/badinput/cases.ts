@@ -88,6 +88,7 @@ const WE_USER: CaseGroup = {
 			phone: '={{ $json.phone }}',
 			birthDate: '={{ $json.birthDate }}',
 		},
+		attributes: { values: [{ key: 'note', value: '={{ $json.note ?? "plain" }}' }] },
 	},
 	base: { userId: 'bi-user' },
 	cases: [
@@ -126,6 +127,9 @@ const WE_USER: CaseGroup = {
 		{ name: 'Birth Date: 29 February of a leap year', input: { birthDate: '2024-02-29' }, expect: safe('valid', '2024-02-29T00:00:00+0000') },
 		{ name: 'Birth Date: date only', input: { birthDate: '2026-02-28' }, expect: safe('UTC', '2026-02-28T00:00:00+0000') },
 		{ name: 'Birth Date: offset kept', input: { birthDate: '2026-05-01T09:30:00+05:30' }, expect: safe('offset kept', '2026-05-01T09:30:00+0530') },
+		{ name: 'Custom Attributes: NUL in a value', input: { note: NUL }, expect: err('Custom Attributes', /control character/) },
+		{ name: 'Custom Attributes: lone surrogate in a value', input: { note: LONE_LOW }, expect: err('Custom Attributes', /UTF-16|surrogate/) },
+		{ name: 'Custom Attributes: line break in a value is kept', input: { note: 'a\nb' }, expect: safe('kept', 'a\nb') },
 		{ name: 'Birth Date: no zone is UTC', input: { birthDate: '2026-05-01T09:30:00' }, expect: safe('UTC', '2026-05-01T09:30:00+0000') },
 	],
 };

@@ -44,6 +44,10 @@ describe('buildUser', () => {
 		[{ inputMode: 'fields', userId: 'u', attributes: { values: [{ key: 'we_x', value: '1' }] } }, /reserved prefix "we_"/],
 		[{ inputMode: 'fields', userId: 'x'.repeat(101) }, /longer than 100 characters/],
 		[{ inputMode: 'json', userJson: '{"userId": ' }, /"User JSON" is not valid JSON/],
+		[{ inputMode: 'fields', userId: { id: 1 } }, /"User ID" must be text, got an object \[item 0\]/],
+		[{ inputMode: 'fields', userId: 'u', additionalFields: { email: 'a@b' } }, /"Email" is not an email address: "a@b" \[item 0\]/],
+		[{ inputMode: 'fields', userId: 'u', attributes: { values: [{ key: 'note', value: 'a\u0000' }] } }, /"Custom Attributes" contains a control character/],
+		[{ inputMode: 'fields', userId: 'u', additionalFields: { birthDate: '2026-02-30' } }, /"Birth Date" is not a date: "2026-02-30"/],
 	])('refuses %j', (params, message) => {
 		expect(() => buildUser.call(context([params]), 0)).toThrow(message);
 	});

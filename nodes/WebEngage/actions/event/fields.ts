@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { inputError, parseJsonObject, readText, toOffsetDateTime } from '../../../shared';
+import { checkJsonText, inputError, parseJsonObject, readText, toOffsetDateTime } from '../../../shared';
 import { checkIdentity, keyValueOrJsonProperties, readKeyValueOrJson, RESERVED_PREFIX } from '../shared';
 
 /** The event fields shared by Track and Track Many. */
@@ -114,6 +114,7 @@ export function buildEvent(this: IExecuteFunctions, i: number): IDataObject {
 		if (typeof data !== 'object' || Array.isArray(data)) {
 			throw inputError(node, '"Event Data" must be an object', { itemIndex: i });
 		}
+		checkJsonText(node, data, 'Event Data', i);
 		for (const key of Object.keys(data as IDataObject)) {
 			if (key.startsWith(RESERVED_PREFIX)) {
 				throw inputError(node, `"Event Data" attribute "${key}" starts with the reserved prefix "we_"`, { itemIndex: i });

@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { inputError, keyValuesToObject, parseJsonObject, readEmail, readText, toE164, toOffsetDateTime } from '../../../shared';
+import { checkJsonText, inputError, keyValuesToObject, parseJsonObject, readEmail, readText, toE164, toOffsetDateTime } from '../../../shared';
 import { checkIdentity } from '../shared';
 
 /** The user fields shared by Create or Update and Create or Update Many. */
@@ -140,8 +140,9 @@ export function buildUser(this: IExecuteFunctions, i: number): IDataObject {
 	const attributes = user.attributes as IDataObject | undefined;
 	if (attributes !== undefined) {
 		if (typeof attributes !== 'object' || Array.isArray(attributes)) {
-			throw inputError(node, '"attributes" must be an object', { itemIndex: i });
+			throw inputError(node, '"Custom Attributes" must be an object', { itemIndex: i });
 		}
+		checkJsonText(node, attributes, 'Custom Attributes', i);
 		for (const name of Object.keys(attributes)) {
 			if (name.startsWith('we_')) {
 				throw inputError(node, `Custom attribute "${name}" starts with the reserved prefix "we_"`, {
