@@ -1,4 +1,4 @@
-// Takes the README screenshots from a running `npm start` (n8n on 127.0.0.1:5678), with Debian's
+// Takes the README screenshots from a running `npm start` (n8n 2.x on 127.0.0.1:5678), with Debian's
 // Chromium and playwright-core installed outside the repo:
 //   PLAYWRIGHT_CORE=/path/to/node_modules/playwright-core node test/demo/screenshots.js
 const { chromium } = require(process.env.PLAYWRIGHT_CORE || 'playwright-core');
@@ -16,18 +16,18 @@ const BASE = 'http://127.0.0.1:5678';
 	await page.fill('input[type=email]', 'owner@n8n-nodes-engagement.test');
 	await page.fill('input[type=password]', 'Engagement-Test-Passw0rd');
 	await page.keyboard.press('Enter');
-	await page.waitForTimeout(3000);
-	await page.goto(`${BASE}/workflow/demoWebEngageUE`);
 	await page.waitForTimeout(4000);
+	await page.goto(`${BASE}/workflow/demoWebEngageUE`);
+	await page.waitForTimeout(6000);
 	await page.locator('[data-test-id="execute-workflow-button"]').click();
-	await page.waitForTimeout(8000);
+	await page.waitForTimeout(10000);
 	await page.screenshot({ path: `${OUT}/webengage-example-run.png` });
-	await page.mouse.dblclick(975, 362); // the "Upsert Users" node
+	await page.locator('[data-test-id="canvas-node"]', { hasText: 'Upsert Users' }).dblclick();
 	await page.waitForTimeout(3000);
 	await page.screenshot({ path: `${OUT}/webengage-node.png` });
 	await page.keyboard.press('Escape');
 	await page.waitForTimeout(1000);
-	await page.mouse.click(1403, 102); // the node panel's "+" button
+	await page.locator('[data-test-id="node-creator-plus-button"]').click();
 	await page.waitForTimeout(1500);
 	await page.keyboard.type('engage');
 	await page.waitForTimeout(2500);

@@ -144,6 +144,27 @@ export class N8n {
 	}
 }
 
+/**
+ * The JSON object at the start of `text`. n8n may print log lines after the run (e.g. n8n 2.x's
+ * "Database ping failed" on a busy machine), so when the whole text is not JSON, the object is taken
+ * up to the last line that closes it.
+ */
+function parseLeadingJson(text: string): any {
+	try {
+		return JSON.parse(text);
+	} catch {
+		// fall through: try the text up to each closing line, last first
+	}
+	for (let end = text.lastIndexOf('\n}'); end > 0; end = text.lastIndexOf('\n}', end - 1)) {
+		try {
+			return JSON.parse(text.slice(0, end + 2));
+		} catch {
+			// an inner closing brace: try the one before
+		}
+	}
+	return undefined;
+}
+
 export function parseExecution(stdout: string, stderr: string): ExecutionResult {
 	const raw = `${stdout}\n${stderr}`;
 	// On failure n8n prints the run JSON, then "Error executing workflow…" and the error itself.
@@ -154,11 +175,8 @@ export function parseExecution(stdout: string, stderr: string): ExecutionResult 
 	const failed = banner.test(`\n${stdout}`);
 	let data: any;
 	if (start > 0 || stdout.startsWith('{')) {
-		try {
-			data = JSON.parse(stdout.slice(start, tail ? start + tail.index : undefined));
-		} catch {
-			data = undefined;
-		}
+		const json = stdout.slice(start, tail ? start + tail.index : undefined);
+		data = parseLeadingJson(json);
 	}
 	const runData = data?.data?.resultData?.runData ?? {};
 	const items = (nodeName: string, outputIndex = 0): OutputItem[] => {

@@ -118,8 +118,10 @@ export class N8nServer {
 			if (this.exited !== undefined) throw new Error(`n8n exited (${this.exited}) while starting:\n${this.output.slice(-4000)}`);
 			try {
 				const health = await fetch(`${this.baseUrl}/healthz`);
-				// The REST API comes up after /healthz; the settings call answers once it has.
-				if (health.ok && (await fetch(`${this.baseUrl}/rest/settings`)).ok) return;
+				// The REST API comes up after /healthz. Until it has, n8n answers every route with the text
+				// "n8n is starting up. Please wait" (status 200 on 2.x): ready means the settings are JSON.
+				const settings = health.ok ? await fetch(`${this.baseUrl}/rest/settings`) : undefined;
+				if (settings?.ok && (settings.headers.get('content-type') ?? '').includes('json')) return;
 			} catch {
 				// not listening yet
 			}

@@ -97,7 +97,7 @@ describe('dotdigital CPaaS profiles, templates and webhooks in a real n8n', () =
 
 	beforeAll(async () => {
 		({ sim, n8n } = await startDotdigital('dotdigital-crud', Object.values(workflows)));
-	}, 120_000);
+	}, 300_000);
 
 	afterAll(async () => {
 		await sim.stop();

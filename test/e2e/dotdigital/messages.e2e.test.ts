@@ -126,7 +126,7 @@ describe('dotdigital CPaaS messages in a real n8n', () => {
 				{ id: 'dd-bad', name: 'dotdigital CPaaS (wrong password)', type: 'dotdigitalCpaasApi', data: { ...good.data, password: WRONG_PASSWORD } },
 			];
 		}));
-	}, 120_000);
+	}, 300_000);
 
 	afterAll(async () => {
 		await sim.stop();
@@ -167,7 +167,7 @@ describe('dotdigital CPaaS messages in a real n8n', () => {
 			expect(item.pairedItem).toEqual({ item: i });
 			expect((stored.get(item.json.messageId) as any).to.phoneNumber).toBe(`4477${String(i).padStart(8, '0')}`);
 		});
-	}, 120_000);
+	}, 300_000);
 
 	it('fails only the bad item under continue-on-fail', async () => {
 		const result = await n8n.execute('ddSendManyBad');
@@ -190,7 +190,7 @@ describe('dotdigital CPaaS messages in a real n8n', () => {
 		expect(calls.map((c) => c.status)).toEqual([429, 202]);
 		expect(dotdigitalState(sim).messages).toHaveLength(30);
 		expect(result.output('dotdigital')).toHaveLength(30);
-	}, 60_000);
+	}, 300_000);
 
 	it('reports wrong credentials as a clear 401 without the secret', async () => {
 		const result = await n8n.execute('ddWrongCreds');

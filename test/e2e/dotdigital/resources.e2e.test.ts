@@ -113,7 +113,7 @@ describe('dotdigital CPaaS content, conversations, chats, analytics and sessions
 
 	beforeAll(async () => {
 		({ sim, n8n } = await startDotdigital('dotdigital-resources', Object.values(workflows)));
-	}, 120_000);
+	}, 300_000);
 
 	afterAll(async () => {
 		await sim.stop();
@@ -189,5 +189,5 @@ describe('the dotdigital CPaaS example workflow', () => {
 			await sim.stop();
 			n8n.cleanup();
 		}
-	}, 120_000);
+	}, 300_000);
 });

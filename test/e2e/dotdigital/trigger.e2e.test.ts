@@ -99,7 +99,7 @@ describe('dotdigital CPaaS Trigger in a real n8n', () => {
 		]);
 		await n8n.importWorkflows([triggerWorkflow()]);
 		server = await N8nServer.start(n8n);
-	}, 240_000);
+	}, 300_000);
 
 	afterAll(async () => {
 		await server?.stop();

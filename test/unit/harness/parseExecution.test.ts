@@ -31,6 +31,13 @@ describe('parseExecution (what `n8n execute --rawOutput` prints)', () => {
 		expect(result.output('Node')).toEqual([{ a: 1 }]);
 	});
 
+	it('reads a successful run followed by a log line (n8n 2.x on a busy machine)', () => {
+		const result = parseExecution(`${run('success')}\nDatabase ping failed (1): Database connection timed out\n`, '');
+		expect(result.error).toBeUndefined();
+		expect(result.status).toBe('success');
+		expect(result.output('Node')).toEqual([{ a: 1 }]);
+	});
+
 	it('falls back to the printed message when no run JSON came out', () => {
 		const result = parseExecution('Execution error:\n====================================\nThe workflow has issues\n', '');
 		expect(result.error?.message).toBe('The workflow has issues');
