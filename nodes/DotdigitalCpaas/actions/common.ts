@@ -7,7 +7,7 @@ import type {
 } from 'n8n-workflow';
 
 import type { ItemResult, OperationModule } from '../../shared';
-import { inputError, parseJsonArray, parseJsonObject, processItems, requireValue, returnAllOrLimit, showFor, updateDisplayOptions } from '../../shared';
+import { inputError, parseJsonArray, parseJsonObject, processItems, readPositiveInteger, requirePathId, requireValue, returnAllOrLimit, showFor, updateDisplayOptions } from '../../shared';
 import { dotdigitalRequest } from '../transport';
 
 /**
@@ -78,7 +78,7 @@ function fillFields(this: IExecuteFunctions, path: string, fields: INodeProperti
 	return path.replace(/\{(\w+)\}/g, (whole, name: string) => {
 		const field = fields.find((f) => f.name === name);
 		if (!field) return whole;
-		const value = requireValue(this.getNode(), this.getNodeParameter(name, itemIndex, ''), field.displayName, itemIndex);
+		const value = requirePathId(this.getNode(), this.getNodeParameter(name, itemIndex, ''), field.displayName, itemIndex);
 		return encodeURIComponent(value);
 	});
 }
@@ -124,7 +124,7 @@ export function defineOperation(spec: SimpleOperation): OperationModule {
 				});
 				let result = spec.result ? spec.result.call(this, response, itemIndex) : defaultResult(spec.method, response);
 				if (spec.list && Array.isArray(result) && !this.getNodeParameter('returnAll', itemIndex, false)) {
-					result = (result as IDataObject[]).slice(0, this.getNodeParameter('limit', itemIndex, 50) as number);
+					result = (result as IDataObject[]).slice(0, readPositiveInteger(this.getNode(), this.getNodeParameter('limit', itemIndex, 50), 'Limit', itemIndex));
 				}
 				return result;
 			});

@@ -1,6 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import type { OperationModule } from '../../shared';
+import { readPositiveInteger } from '../../shared';
 import { defineOperation, optionsQuery } from './common';
 
 /**
@@ -71,7 +72,7 @@ export function messagePageOperation(owner: FeedOwner): OperationModule {
 		path: owner.path,
 		fields: [owner.ownerField, ...messageFields],
 		query(i: number) {
-			return { ...optionsQuery.call(this, i), limit: this.getNodeParameter('limit', i) as number };
+			return { ...optionsQuery.call(this, i), limit: readPositiveInteger(this.getNode(), this.getNodeParameter('limit', i), 'Limit', i) };
 		},
 	});
 }
@@ -85,7 +86,7 @@ export function eventPageOperation(owner: FeedOwner): OperationModule {
 		path: owner.path,
 		fields: [owner.ownerField, ...eventFields],
 		query(i: number) {
-			return { from: this.getNodeParameter('fromEventId', i) as number, limit: this.getNodeParameter('limit', i) as number };
+			return { from: this.getNodeParameter('fromEventId', i) as number, limit: readPositiveInteger(this.getNode(), this.getNodeParameter('limit', i), 'Limit', i) };
 		},
 	});
 }

@@ -1,7 +1,7 @@
 import type { ICredentialDataDecryptedObject, IDataObject } from 'n8n-workflow';
 
 import type { ApiRequest, ApiResponse, RequestContext, VendorApi } from '../../shared';
-import { apiRequest, apiRequestFull, checkBaseUrl, checkKnownValue } from '../../shared';
+import { apiRequest, apiRequestFull, checkBaseUrl, checkCredentialFields, checkKnownValue } from '../../shared';
 
 /** `/messages/batch` takes at most 5000 send requests and 10 MB of JSON per call (batch API docs). */
 export const DOTDIGITAL_BATCH_LIMIT = 5000;
@@ -43,6 +43,19 @@ export const dotdigitalCpaasApi: VendorApi = {
 	name: 'dotdigital CPaaS',
 	credentialType: 'dotdigitalCpaasApi',
 	baseUrl: dotdigitalBaseUrl,
+	pathParams(credentials: ICredentialDataDecryptedObject) {
+		checkCredentialFields(
+			credentials,
+			'dotdigital CPaaS API',
+			credentials.authMode === 'apiSpaceToken'
+				? [{ key: 'accessToken', label: 'Access Token', required: true, noSpaces: true }]
+				: [
+						{ key: 'username', label: 'Username', required: true, noSpaces: true, noColon: true },
+						{ key: 'password', label: 'Password', required: true },
+					],
+		);
+		return {};
+	},
 	errorMessage: messageFrom,
 	// Basic sends base64(`user:password`); API-space mode a Bearer token.
 	secrets: (credentials) => {

@@ -2,7 +2,7 @@ import type { ICredentialDataDecryptedObject, IDataObject } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import type { ApiRequest, ApiResponse, RequestContext, VendorApi } from '../../shared';
-import { apiRequest, apiRequestFull, checkBaseUrl, credentialSettingError, CredentialSettingError } from '../../shared';
+import { apiRequest, apiRequestFull, checkBaseUrl, checkCredentialFields, credentialSettingError, CredentialSettingError } from '../../shared';
 
 export const CREDENTIAL_TYPE = 'engageOneCommunicateApi';
 
@@ -126,6 +126,14 @@ export const engageOneApi: VendorApi = {
 	// The client secret (in the token exchange) and the JWT it buys (Bearer on every call).
 	secrets: (credentials) => [String(credentials.secret ?? ''), String(credentials.accessToken ?? '')],
 	timeoutMs: ENGAGEONE_TIMEOUT_SECONDS * 1000,
+	pathParams(credentials: ICredentialDataDecryptedObject) {
+		checkCredentialFields(credentials, 'EngageOne Communicate API', [
+			{ key: 'clientId', label: 'Client ID', required: true },
+			{ key: 'secret', label: 'Secret', required: true },
+			{ key: 'customerId', label: 'Customer ID', required: true, noSpaces: true },
+		]);
+		return {};
+	},
 	// No error envelope is documented; take the usual message fields when present.
 	errorMessage: messageOf,
 	// The JWT in the credential expires after an hour; n8n renews it when a request throws a 401.

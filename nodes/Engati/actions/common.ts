@@ -1,6 +1,6 @@
 import type { INode, INodeProperties } from 'n8n-workflow';
 
-import { inputError } from '../../shared';
+import { inputError, readText, requirePathId, toEpochMilliseconds } from '../../shared';
 
 /** "Bot Key" override for one call; lets a workflow address several bots of one customer. */
 export const botKeyOverride: INodeProperties = {
@@ -16,7 +16,7 @@ export const botKeyOverride: INodeProperties = {
  * channel user IDs and `user.phone_no`. Spaces, dashes, dots, brackets and a leading + are removed.
  */
 export function phoneDigits(node: INode, value: unknown, field: string, itemIndex: number): string {
-	const raw = String(value ?? '').trim();
+	const raw = readText(node, value, field, itemIndex);
 	const digits = raw.replace(/[\s.\-()]/g, '').replace(/^\+/, '');
 	if (!/^[1-9]\d{6,14}$/.test(digits)) {
 		throw inputError(node, `"${field}" is not a phone number with country code: "${raw}"`, {
@@ -37,27 +37,18 @@ export function phonePlus(node: INode, value: unknown, field: string, itemIndex:
  * like a formatted phone number is reduced to its digits; other channels' IDs are kept as they are.
  */
 export function channelUserId(node: INode, value: unknown, field: string, itemIndex: number): string {
-	const raw = String(value ?? '').trim();
+	const raw = readText(node, value, field, itemIndex);
 	if (raw === '') {
 		throw inputError(node, `"${field}" is required but empty`, {
 			itemIndex,
 			description: 'Map the channel user ID (for WhatsApp, the phone number with country code)',
 		});
 	}
+	requirePathId(node, raw, field, itemIndex);
 	return /^\+?[\d\s.\-()]+$/.test(raw) ? phoneDigits(node, raw, field, itemIndex) : raw;
 }
 
 /** A date or time as UTC milliseconds since the epoch (Engati's `start_date` / `end_date`). */
 export function toEpochMs(node: INode, value: unknown, field: string, itemIndex: number): number {
-	const date =
-		typeof value === 'number' || (typeof value === 'string' && /^\d{9,13}$/.test(value.trim()))
-			? new Date(Number(value) < 1e11 ? Number(value) * 1000 : Number(value))
-			: new Date(String(value ?? ''));
-	if (Number.isNaN(date.getTime())) {
-		throw inputError(node, `"${field}" is not a date: "${String(value)}"`, {
-			itemIndex,
-			description: 'Use an ISO 8601 date such as 2026-05-01T09:30:00Z, or a Unix timestamp',
-		});
-	}
-	return date.getTime();
+	return toEpochMilliseconds(node, value, field, itemIndex);
 }

@@ -1,7 +1,7 @@
 import type { ICredentialDataDecryptedObject, IDataObject } from 'n8n-workflow';
 
 import type { ApiRequest, RequestContext, VendorApi } from '../../shared';
-import { apiRequest, checkBaseUrl } from '../../shared';
+import { apiRequest, checkBaseUrl, checkCredentialFields } from '../../shared';
 
 export const ENGATI_DEFAULT_BASE_URL = 'https://api.engati.ai';
 
@@ -54,10 +54,16 @@ export const engatiApi: VendorApi = {
 		return checkBaseUrl(String(credentials.baseUrl ?? '').trim() || ENGATI_DEFAULT_BASE_URL, 'Base URL');
 	},
 	pathParams(credentials: ICredentialDataDecryptedObject) {
-		return {
+		const ids = {
 			customerId: String(credentials.customerId ?? '').trim(),
 			botKey: String(credentials.botKey ?? '').trim(),
 		};
+		checkCredentialFields({ ...credentials, ...ids }, 'Engati API', [
+			{ key: 'apiKey', label: 'API Key', required: true, noSpaces: true },
+			{ key: 'customerId', label: 'Customer ID', required: true, noSpaces: true, pathSafe: true },
+			{ key: 'botKey', label: 'Bot Key', required: true, noSpaces: true, pathSafe: true },
+		]);
+		return ids;
 	},
 	errorMessage: engatiErrorMessage,
 	// Sent raw after `Basic ` (not base64); the other forms are masked too.

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INode, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
 import type { BatchEntry } from '../../shared';
-import { inputError, keyValuesToObject, parseJsonObject, processInBatches } from '../../shared';
+import { inputError, keyValuesToObject, parseJsonObject, processInBatches, readText } from '../../shared';
 import { expectQueued, WEBENGAGE_BULK_LIMIT, webEngageRequest } from '../transport';
 
 /**
@@ -77,16 +77,20 @@ export function checkIdentity(node: INode, record: IDataObject, i: number): void
 	for (const key of Object.keys(record)) {
 		if (record[key] === '' || record[key] === undefined || record[key] === null) delete record[key];
 	}
+	for (const [id, label] of [
+		['userId', 'User ID'],
+		['anonymousId', 'Anonymous ID'],
+	]) {
+		if (record[id] === undefined) continue;
+		const text = readText(node, record[id], label, i, { maxLength: 100 });
+		if (text === '') delete record[id];
+		else record[id] = text;
+	}
 	if (!record.userId && !record.anonymousId) {
 		throw inputError(node, 'Either "User ID" or "Anonymous ID" is required', {
 			itemIndex: i,
 			description: 'Map a user ID from the input, e.g. {{ $json.id }}',
 		});
-	}
-	for (const id of ['userId', 'anonymousId']) {
-		if (record[id] !== undefined && String(record[id]).length > 100) {
-			throw inputError(node, `"${id}" is longer than 100 characters`, { itemIndex: i });
-		}
 	}
 }
 

@@ -1,7 +1,7 @@
 import type { ICredentialDataDecryptedObject, IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import type { ApiRequest, RequestContext, VendorApi } from '../../shared';
-import { apiRequest, checkBaseUrl, checkKnownValue, credentialSettingError, CredentialSettingError } from '../../shared';
+import { apiRequest, checkBaseUrl, checkCredentialFields, checkKnownValue, credentialSettingError, CredentialSettingError } from '../../shared';
 
 const DATA_CENTER_HOSTS: Record<string, string> = {
 	global: 'https://api.webengage.com',
@@ -77,7 +77,14 @@ export const webEngageApi: VendorApi = {
 	secrets: (credentials) => [String(credentials.apiKey ?? '')],
 	timeoutMs: WEBENGAGE_TIMEOUT_SECONDS * 1000,
 	pathParams(credentials: ICredentialDataDecryptedObject) {
-		return { licenseCode: String(credentials.licenseCode ?? '').trim() };
+		checkCredentialFields(credentials, 'WebEngage API', [
+			{ key: 'apiKey', label: 'API Key', required: true, noSpaces: true },
+		]);
+		const licenseCode = String(credentials.licenseCode ?? '').trim();
+		checkCredentialFields({ licenseCode }, 'WebEngage API', [
+			{ key: 'licenseCode', label: 'License Code', required: true, noSpaces: true, pathSafe: true },
+		]);
+		return { licenseCode };
 	},
 	// Envelope: {"response": {"status": "error", "message": "..."}}
 	errorMessage(body: unknown) {

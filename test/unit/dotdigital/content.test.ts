@@ -15,7 +15,7 @@ describe('dotdigital Content → Get', () => {
 		// A JSON body with a `url` is a file like any other: the node must not follow the link.
 		const record = Buffer.from(JSON.stringify({ id: 'f-1', url: 'https://cdn.example.com/f-1' }));
 		const { ctx, sent } = mockContext({
-			credentials: { authMode: 'apiUser', region: 'r1', customBaseUrl: 'http://127.0.0.1:1/cpaas' },
+			credentials: { authMode: 'apiUser', region: 'r1', username: 'apiuser@example.com', password: 'pw-unit', customBaseUrl: 'http://127.0.0.1:1/cpaas' },
 			outcomes: [{ status: 200, body: record, headers: { 'content-type': 'application/json' } }],
 			parameters: { fileId: 'f-1', binaryPropertyName: 'data' },
 		});

@@ -249,8 +249,8 @@ describe('apiRequestFull: timeouts', () => {
 		});
 		const error = await failure(apiRequestFull.call(ctx, api, { method: 'POST', path: '/send', body: {}, itemIndex: 1 }));
 		expect(error.message).toBe('Outcome unknown: Acme may have accepted this request (no answer within 5 s) [item 1]');
-		expect(error.description).toContain('Do not re-send it blindly');
-		expect(error.description).not.toMatch(/retry/i);
+		expect((error as { description?: string }).description).toContain('Do not re-send it blindly');
+		expect((error as { description?: string }).description).not.toMatch(/retry/i);
 		expect(sent).toHaveLength(1);
 	});
 

@@ -44,6 +44,10 @@ describe('buildUser', () => {
 		[{ inputMode: 'fields', userId: 'u', attributes: { values: [{ key: 'we_x', value: '1' }] } }, /reserved prefix "we_"/],
 		[{ inputMode: 'fields', userId: 'x'.repeat(101) }, /longer than 100 characters/],
 		[{ inputMode: 'json', userJson: '{"userId": ' }, /"User JSON" is not valid JSON/],
+		[{ inputMode: 'fields', userId: { id: 1 } }, /"User ID" must be text, got an object \[item 0\]/],
+		[{ inputMode: 'fields', userId: 'u', additionalFields: { email: 'a@b' } }, /"Email" is not an email address: "a@b" \[item 0\]/],
+		[{ inputMode: 'fields', userId: 'u', attributes: { values: [{ key: 'note', value: 'a\u0000' }] } }, /"Custom Attributes" contains a control character/],
+		[{ inputMode: 'fields', userId: 'u', additionalFields: { birthDate: '2026-02-30' } }, /"Birth Date" is not a date: "2026-02-30"/],
 	])('refuses %j', (params, message) => {
 		expect(() => buildUser.call(context([params]), 0)).toThrow(message);
 	});
@@ -74,7 +78,7 @@ describe('buildEvent', () => {
 		[{ inputMode: 'fields', userId: 'u', eventName: 'x'.repeat(50) }, /shorter than 50 characters/],
 		[{ inputMode: 'fields', userId: 'u', eventName: '' }, /"Event Name" is required/],
 		[{ inputMode: 'fields', userId: '', eventName: 'Opened' }, /"User ID" or "Anonymous ID" is required/],
-		[{ inputMode: 'json', eventJson: { userId: 'u', eventName: 'Paid', eventData: [1] } }, /"eventData" must be an object/],
+		[{ inputMode: 'json', eventJson: { userId: 'u', eventName: 'Paid', eventData: [1] } }, /"Event Data" must be an object/],
 		[{ inputMode: 'fields', userId: 'u', eventName: 'Opened', eventDataMode: 'json', eventDataJson: '[1]' }, /must be a JSON object/],
 	])('refuses %j', (params, message) => {
 		expect(() => buildEvent.call(context([params]), 0)).toThrow(message);

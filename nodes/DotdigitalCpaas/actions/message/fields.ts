@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { inputError, parseJsonObject, requireValue, toIsoDate } from '../../../shared';
+import { checkJsonSize, inputError, parseJsonObject, readEmail, readText, requireValue, toIsoDate } from '../../../shared';
+import { DOTDIGITAL_BATCH_MAX_BYTES } from '../../transport';
 import { CHANNEL_OPTIONS } from '../common';
 
 /** Fields of a One API send request, shared by Send and Send Many. */
@@ -137,7 +138,7 @@ const CHANNELS = new Set(CHANNEL_OPTIONS.map((c) => c.value as string));
  * Spaces, dots, dashes and brackets are dropped; anything else is refused.
  */
 export function toVendorPhone(this: IExecuteFunctions, value: unknown, itemIndex: number): string {
-	const raw = String(value ?? '').trim();
+	const raw = readText(this.getNode(), value, 'Phone Number', itemIndex);
 	const digits = raw.replace(/[\s.\-()]/g, '').replace(/^\+/, '').replace(/^00/, '');
 	if (!/^[1-9]\d{6,14}$/.test(digits)) {
 		throw inputError(this.getNode(), `"Phone Number" is not an international phone number: "${raw}"`, {
@@ -155,11 +156,7 @@ export function buildMessage(this: IExecuteFunctions, itemIndex: number): IDataO
 	const to: IDataObject = {};
 	if (toType === 'phoneNumber') to.phoneNumber = toVendorPhone.call(this, this.getNodeParameter('phoneNumber', itemIndex), itemIndex);
 	else if (toType === 'email') {
-		const email = requireValue(node, this.getNodeParameter('email', itemIndex), 'Email', itemIndex);
-		if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email)) {
-			throw inputError(node, `"Email" is not an email address: "${email}"`, { itemIndex });
-		}
-		to.email = email;
+		to.email = readEmail(node, this.getNodeParameter('email', itemIndex), 'Email', itemIndex);
 	} else to.profileId = requireValue(node, this.getNodeParameter('profileId', itemIndex), 'Profile ID', itemIndex);
 
 	const rules = this.getNodeParameter('rules', itemIndex, []) as string[];
@@ -170,13 +167,16 @@ export function buildMessage(this: IExecuteFunctions, itemIndex: number): IDataO
 	if (unknown.length) throw inputError(node, `"Channels (in Fallback Order)" has unknown channels: ${unknown.join(', ')}`, { itemIndex });
 
 	const message: IDataObject = { to, rules };
-	const body = String(this.getNodeParameter('body', itemIndex, '') ?? '');
-	if (body) message.body = body;
+	const body = readText(node, this.getNodeParameter('body', itemIndex, ''), 'Body', itemIndex, { multiline: true });
+	if (body.trim() !== '') message.body = body;
 
 	const extra = this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
-	if (extra.title) message.title = String(extra.title);
-	if (extra.templateId) message.templateId = String(extra.templateId);
-	if (extra.conversationId) message.conversationId = String(extra.conversationId);
+	const title = readText(node, extra.title, 'Title', itemIndex);
+	if (title) message.title = title;
+	const templateId = readText(node, extra.templateId, 'Template Name or ID', itemIndex);
+	if (templateId) message.templateId = templateId;
+	const conversationId = readText(node, extra.conversationId, 'Conversation ID', itemIndex);
+	if (conversationId) message.conversationId = conversationId;
 	if (extra.requireOptIn !== undefined) message.requireOptIn = extra.requireOptIn;
 	if (extra.expiresOn) message.expiresOn = toIsoDate(node, extra.expiresOn, 'Expires On', itemIndex);
 	if (extra.metadata !== undefined) {
@@ -197,6 +197,8 @@ export function buildMessage(this: IExecuteFunctions, itemIndex: number): IDataO
 			description: 'Use either a custom body or channel options for a channel, not both',
 		});
 	}
+	// A message alone must fit in one call: the batch API takes at most 10 MB of JSON per call.
+	checkJsonSize(node, [message], 'Body', itemIndex, DOTDIGITAL_BATCH_MAX_BYTES, 'dotdigital accepts at most 10 MB per call');
 	if (!message.body && !message.templateId && !message.customBody) {
 		throw inputError(node, '"Body" is required unless a template or a custom body is given', { itemIndex });
 	}

@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { paginate, processItems, returnAllOrLimit, showFor, toIsoDate, updateDisplayOptions } from '../../../shared';
+import { paginate, processItems, readPositiveInteger, returnAllOrLimit, showFor, toIsoDate, updateDisplayOptions } from '../../../shared';
 import { dotdigitalRequest } from '../../transport';
 import { CHANNEL_OPTIONS, requiredString } from '../common';
 
@@ -37,7 +37,7 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 	return await processItems.call(this, items, async (itemIndex) => {
 		const profileId = requiredString.call(this, 'profileId', 'Profile ID', itemIndex);
 		const returnAll = this.getNodeParameter('returnAll', itemIndex, false) as boolean;
-		const limit = this.getNodeParameter('limit', itemIndex, 50) as number;
+		const limit = this.getNodeParameter('returnAll', itemIndex, false) ? 0 : readPositiveInteger(this.getNode(), this.getNodeParameter('limit', itemIndex, 50), 'Limit', itemIndex);
 		const filters = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
 		const query: IDataObject = {};
 		if (filters.channelId) query.channelId = filters.channelId;

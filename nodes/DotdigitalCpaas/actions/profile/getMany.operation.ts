@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { offsetPages, paginate, processItems, returnAllOrLimit, showFor, updateDisplayOptions } from '../../../shared';
+import { offsetPages, paginate, processItems, readPositiveInteger, returnAllOrLimit, showFor, updateDisplayOptions } from '../../../shared';
 import { dotdigitalRequest } from '../../transport';
 
 /** Profiles per request when paging with `$skip`/`$limit` (inferred: no documented maximum). */
@@ -83,10 +83,11 @@ export const description: INodeProperties[] = updateDisplayOptions(showFor('prof
 export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
 	return await processItems.call(this, items, async (itemIndex) => {
 		const returnAll = this.getNodeParameter('returnAll', itemIndex, false) as boolean;
-		const limit = this.getNodeParameter('limit', itemIndex, 50) as number;
+		const limit = returnAll ? 0 : readPositiveInteger(this.getNode(), this.getNodeParameter('limit', itemIndex, 50), 'Limit', itemIndex);
 		const filters = (this.getNodeParameter('filters.values', itemIndex, []) as IDataObject[]) ?? [];
 		const options = { ...(this.getNodeParameter('options', itemIndex, {}) as IDataObject) };
-		const pageSize = Number(options.pageSize ?? PROFILE_PAGE_SIZE) || PROFILE_PAGE_SIZE;
+		const pageSize =
+			options.pageSize === undefined || options.pageSize === '' ? PROFILE_PAGE_SIZE : readPositiveInteger(this.getNode(), options.pageSize, 'Page Size', itemIndex);
 		delete options.pageSize;
 		const query: IDataObject = {};
 		for (const [key, value] of Object.entries(options)) if (value !== '' && value !== false) query[key] = value;

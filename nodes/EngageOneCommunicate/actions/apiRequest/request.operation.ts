@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions, IHttpRequestMethods, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { inputError, keyValuesToObject, processItems, showFor, updateDisplayOptions } from '../../../shared';
+import { checkJsonText, inputError, keyValuesToObject, processItems, readText, showFor, updateDisplayOptions } from '../../../shared';
 import type { ApiFamily } from '../../transport';
 import { CREDENTIAL_TYPE, engageOneRequestFull, familyUrl } from '../../transport';
 
@@ -95,13 +95,21 @@ export const description: INodeProperties[] = updateDisplayOptions(showFor('apiR
 ]);
 
 function parseBody(this: IExecuteFunctions, value: unknown, i: number): unknown {
-	if (typeof value !== 'string') return value;
-	if (value.trim() === '') return undefined;
-	try {
-		return JSON.parse(value);
-	} catch (error) {
-		throw inputError(this.getNode(), `"Body (JSON)" is not valid JSON: ${(error as Error).message}`, { itemIndex: i });
+	let body: unknown = value;
+	if (typeof value === 'string') {
+		if (value.trim() === '') return undefined;
+		try {
+			body = JSON.parse(value);
+		} catch (error) {
+			throw inputError(this.getNode(), `"Body (JSON)" is not valid JSON: ${(error as Error).message}`, { itemIndex: i });
+		}
 	}
+	if (body === undefined || body === null) return undefined;
+	if (typeof body !== 'object') {
+		throw inputError(this.getNode(), `"Body (JSON)" must be a JSON object or array, got ${typeof body === 'number' ? 'a number' : `a ${typeof body}`}`, { itemIndex: i });
+	}
+	checkJsonText(this.getNode(), body, 'Body (JSON)', i);
+	return body;
 }
 
 export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
@@ -109,7 +117,13 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 	return await processItems.call(this, items, async (i) => {
 		const family = this.getNodeParameter('api', i) as ApiFamily;
 		const method = this.getNodeParameter('method', i) as IHttpRequestMethods;
-		const path = String(this.getNodeParameter('path', i) ?? '').trim();
+		const path = readText(this.getNode(), this.getNodeParameter('path', i), 'Path', i, { required: true });
+		if (/\s/.test(path) || /(^|\/)\.\.?(\/|\?|#|$)/.test(path)) {
+			throw inputError(this.getNode(), `"Path" cannot contain spaces or "." / ".." segments (got "${path.slice(0, 100)}")`, {
+				itemIndex: i,
+				description: 'Percent-encode spaces (%20) and address the resource directly',
+			});
+		}
 		// The token must only go to the credential's hosts, so full URLs are refused.
 		if (!path.startsWith('/')) {
 			throw inputError(this.getNode(), `"Path" must start with / (got "${path}")`, {

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
 import type { BatchEntry } from '../../../shared';
-import { inputError, parseJsonObject, processInBatches, processItems, requireValue, showFor, updateDisplayOptions } from '../../../shared';
+import { checkJsonSize, checkJsonText, inputError, parseJsonObject, processInBatches, processItems, readEmail, requireValue, showFor, updateDisplayOptions } from '../../../shared';
 import { ENGAGEONE_MAX_BATCH_BYTES, ENGAGEONE_MAX_BATCH_RECORDS, engageOneRequest } from '../../transport';
 
 export const description: INodeProperties[] = updateDisplayOptions(showFor('campaign', 'sendTransactional'), [
@@ -222,6 +222,10 @@ function prepareRow(this: IExecuteFunctions, items: INodeExecutionData[], i: num
 			description: `Every row needs a non-empty "${settings.emailField}" field, or set Email Field to the field that holds the address`,
 		});
 	}
+	// The row is sent as it is (no trimming): the address must be exactly one valid address.
+	readEmail(node, email, settings.emailField, i, { trim: false });
+	for (const [key, value] of Object.entries(row)) checkJsonText(node, { [key]: value }, key, i);
+	checkJsonSize(node, row, 'Recipient Row', i, ENGAGEONE_MAX_BATCH_BYTES, 'EngageOne takes at most 5 MB of data set per call');
 	const key = JSON.stringify(settings);
 	return { row, settings, key };
 }

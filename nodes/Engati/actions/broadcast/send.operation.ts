@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { showFor, updateDisplayOptions } from '../../../shared';
+import { readText, showFor, updateDisplayOptions } from '../../../shared';
 import { engatiRequest, responseObject } from '../../transport';
 import { channelUserId } from '../common';
 import {
@@ -74,7 +74,7 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 			const id = channelUserId(node, this.getNodeParameter('channelUserId', i), 'Channel User ID', i);
 			const channels = requireList(node, this.getNodeParameter('channels', i) as string[], 'Channels', i);
 			const texts = ((this.getNodeParameter('messages', i, {}) as { message?: Array<{ text?: string }> }).message ?? [])
-				.map((m) => String(m.text ?? '').trim())
+				.map((m) => readText(node, m.text, 'Message', i, { multiline: true }).trim())
 				.filter((text) => text !== '');
 			requireList(node, texts, 'Messages', i);
 			const published = publishedOn.call(this, i, now);

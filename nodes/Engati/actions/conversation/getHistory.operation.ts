@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INode, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { paginate, processItems, returnAllOrLimit, showFor, updateDisplayOptions } from '../../../shared';
+import { paginate, processItems, readPositiveInteger, returnAllOrLimit, showFor, updateDisplayOptions } from '../../../shared';
 import { engatiRequest, responseObject } from '../../transport';
 import { botKeyOverride, channelUserId, toEpochMs } from '../common';
 
@@ -88,9 +88,9 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 	return await processItems.call(this, items, async (i) => {
 		const userId = channelUserId(node, this.getNodeParameter('channelUserId', i), 'Channel User ID', i);
 		const returnAll = this.getNodeParameter('returnAll', i) as boolean;
-		const limit = returnAll ? 0 : (this.getNodeParameter('limit', i) as number);
+		const limit = returnAll ? 0 : readPositiveInteger(node, this.getNodeParameter('limit', i), 'Limit', i);
 		const options = this.getNodeParameter('options', i, {}) as IDataObject;
-		const pageSize = Number(options.pageSize ?? 100);
+		const pageSize = options.pageSize === undefined || options.pageSize === '' ? 100 : readPositiveInteger(node, options.pageSize, 'Page Size', i);
 		const qs: IDataObject = { page_size: pageSize };
 		if (options.startTime) qs.start_date = toEpochMs(node, options.startTime, 'Start Time', i);
 		if (options.endTime) qs.end_date = toEpochMs(node, options.endTime, 'End Time', i);

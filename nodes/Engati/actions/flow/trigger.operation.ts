@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { keyValuesToObject, processItems, requireValue, showFor, updateDisplayOptions } from '../../../shared';
+import { keyValuesToObject, processItems, readText, requirePathId, showFor, updateDisplayOptions } from '../../../shared';
 import { engatiRequest, responseObject } from '../../transport';
 import { botKeyOverride, phoneDigits } from '../common';
 
@@ -86,10 +86,10 @@ export const description: INodeProperties[] = updateDisplayOptions(showFor('flow
 export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
 	const node = this.getNode();
 	return await processItems.call(this, items, async (i) => {
-		const flowKey = requireValue(node, this.getNodeParameter('flowKey', i), 'Flow Key', i);
+		const flowKey = requirePathId(node, this.getNodeParameter('flowKey', i), 'Flow Key', i);
 		const version = this.getNodeParameter('apiVersion', i) as string;
 		const phone = phoneDigits(node, this.getNodeParameter('phoneNumber', i), 'Phone Number', i);
-		const userName = String(this.getNodeParameter('userName', i, '') ?? '').trim();
+		const userName = readText(node, this.getNodeParameter('userName', i, ''), 'User Name', i);
 		const attributes = keyValuesToObject(this.getNodeParameter('attributes', i, {}));
 		const options = this.getNodeParameter('options', i, {}) as IDataObject;
 		const user: IDataObject = { 'user.phone_no': phone, ...(userName ? { 'user.user_name': userName } : {}) };

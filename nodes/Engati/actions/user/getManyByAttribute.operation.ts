@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { processItems, requireValue, returnAllOrLimit, showFor, updateDisplayOptions } from '../../../shared';
+import { processItems, readPositiveInteger, requireValue, returnAllOrLimit, showFor, updateDisplayOptions } from '../../../shared';
 import { engatiRequest, listOf, responseObject } from '../../transport';
 import { botKeyOverride } from '../common';
 
@@ -42,6 +42,7 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 		const attributeName = requireValue(node, this.getNodeParameter('attributeName', i), 'Attribute Name', i);
 		const attributeValue = requireValue(node, this.getNodeParameter('attributeValue', i), 'Attribute Value', i);
 		const returnAll = this.getNodeParameter('returnAll', i) as boolean;
+		const limit = returnAll ? 0 : readPositiveInteger(node, this.getNodeParameter('limit', i), 'Limit', i);
 		const options = this.getNodeParameter('options', i, {}) as IDataObject;
 		const body = await engatiRequest.call(this, {
 			method: 'GET',
@@ -52,6 +53,6 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 		});
 		// The API has no paging: Limit trims the one list it returns.
 		const users = listOf(responseObject(body), ['users', 'content', 'data']);
-		return returnAll ? users : users.slice(0, this.getNodeParameter('limit', i) as number);
+		return returnAll ? users : users.slice(0, limit);
 	});
 }

@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { inputError, parseJsonObject, toOffsetDateTime } from '../../../shared';
+import { checkJsonText, inputError, parseJsonObject, readText, toOffsetDateTime } from '../../../shared';
 import { checkIdentity, keyValueOrJsonProperties, readKeyValueOrJson, RESERVED_PREFIX } from '../shared';
 
 /** The event fields shared by Track and Track Many. */
@@ -97,13 +97,7 @@ export function buildEvent(this: IExecuteFunctions, i: number): IDataObject {
 		if (Object.keys(eventData).length > 0) event.eventData = eventData;
 	}
 	checkIdentity(node, event, i);
-	for (const id of ['userId', 'anonymousId']) {
-		if (event[id] !== undefined) event[id] = String(event[id]);
-	}
-	const name = event.eventName === undefined ? '' : String(event.eventName).trim();
-	if (name === '') {
-		throw inputError(node, '"Event Name" is required but empty', { itemIndex: i });
-	}
+	const name = readText(node, event.eventName, 'Event Name', i, { required: true });
 	if (name.length >= 50) {
 		throw inputError(node, `"Event Name" must be shorter than 50 characters (it has ${name.length})`, { itemIndex: i });
 	}
@@ -118,11 +112,12 @@ export function buildEvent(this: IExecuteFunctions, i: number): IDataObject {
 	if (event.eventData !== undefined) {
 		const data = event.eventData;
 		if (typeof data !== 'object' || Array.isArray(data)) {
-			throw inputError(node, '"eventData" must be an object', { itemIndex: i });
+			throw inputError(node, '"Event Data" must be an object', { itemIndex: i });
 		}
+		checkJsonText(node, data, 'Event Data', i);
 		for (const key of Object.keys(data as IDataObject)) {
 			if (key.startsWith(RESERVED_PREFIX)) {
-				throw inputError(node, `Event data attribute "${key}" starts with the reserved prefix "we_"`, { itemIndex: i });
+				throw inputError(node, `"Event Data" attribute "${key}" starts with the reserved prefix "we_"`, { itemIndex: i });
 			}
 		}
 	}

@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { inputError, keyValuesToObject, parseJsonObject, toE164, toOffsetDateTime } from '../../../shared';
+import { checkJsonText, inputError, keyValuesToObject, parseJsonObject, readEmail, readText, toE164, toOffsetDateTime } from '../../../shared';
 import { checkIdentity } from '../shared';
 
 /** The user fields shared by Create or Update and Create or Update Many. */
@@ -125,13 +125,24 @@ export function buildUser(this: IExecuteFunctions, i: number): IDataObject {
 		if (Object.keys(attributes).length > 0) user.attributes = attributes;
 	}
 	checkIdentity(node, user, i);
+	if (user.email !== undefined) user.email = readEmail(node, user.email, 'Email', i);
+	for (const [key, label] of [
+		['firstName', 'First Name'],
+		['lastName', 'Last Name'],
+		['company', 'Company'],
+		['hashedEmail', 'Hashed Email'],
+		['hashedPhone', 'Hashed Phone'],
+	]) {
+		if (user[key] !== undefined) user[key] = readText(node, user[key], label, i);
+	}
 	if (user.phone !== undefined) user.phone = toE164(node, user.phone, 'Phone', i);
 	if (user.birthDate !== undefined) user.birthDate = toOffsetDateTime(node, user.birthDate, 'Birth Date', i);
 	const attributes = user.attributes as IDataObject | undefined;
 	if (attributes !== undefined) {
 		if (typeof attributes !== 'object' || Array.isArray(attributes)) {
-			throw inputError(node, '"attributes" must be an object', { itemIndex: i });
+			throw inputError(node, '"Custom Attributes" must be an object', { itemIndex: i });
 		}
+		checkJsonText(node, attributes, 'Custom Attributes', i);
 		for (const name of Object.keys(attributes)) {
 			if (name.startsWith('we_')) {
 				throw inputError(node, `Custom attribute "${name}" starts with the reserved prefix "we_"`, {
