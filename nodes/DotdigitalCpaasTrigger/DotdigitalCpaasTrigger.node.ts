@@ -4,7 +4,6 @@ import type {
 	IDataObject,
 	IExecuteFunctions,
 	IHookFunctions,
-	INode,
 	INodeExecutionData,
 	ILoadOptionsFunctions,
 	INodePropertyOptions,
@@ -13,9 +12,10 @@ import type {
 	IWebhookFunctions,
 	IWebhookResponseData,
 } from 'n8n-workflow';
-import { NodeApiError, NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
+import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 
 import { dotdigitalRequest } from '../DotdigitalCpaas/transport';
+import { asNodeError, failedItems } from '../shared';
 import { eventKey, filterByName, forgetRecentEvents, inOrder, recentEventsOf, splitEvents } from './events';
 import { deriveWebhookSecret } from './secret';
 import { isValidSignature, SIGNATURE_HEADER } from './signature';
@@ -45,12 +45,6 @@ interface SubscriptionFilter {
 
 function isNotFound(error: unknown): boolean {
 	return String((error as { httpCode?: unknown })?.httpCode ?? '') === '404';
-}
-
-/** The shared core already throws redacted NodeApiErrors; anything else gets wrapped. */
-function asNodeError(node: INode, error: unknown): NodeApiError | NodeOperationError {
-	if (error instanceof NodeApiError || error instanceof NodeOperationError) return error;
-	return new NodeOperationError(node, error instanceof Error ? error.message : String(error));
 }
 
 async function credentialsOf(ctx: IHookFunctions | IWebhookFunctions): Promise<ICredentialDataDecryptedObject | undefined> {
@@ -422,47 +416,62 @@ export class DotdigitalCpaasTrigger implements INodeType {
 	 * received it and whether n8n restarted in between.
 	 */
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-		const items = this.getInputData();
-		const settings = this.getNodeParameter('settings', 0, {}) as IDataObject;
-		const remember = rememberedEvents(settings);
-		const pass = (item: INodeExecutionData, index: number): INodeExecutionData => ({ json: item.json, pairedItem: { item: index } });
-		if (remember === 0) return [items.map(pass)];
-		if (typeof this.helpers.checkProcessedAndRecord !== 'function') {
-			throw new NodeOperationError(this.getNode(), 'This n8n has no deduplication store: replay protection needs n8n 1.70 or newer');
+		try {
+			return await passNewEvents.call(this);
+		} catch (error) {
+			// Under Continue On Fail each event becomes an error item without its payload, so no action
+			// can act on an event whose replay check failed; otherwise the execution stops.
+			if (this.continueOnFail()) return failedItems.call(this, error);
+			throw asNodeError(this.getNode(), error);
 		}
+	}
+}
 
-		const keys = items.map((item) => eventKey(item.json));
-		const unique = [...new Set(keys.filter((key) => key !== ''))];
-		let isNew = new Set<string>();
-		if (unique.length > 0) {
-			const record = async () =>
-				await this.helpers.checkProcessedAndRecord(unique, 'node', { mode: 'entries', maxEntries: remember });
-			let result: Awaited<ReturnType<typeof record>> | undefined;
-			for (let attempt = 1; result === undefined; attempt++) {
-				try {
-					result = await inOrder(triggerKey(this), record);
-				} catch (error) {
-					// Another process may have created the node's first record at the same moment
-					// (its key is unique): the next attempt reads and updates that record.
-					if (attempt >= 3) {
-						throw new NodeOperationError(this.getNode(), error as Error, {
-							message: 'Could not record event IDs in n8n\'s deduplication store',
-						});
-					}
+/**
+ * The replay check inside the execution: passes on the events whose IDs n8n's deduplication store
+ * has not recorded before, and records them.
+ */
+async function passNewEvents(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+	const items = this.getInputData();
+	const settings = this.getNodeParameter('settings', 0, {}) as IDataObject;
+	const remember = rememberedEvents(settings);
+	const pass = (item: INodeExecutionData, index: number): INodeExecutionData => ({ json: item.json, pairedItem: { item: index } });
+	if (remember === 0) return [items.map(pass)];
+	if (typeof this.helpers.checkProcessedAndRecord !== 'function') {
+		throw new NodeOperationError(this.getNode(), 'This n8n has no deduplication store: replay protection needs n8n 1.70 or newer');
+	}
+
+	const keys = items.map((item) => eventKey(item.json));
+	const unique = [...new Set(keys.filter((key) => key !== ''))];
+	let isNew = new Set<string>();
+	if (unique.length > 0) {
+		const record = async () =>
+			await this.helpers.checkProcessedAndRecord(unique, 'node', { mode: 'entries', maxEntries: remember });
+		let result: Awaited<ReturnType<typeof record>> | undefined;
+		for (let attempt = 1; result === undefined; attempt++) {
+			try {
+				result = await inOrder(triggerKey(this), record);
+			} catch (error) {
+				// Another process may have created the node's first record at the same moment
+				// (its key is unique): the next attempt reads and updates that record.
+				if (attempt >= 3) {
+					throw new NodeOperationError(this.getNode(), error as Error, {
+						message: 'Could not record event IDs in n8n\'s deduplication store',
+					});
 				}
 			}
-			isNew = new Set(result.new.map(String));
 		}
-		const out: INodeExecutionData[] = [];
-		items.forEach((item, index) => {
-			const key = keys[index];
-			if (key === '') {
-				out.push(pass(item, index));
-			} else if (isNew.has(key)) {
-				isNew.delete(key); // a repeat inside the same delivery passes once
-				out.push(pass(item, index));
-			}
-		});
-		return [out];
+		isNew = new Set(result.new.map(String));
 	}
+	const out: INodeExecutionData[] = [];
+	items.forEach((item, index) => {
+		const key = keys[index];
+		if (key === '') {
+			out.push(pass(item, index));
+		} else if (isNew.has(key)) {
+			isNew.delete(key); // a repeat inside the same delivery passes once
+			out.push(pass(item, index));
+		}
+	});
+	return [out];
 }

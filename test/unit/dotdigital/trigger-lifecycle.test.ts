@@ -287,6 +287,30 @@ describe('dotdigital CPaaS Trigger lifecycle', () => {
 			expect(off).toHaveLength(1);
 		});
 
+		it('when the store fails: error items without the events under continue-on-fail, else the run stops', async () => {
+			const events = [makeEvent('message.sent'), makeEvent('message.sent')];
+			const broken = (continueOnFail: boolean) =>
+				({
+					getInputData: () => events.map((json) => ({ json })),
+					getNodeParameter: (_name: string, _i: number, fallback: unknown) => fallback,
+					getNode: () => node,
+					getWorkflow: () => ({ id: 'wf-exec-broken', active: true }),
+					continueOnFail: () => continueOnFail,
+					helpers: {
+						checkProcessedAndRecord: async () => {
+							throw new Error('database is locked');
+						},
+					},
+				}) as unknown as IExecuteFunctions;
+			const [items] = await trigger.execute.call(broken(true));
+			expect(items.map((i) => i.pairedItem)).toEqual([{ item: 0 }, { item: 1 }]);
+			for (const item of items) {
+				expect(String(item.json.error)).toContain('Could not record event IDs');
+				expect(item.json.eventId).toBeUndefined();
+			}
+			await expect(trigger.execute.call(broken(false))).rejects.toThrow('Could not record event IDs');
+		});
+
 		it('under 100 overlapping executions, each event passes exactly once (the store is used one call at a time)', async () => {
 			const store = fakeStore();
 			const events = Array.from({ length: 100 }, () => makeEvent('message.delivered'));
