@@ -69,6 +69,18 @@ export function apiError(node: INode, details: ApiErrorDetails): NodeApiError {
 		details.description ??
 		(details.httpCode !== undefined ? STATUS_HINTS[details.httpCode] : undefined) ??
 		(details.operation ? `Request: ${details.operation}` : undefined);
+	return nodeApiError(node, { ...details, message, description });
+}
+
+/**
+ * A NodeApiError built from redacted text only, with the message kept as given: n8n swaps a
+ * message that mentions a network code (ECONNRESET…) for generic text.
+ */
+function nodeApiError(
+	node: INode,
+	details: { message: string; description?: string; httpCode?: unknown; vendorCode?: unknown; itemIndex?: number },
+): NodeApiError {
+	const { message, description } = details;
 	const payload: JsonObject = {
 		message,
 		...(description ? { description } : {}),
@@ -81,7 +93,6 @@ export function apiError(node: INode, details: ApiErrorDetails): NodeApiError {
 		httpCode: details.httpCode !== undefined ? String(details.httpCode) : undefined,
 		itemIndex: details.itemIndex,
 	});
-	// n8n swaps a message that mentions a network code (ECONNRESET…) for generic text; keep ours.
 	error.message = message;
 	return error;
 }
@@ -121,18 +132,7 @@ export function unknownOutcomeError(node: INode, details: UnknownOutcomeDetails)
 		'not have been carried out. Do not re-send it blindly: that can deliver it twice.' +
 		(details.check ? ` Check first: ${details.check}.` : '') +
 		(details.operation ? ` Request: ${details.operation}` : '');
-	const payload: JsonObject = {
-		message,
-		description,
-		...(details.httpCode !== undefined ? { httpCode: String(details.httpCode) } : {}),
-	};
-	const error = new NodeApiError(node, payload, {
-		message,
-		description,
-		httpCode: details.httpCode !== undefined ? String(details.httpCode) : undefined,
-		itemIndex: details.itemIndex,
-	});
-	error.message = message;
+	const error = nodeApiError(node, { message, description, httpCode: details.httpCode, itemIndex: details.itemIndex });
 	error.description = description;
 	(error as ErrorWithContext).outcome = UNKNOWN_OUTCOME;
 	return error;
