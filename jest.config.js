@@ -7,8 +7,11 @@ const { default: defaultLine, lines } = require('./scripts/n8n-lines.json');
 // With N8N_LINE (or N8N_VERSION) set, as `npm test` does per line, the unit tests run against the
 // n8n-workflow that this n8n line ships (errors, helpers and types differ between lines), taken from
 // its installed copy; without it, against the dev copy in node_modules.
-const version = process.env.N8N_VERSION || (process.env.N8N_LINE ? lines[process.env.N8N_LINE || defaultLine] : undefined);
-const cache = process.env.N8N_ENGAGEMENT_CACHE || path.join(os.homedir(), '.cache', 'n8n-engagement');
+const version =
+	process.env.N8N_VERSION ||
+	(process.env.N8N_LINE ? lines[process.env.N8N_LINE || defaultLine] : undefined);
+const cache =
+	process.env.N8N_ENGAGEMENT_CACHE || path.join(os.homedir(), '.cache', 'n8n-engagement');
 const moduleNameMapper = version
 	? { '^n8n-workflow$': path.join(cache, `n8n-${version}`, 'node_modules', 'n8n-workflow') }
 	: {};

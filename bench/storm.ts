@@ -16,8 +16,16 @@
  */
 import { chainWorkflow, N8n, nodeType } from '../test/harness/n8n';
 import type { FaultMix } from '../test/simulators/core/simulator';
-import { createDotdigitalSimulator, demoCredential as dotdigitalCredential, dotdigitalState } from '../test/simulators/dotdigital';
-import { createWebEngageSimulator, demoCredential as webEngageCredential, webEngageState } from '../test/simulators/webengage';
+import {
+	createDotdigitalSimulator,
+	demoCredential as dotdigitalCredential,
+	dotdigitalState,
+} from '../test/simulators/dotdigital';
+import {
+	createWebEngageSimulator,
+	demoCredential as webEngageCredential,
+	webEngageState,
+} from '../test/simulators/webengage';
 
 const SEED = Number(process.env.STORM_SEED ?? 20261202);
 const USERS = Number(process.env.STORM_USERS ?? 10_000);
@@ -53,8 +61,26 @@ interface Figures {
 	faults: number;
 }
 
-function figures(records: string[], reported: Map<string, Record<string, unknown>>, held: Map<string, number>, calls: number, faults: number): Figures {
-	const f: Figures = { records: records.length, reportedSent: 0, delivered: 0, lost: 0, failedButSent: 0, sentTwice: 0, unknown: 0, unknownDelivered: 0, plainFailures: 0, calls, faults };
+function figures(
+	records: string[],
+	reported: Map<string, Record<string, unknown>>,
+	held: Map<string, number>,
+	calls: number,
+	faults: number,
+): Figures {
+	const f: Figures = {
+		records: records.length,
+		reportedSent: 0,
+		delivered: 0,
+		lost: 0,
+		failedButSent: 0,
+		sentTwice: 0,
+		unknown: 0,
+		unknownDelivered: 0,
+		plainFailures: 0,
+		calls,
+		faults,
+	};
 	for (const key of records) {
 		const json = reported.get(key);
 		const times = held.get(key) ?? 0;
@@ -81,8 +107,12 @@ function print(title: string, f: Figures, note: string): void {
 	console.log(`  delivered     ${f.delivered}`);
 	console.log(`  lost          ${f.lost}   (reported sent, vendor does not hold it)`);
 	console.log(`  sent twice    ${f.sentTwice}${note}`);
-	console.log(`  unknown       ${f.unknown}   (outcome "unknown"; of these the vendor holds ${f.unknownDelivered})`);
-	console.log(`  plain failed  ${f.plainFailures}   (of these the vendor holds ${f.failedButSent})`);
+	console.log(
+		`  unknown       ${f.unknown}   (outcome "unknown"; of these the vendor holds ${f.unknownDelivered})`,
+	);
+	console.log(
+		`  plain failed  ${f.plainFailures}   (of these the vendor holds ${f.failedButSent})`,
+	);
 	console.log(`  reported sent ${f.reportedSent}`);
 }
 
@@ -94,25 +124,46 @@ async function main(): Promise<void> {
 	const n8n = await N8n.create('storm');
 	try {
 		await n8n.importCredentials([webEngageCredential(weUrl), dotdigitalCredential(ddUrl)]);
-		const userRuns = Array.from({ length: Math.ceil(USERS / RUN_SIZE) }, (_, r) => usersWorkflow(r));
-		const messageRuns = Array.from({ length: Math.ceil(MESSAGES / RUN_SIZE) }, (_, r) => messagesWorkflow(r));
+		const userRuns = Array.from({ length: Math.ceil(USERS / RUN_SIZE) }, (_, r) =>
+			usersWorkflow(r),
+		);
+		const messageRuns = Array.from({ length: Math.ceil(MESSAGES / RUN_SIZE) }, (_, r) =>
+			messagesWorkflow(r),
+		);
 		await n8n.importWorkflows([...userRuns, ...messageRuns]);
 
 		// Per-minute limits stay the vendor's; the storm's 429s come from the mix.
-		we.setFaultMix({ seed: SEED, rates: RATES, operationIds: ['bulkUpsertUsers'], delayMs: HANG_MS });
-		dd.setFaultMix({ seed: SEED + 1, rates: RATES, operationIds: ['POST /cpaas/messages/batch'], delayMs: HANG_MS });
+		we.setFaultMix({
+			seed: SEED,
+			rates: RATES,
+			operationIds: ['bulkUpsertUsers'],
+			delayMs: HANG_MS,
+		});
+		dd.setFaultMix({
+			seed: SEED + 1,
+			rates: RATES,
+			operationIds: ['POST /cpaas/messages/batch'],
+			delayMs: HANG_MS,
+		});
 
-		console.log(`Fault storm (seed ${SEED}) against the simulators in one real n8n; mix per call: ${JSON.stringify(RATES)}, hang ${HANG_MS} ms`);
+		console.log(
+			`Fault storm (seed ${SEED}) against the simulators in one real n8n; mix per call: ${JSON.stringify(RATES)}, hang ${HANG_MS} ms`,
+		);
 		const onlyDotdigital = process.env.STORM_ONLY === 'dotdigital';
 		if (!onlyDotdigital) {
 			// One execution per 500 users: n8n's CLI cuts off the printed run of a 10,000-item one.
 			const weReported = new Map<string, Record<string, unknown>>();
 			for (const [r, workflow] of userRuns.entries()) {
 				const weResult = await n8n.execute(workflow.id);
-				if (weResult.error) throw new Error(`WebEngage run ${r} failed: ${weResult.error.message.slice(0, 500)}`);
-				weResult.items('WebEngage').forEach((item, i) => weReported.set(`storm-${r * RUN_SIZE + i}`, item.json));
+				if (weResult.error)
+					throw new Error(`WebEngage run ${r} failed: ${weResult.error.message.slice(0, 500)}`);
+				weResult
+					.items('WebEngage')
+					.forEach((item, i) => weReported.set(`storm-${r * RUN_SIZE + i}`, item.json));
 			}
-			const weHeld = new Map<string, number>(Object.entries(webEngageState(we).users).map(([id, u]) => [id, Number(u.updates ?? 0)]));
+			const weHeld = new Map<string, number>(
+				Object.entries(webEngageState(we).users).map(([id, u]) => [id, Number(u.updates ?? 0)]),
+			);
 			const weCalls = we.requests('bulkUpsertUsers');
 			print(
 				`WebEngage, ${USERS} users (Create or Update Many, ${RUN_SIZE} per execution)`,
@@ -131,8 +182,11 @@ async function main(): Promise<void> {
 		const ddReported = new Map<string, Record<string, unknown>>();
 		for (const [r, workflow] of messageRuns.entries()) {
 			const ddResult = await n8n.execute(workflow.id);
-			if (ddResult.error) throw new Error(`dotdigital run ${r} failed: ${ddResult.error.message.slice(0, 500)}`);
-			ddResult.items('dotdigital').forEach((item, i) => ddReported.set(phone(r * RUN_SIZE + i), item.json));
+			if (ddResult.error)
+				throw new Error(`dotdigital run ${r} failed: ${ddResult.error.message.slice(0, 500)}`);
+			ddResult
+				.items('dotdigital')
+				.forEach((item, i) => ddReported.set(phone(r * RUN_SIZE + i), item.json));
 		}
 		const ddHeld = new Map<string, number>();
 		for (const m of dotdigitalState(dd).messages as Array<{ to: { phoneNumber: string } }>) {
@@ -165,13 +219,20 @@ function usersWorkflow(r: number) {
 	const count = Math.min(RUN_SIZE, USERS - first);
 	return chainWorkflow({
 		id: `stormWe${String(r).padStart(3, '0')}`,
-		items: { js: `return Array.from({ length: ${count} }, (_, i) => ({ id: 'storm-' + (${first} + i) }));` },
+		items: {
+			js: `return Array.from({ length: ${count} }, (_, i) => ({ id: 'storm-' + (${first} + i) }));`,
+		},
 		nodes: [
 			{
 				name: 'WebEngage',
 				type: nodeType('webEngage'),
 				credentials: { webEngageApi: { id: 'demo-webengage', name: 'WebEngage (simulator)' } },
-				parameters: { resource: 'user', operation: 'upsertMany', userId: '={{ $json.id }}', additionalFields: { firstName: '={{ $json.id }}' } },
+				parameters: {
+					resource: 'user',
+					operation: 'upsertMany',
+					userId: '={{ $json.id }}',
+					additionalFields: { firstName: '={{ $json.id }}' },
+				},
 				onError: 'continueRegularOutput',
 			},
 		],
@@ -184,13 +245,24 @@ function messagesWorkflow(r: number) {
 	const count = Math.min(RUN_SIZE, MESSAGES - first);
 	return chainWorkflow({
 		id: `stormDd${String(r).padStart(3, '0')}`,
-		items: { js: `return Array.from({ length: ${count} }, (_, i) => ({ phone: '+4477' + String(${first} + i).padStart(8, '0') }));` },
+		items: {
+			js: `return Array.from({ length: ${count} }, (_, i) => ({ phone: '+4477' + String(${first} + i).padStart(8, '0') }));`,
+		},
 		nodes: [
 			{
 				name: 'dotdigital',
 				type: nodeType('dotdigitalCpaas'),
-				credentials: { dotdigitalCpaasApi: { id: 'demo-dotdigital', name: 'dotdigital CPaaS (simulator)' } },
-				parameters: { resource: 'message', operation: 'sendMany', toType: 'phoneNumber', phoneNumber: '={{ $json.phone }}', rules: ['sms'], body: 'Storm' },
+				credentials: {
+					dotdigitalCpaasApi: { id: 'demo-dotdigital', name: 'dotdigital CPaaS (simulator)' },
+				},
+				parameters: {
+					resource: 'message',
+					operation: 'sendMany',
+					toType: 'phoneNumber',
+					phoneNumber: '={{ $json.phone }}',
+					rules: ['sms'],
+					body: 'Storm',
+				},
 				onError: 'continueRegularOutput',
 			},
 		],

@@ -19,11 +19,17 @@ import { N8n, nodeType } from '../test/harness/n8n';
 import { N8nServer } from '../test/harness/server';
 import { authToken } from '../test/simulators/core/simulator';
 import type { StoredWebhook } from '../test/simulators/dotdigital/webhooks';
-import { createWebhookSimulator, makeEvent, signBody } from '../test/simulators/dotdigital/webhooks';
+import {
+	createWebhookSimulator,
+	makeEvent,
+	signBody,
+} from '../test/simulators/dotdigital/webhooks';
 
 const DELIVERIES = Number(process.env.BENCH_DELIVERIES ?? 100);
 if (!Number.isInteger(DELIVERIES) || DELIVERIES < 1) {
-	throw new Error(`BENCH_DELIVERIES must be a positive integer, got "${process.env.BENCH_DELIVERIES}"`);
+	throw new Error(
+		`BENCH_DELIVERIES must be a positive integer, got "${process.env.BENCH_DELIVERIES}"`,
+	);
 }
 const LIMIT_MS = 10_000;
 const USERNAME = 'apiuser-bench@apiconnector.com';
@@ -101,15 +107,28 @@ function workflows(actionUrl: string) {
 			type: 'n8n-nodes-base.webhook',
 			typeVersion: 2,
 			webhookId: '5e8f1c3a-9b2d-4a6e-8f0c-1d3b5a7c9e2f',
-			parameters: { httpMethod: 'POST', path: BASELINE_PATH, responseMode: 'onReceived', options: {} },
+			parameters: {
+				httpMethod: 'POST',
+				path: BASELINE_PATH,
+				responseMode: 'onReceived',
+				options: {},
+			},
 		}),
 	];
 }
 
-async function timedPost(url: string, body: string, headers: Record<string, string>): Promise<{ ms: number; status: number }> {
+async function timedPost(
+	url: string,
+	body: string,
+	headers: Record<string, string>,
+): Promise<{ ms: number; status: number }> {
 	const started = process.hrtime.bigint();
 	try {
-		const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body });
+		const response = await fetch(url, {
+			method: 'POST',
+			headers: { 'content-type': 'application/json', ...headers },
+			body,
+		});
 		await response.text();
 		return { ms: Number(process.hrtime.bigint() - started) / 1e6, status: response.status };
 	} catch {
@@ -117,7 +136,12 @@ async function timedPost(url: string, body: string, headers: Record<string, stri
 	}
 }
 
-async function waitForActions(count: () => number, target: number, quietMs = 3000, timeoutMs = 300_000): Promise<void> {
+async function waitForActions(
+	count: () => number,
+	target: number,
+	quietMs = 3000,
+	timeoutMs = 300_000,
+): Promise<void> {
 	const deadline = Date.now() + timeoutMs;
 	let last = -1;
 	let since = Date.now();
@@ -139,10 +163,12 @@ async function waitIdle(server: N8nServer, timeoutMs = 300_000): Promise<void> {
 	const deadline = Date.now() + timeoutMs;
 	let idleSince = 0;
 	while (Date.now() < deadline) {
-		const busy = await server.rest<{ count: number }>('GET', `/executions?filter=${filter}&limit=1`).then(
-			(r) => r.count,
-			() => 1,
-		);
+		const busy = await server
+			.rest<{ count: number }>('GET', `/executions?filter=${filter}&limit=1`)
+			.then(
+				(r) => r.count,
+				() => 1,
+			);
 		if (busy > 0) idleSince = 0;
 		else if (idleSince === 0) idleSince = Date.now();
 		else if (Date.now() - idleSince >= 3000) return;
@@ -161,7 +187,12 @@ async function round(
 	const before = actions.count();
 	const results = await Promise.all(posts.map(async (post) => await post()));
 	await waitForActions(() => actions.count() - before, expectedActions);
-	return { label, latencies: results.map((r) => r.ms), statuses: results.map((r) => r.status), actions: actions.count() - before };
+	return {
+		label,
+		latencies: results.map((r) => r.ms),
+		statuses: results.map((r) => r.status),
+		actions: actions.count() - before,
+	};
 }
 
 function percentile(sorted: number[], p: number): number {
@@ -186,7 +217,9 @@ function summary(r: Round) {
 async function main(): Promise<void> {
 	const state: Record<string, any> = {};
 	const basic = Buffer.from(`${USERNAME}:${PASSWORD}`).toString('base64');
-	const sim = createWebhookSimulator(state, (req) => (authToken(req, 'Basic') === basic ? undefined : { status: 401, body: {} }));
+	const sim = createWebhookSimulator(state, (req) =>
+		authToken(req, 'Basic') === basic ? undefined : { status: 401, body: {} },
+	);
 	const simUrl = await sim.start();
 	const actions = sink();
 	const actionUrl = await actions.start();
@@ -197,35 +230,64 @@ async function main(): Promise<void> {
 			{
 				...CREDENTIAL,
 				type: 'dotdigitalCpaasApi',
-				data: { authMode: 'apiUser', region: 'r1', username: USERNAME, password: PASSWORD, customBaseUrl: `${simUrl}/cpaas` },
+				data: {
+					authMode: 'apiUser',
+					region: 'r1',
+					username: USERNAME,
+					password: PASSWORD,
+					customBaseUrl: `${simUrl}/cpaas`,
+				},
 			},
 		]);
 		await n8n.importWorkflows(workflows(actionUrl));
 		server = await N8nServer.start(n8n);
 		await server.activate(TRIGGER_WF);
 		await server.activate(BASELINE_WF);
-		const hook = [...(state.webhooks as Map<string, StoredWebhook>).values()].find((h) => !h._deleted);
+		const hook = [...(state.webhooks as Map<string, StoredWebhook>).values()].find(
+			(h) => !h._deleted,
+		);
 		if (!hook?.secret) throw new Error('The trigger registered no webhook in the simulator');
 		const triggerUrl = server.webhookUrl(TRIGGER_WEBHOOK_ID, 'webhook');
 		const baselineUrl = `${server.baseUrl}/webhook/${BASELINE_PATH}`;
 
-		const bodies = (n: number) => Array.from({ length: n }, () => JSON.stringify(makeEvent('message.delivered')));
+		const bodies = (n: number) =>
+			Array.from({ length: n }, () => JSON.stringify(makeEvent('message.delivered')));
 		const signed = (body: string) => ({ 'x-comapi-signature': signBody(hook.secret!, body) });
 
-		console.log(`Benchmark: ${DELIVERIES} concurrent deliveries per round to one real n8n ${N8N_VERSION} (${server.baseUrl}).`);
+		console.log(
+			`Benchmark: ${DELIVERIES} concurrent deliveries per round to one real n8n ${N8N_VERSION} (${server.baseUrl}).`,
+		);
 		const rounds: Round[] = [];
 		const baselineBodies = bodies(DELIVERIES);
 		rounds.push(
-			await round("n8n Webhook node (onReceived), distinct events", server, actions, DELIVERIES, baselineBodies.map((b) => () => timedPost(baselineUrl, b, {}))),
+			await round(
+				'n8n Webhook node (onReceived), distinct events',
+				server,
+				actions,
+				DELIVERIES,
+				baselineBodies.map((b) => () => timedPost(baselineUrl, b, {})),
+			),
 		);
 		console.log(`  done: ${rounds[rounds.length - 1].label}`);
 		const triggerBodies = bodies(DELIVERIES);
 		rounds.push(
-			await round('dotdigital CPaaS Trigger, distinct signed events', server, actions, DELIVERIES, triggerBodies.map((b) => () => timedPost(triggerUrl, b, signed(b)))),
+			await round(
+				'dotdigital CPaaS Trigger, distinct signed events',
+				server,
+				actions,
+				DELIVERIES,
+				triggerBodies.map((b) => () => timedPost(triggerUrl, b, signed(b))),
+			),
 		);
 		console.log(`  done: ${rounds[rounds.length - 1].label}`);
 		rounds.push(
-			await round('dotdigital CPaaS Trigger, the same deliveries replayed', server, actions, 0, triggerBodies.map((b) => () => timedPost(triggerUrl, b, signed(b)))),
+			await round(
+				'dotdigital CPaaS Trigger, the same deliveries replayed',
+				server,
+				actions,
+				0,
+				triggerBodies.map((b) => () => timedPost(triggerUrl, b, signed(b))),
+			),
 		);
 		console.log(`  done: ${rounds[rounds.length - 1].label}`);
 
@@ -241,22 +303,44 @@ async function main(): Promise<void> {
 function print(rows: Array<ReturnType<typeof summary>>): void {
 	const s = (ms: number) => (ms / 1000).toFixed(2);
 	const header = ['Round', 'p50 (s)', 'p95 (s)', 'max (s)', '> 10 s', 'Answers', 'Actions run'];
-	const body = rows.map((r) => [r.label, s(r.p50), s(r.p95), s(r.max), String(r.late), r.statuses, String(r.actions)]);
+	const body = rows.map((r) => [
+		r.label,
+		s(r.p50),
+		s(r.p95),
+		s(r.max),
+		String(r.late),
+		r.statuses,
+		String(r.actions),
+	]);
 	const [baseline, trigger] = rows;
 	const ratio = (a: number, b: number) => `${(a / b).toFixed(2)}x`;
-	body.push(['Ratio trigger / Webhook node (distinct)', ratio(trigger.p50, baseline.p50), ratio(trigger.p95, baseline.p95), ratio(trigger.max, baseline.max), '', '', '']);
+	body.push([
+		'Ratio trigger / Webhook node (distinct)',
+		ratio(trigger.p50, baseline.p50),
+		ratio(trigger.p95, baseline.p95),
+		ratio(trigger.max, baseline.max),
+		'',
+		'',
+		'',
+	]);
 	const widths = header.map((h, i) => Math.max(h.length, ...body.map((row) => row[i].length)));
-	const line = (cells: string[]) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join(' | ');
+	const line = (cells: string[]) =>
+		cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join(' | ');
 	console.log('');
 	console.log(line(header));
 	console.log(widths.map((w) => '-'.repeat(w)).join('-|-'));
 	for (const row of body) console.log(line(row));
 	console.log('');
 	console.log(
-		`Machine: ${os.cpus().length} cores (${os.cpus()[0]?.model ?? 'unknown CPU'}), load ${os.loadavg().map((l) => l.toFixed(1)).join(' ')}, ` +
+		`Machine: ${os.cpus().length} cores (${os.cpus()[0]?.model ?? 'unknown CPU'}), load ${os
+			.loadavg()
+			.map((l) => l.toFixed(1))
+			.join(' ')}, ` +
 			`Node ${process.version} for the bench, n8n ${N8N_VERSION} on Node 24; ${new Date().toISOString()}`,
 	);
-	console.log('Latency = from sending the POST to reading the whole answer, measured by the bench process; "> 10 s" = answers dotdigital would count as failed.');
+	console.log(
+		'Latency = from sending the POST to reading the whole answer, measured by the bench process; "> 10 s" = answers dotdigital would count as failed.',
+	);
 }
 
 main().catch((error) => {

@@ -11,10 +11,15 @@ import os from 'node:os';
 import type { ExecutionResult } from '../test/harness/n8n';
 import { N8N_VERSION } from '../test/harness/env';
 import { chainWorkflow, N8n, nodeType, parseExecution } from '../test/harness/n8n';
-import { createWebEngageSimulator, WEBENGAGE_DEFAULTS, webEngageState } from '../test/simulators/webengage';
+import {
+	createWebEngageSimulator,
+	WEBENGAGE_DEFAULTS,
+	webEngageState,
+} from '../test/simulators/webengage';
 
 const USERS = Number(process.env.BENCH_USERS ?? 10_000);
-if (!Number.isInteger(USERS) || USERS < 1) throw new Error(`BENCH_USERS must be a positive integer, got "${process.env.BENCH_USERS}"`);
+if (!Number.isInteger(USERS) || USERS < 1)
+	throw new Error(`BENCH_USERS must be a positive integer, got "${process.env.BENCH_USERS}"`);
 
 const CREDENTIAL_ID = 'bench-we-cred';
 const CREDENTIAL_NAME = 'WebEngage (bench simulator)';
@@ -43,7 +48,12 @@ async function main(): Promise<void> {
 				id: CREDENTIAL_ID,
 				name: CREDENTIAL_NAME,
 				type: 'webEngageApi',
-				data: { apiKey: WEBENGAGE_DEFAULTS.apiKey, licenseCode: WEBENGAGE_DEFAULTS.licenseCode, dataCenter: 'custom', baseUrl: url },
+				data: {
+					apiKey: WEBENGAGE_DEFAULTS.apiKey,
+					licenseCode: WEBENGAGE_DEFAULTS.licenseCode,
+					dataCenter: 'custom',
+					baseUrl: url,
+				},
 			},
 		]);
 
@@ -78,7 +88,9 @@ async function main(): Promise<void> {
 						method: 'POST',
 						url: `${url}/v1/accounts/${encodeURIComponent(WEBENGAGE_DEFAULTS.licenseCode)}/users`,
 						sendHeaders: true,
-						headerParameters: { parameters: [{ name: 'Authorization', value: `Bearer ${WEBENGAGE_DEFAULTS.apiKey}` }] },
+						headerParameters: {
+							parameters: [{ name: 'Authorization', value: `Bearer ${WEBENGAGE_DEFAULTS.apiKey}` }],
+						},
 						sendBody: true,
 						contentType: 'json',
 						specifyBody: 'keypair',
@@ -101,7 +113,12 @@ async function main(): Promise<void> {
 		sim.reset();
 		const limitOverrides = { users: 1_000_000, bulkUsers: 1_000_000 };
 
-		const runPath = async (label: string, workflowId: string, nodeName: string, operationId: string): Promise<PathResult> => {
+		const runPath = async (
+			label: string,
+			workflowId: string,
+			nodeName: string,
+			operationId: string,
+		): Promise<PathResult> => {
 			sim.reset();
 			sim.limitOverrides = { ...limitOverrides };
 			const started = process.hrtime.bigint();
@@ -112,7 +129,9 @@ async function main(): Promise<void> {
 			const stored = Object.keys(webEngageState(sim).users).length;
 			const outputItems = result.items(nodeName).length;
 			if (stored !== USERS || outputItems !== USERS) {
-				throw new Error(`${label}: expected ${USERS} users stored and output, got ${stored} stored and ${outputItems} output`);
+				throw new Error(
+					`${label}: expected ${USERS} users stored and output, got ${stored} stored and ${outputItems} output`,
+				);
 			}
 			return {
 				label,
@@ -120,17 +139,33 @@ async function main(): Promise<void> {
 				accepted: sim.accepted(operationId).length,
 				usersStored: stored,
 				executionMs: executionMs(result),
-				nodeMs: Number(result.data?.data?.resultData?.runData?.[nodeName]?.[0]?.executionTime ?? NaN),
+				nodeMs: Number(
+					result.data?.data?.resultData?.runData?.[nodeName]?.[0]?.executionTime ?? NaN,
+				),
 				cliMs,
 				outputItems,
 			};
 		};
 
-		console.log(`Benchmark: ${USERS} users upserted into the WebEngage simulator (${url}) in one real n8n ${N8N_VERSION}.`);
-		console.log(`Simulator per-minute limits raised for the bench (limitOverrides ${JSON.stringify(limitOverrides)}) so the baseline is not throttled.`);
-		const ours = await runPath('WebEngage node (upsertMany, 25/call)', 'benchWeNode0001', 'WebEngage', 'bulkUpsertUsers');
+		console.log(
+			`Benchmark: ${USERS} users upserted into the WebEngage simulator (${url}) in one real n8n ${N8N_VERSION}.`,
+		);
+		console.log(
+			`Simulator per-minute limits raised for the bench (limitOverrides ${JSON.stringify(limitOverrides)}) so the baseline is not throttled.`,
+		);
+		const ours = await runPath(
+			'WebEngage node (upsertMany, 25/call)',
+			'benchWeNode0001',
+			'WebEngage',
+			'bulkUpsertUsers',
+		);
 		console.log(`  done: ${ours.label}`);
-		const baseline = await runPath('HTTP Request node 4.2 (1 POST/item)', 'benchWeHttp0001', 'HTTP Request', 'upsertUser');
+		const baseline = await runPath(
+			'HTTP Request node 4.2 (1 POST/item)',
+			'benchWeHttp0001',
+			'HTTP Request',
+			'upsertUser',
+		);
 		console.log(`  done: ${baseline.label}`);
 
 		printTable([ours, baseline], ours, baseline);
@@ -140,7 +175,12 @@ async function main(): Promise<void> {
 	}
 }
 
-function assertSucceeded(label: string, result: ExecutionResult, exitCode: number, printedChars: number): void {
+function assertSucceeded(
+	label: string,
+	result: ExecutionResult,
+	exitCode: number,
+	printedChars: number,
+): void {
 	if (result.error || result.status !== 'success') {
 		throw new Error(
 			`${label}: the execution failed (n8n exit code ${exitCode}, ${printedChars} characters printed): ` +
@@ -160,7 +200,15 @@ function executionMs(result: ExecutionResult): number {
 }
 
 function printTable(rows: PathResult[], ours: PathResult, baseline: PathResult): void {
-	const header = ['Path', 'Requests', 'Accepted', 'Users stored', 'Node (s)', 'Execution (s)', 'CLI call (s)'];
+	const header = [
+		'Path',
+		'Requests',
+		'Accepted',
+		'Users stored',
+		'Node (s)',
+		'Execution (s)',
+		'CLI call (s)',
+	];
 	const body = rows.map((r) => [
 		r.label,
 		String(r.requests),
@@ -181,15 +229,22 @@ function printTable(rows: PathResult[], ours: PathResult, baseline: PathResult):
 		ratio(baseline.cliMs, ours.cliMs),
 	]);
 	const widths = header.map((h, i) => Math.max(h.length, ...body.map((row) => row[i].length)));
-	const line = (cells: string[]) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join(' | ');
+	const line = (cells: string[]) =>
+		cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join(' | ');
 	console.log('');
 	console.log(line(header));
 	console.log(widths.map((w) => '-'.repeat(w)).join('-|-'));
 	for (const row of body) console.log(line(row));
 	console.log('');
-	console.log(`Machine: ${os.cpus().length} cores (${os.cpus()[0]?.model ?? 'unknown CPU'}), Node ${process.version} for the bench, n8n ${N8N_VERSION} on Node 24; ${new Date().toISOString()}`);
-	console.log('"Node" = the upserting node alone (n8n\'s executionTime); "Execution" = the execution\'s stoppedAt - startedAt');
-	console.log('(includes the Code node making the input items); "CLI call" = around `n8n execute` (adds n8n start-up, ~3 s, and printing the run).');
+	console.log(
+		`Machine: ${os.cpus().length} cores (${os.cpus()[0]?.model ?? 'unknown CPU'}), Node ${process.version} for the bench, n8n ${N8N_VERSION} on Node 24; ${new Date().toISOString()}`,
+	);
+	console.log(
+		'"Node" = the upserting node alone (n8n\'s executionTime); "Execution" = the execution\'s stoppedAt - startedAt',
+	);
+	console.log(
+		'(includes the Code node making the input items); "CLI call" = around `n8n execute` (adds n8n start-up, ~3 s, and printing the run).',
+	);
 }
 
 main().catch((error) => {

@@ -11,7 +11,10 @@ export class DotdigitalCpaasApi implements ICredentialType {
 
 	displayName = 'Dotdigital CPaaS API';
 
-	icon = { light: 'file:../icons/dotdigital.svg', dark: 'file:../icons/dotdigital.dark.svg' } as const;
+	icon = {
+		light: 'file:../icons/dotdigital.svg',
+		dark: 'file:../icons/dotdigital.dark.svg',
+	} as const;
 
 	documentationUrl = 'https://developer.dotdigital.com/reference/calling-the-omnichannel-api';
 
@@ -24,7 +27,8 @@ export class DotdigitalCpaasApi implements ICredentialType {
 				{
 					name: 'API Space Token (Legacy Comapi)',
 					value: 'apiSpaceToken',
-					description: 'An API space ID and its access token, sent as a Bearer token to api.comapi.com',
+					description:
+						'An API space ID and its access token, sent as a Bearer token to api.comapi.com',
 				},
 				{
 					name: 'API User',
@@ -102,12 +106,18 @@ export class DotdigitalCpaasApi implements ICredentialType {
 		if (credentials.authMode === 'apiSpaceToken') {
 			return {
 				...requestOptions,
-				headers: { ...(requestOptions.headers ?? {}), Authorization: `Bearer ${String(credentials.accessToken ?? '')}` },
+				headers: {
+					...(requestOptions.headers ?? {}),
+					Authorization: `Bearer ${String(credentials.accessToken ?? '')}`,
+				},
 			};
 		}
 		return {
 			...requestOptions,
-			auth: { username: String(credentials.username ?? ''), password: String(credentials.password ?? '') },
+			auth: {
+				username: String(credentials.username ?? ''),
+				password: String(credentials.password ?? ''),
+			},
 		};
 	}
 

@@ -11,7 +11,9 @@ import { sleep } from 'n8n-workflow';
 const DEFAULT_USERS_API_URL = 'https://usersapi.communicate.engageone.co';
 
 function trimUrl(value: unknown): string {
-	return String(value ?? '').trim().replace(/\/+$/, '');
+	return String(value ?? '')
+		.trim()
+		.replace(/\/+$/, '');
 }
 
 /** The Users API URL, refused unless it is an http(s) URL off the link-local range (metadata services). */
@@ -55,7 +57,8 @@ const TOKEN_RETRIES = 3;
 
 function exchangeStatus(error: unknown): number | undefined {
 	const e = error as { response?: { status?: number }; httpCode?: string; statusCode?: number };
-	const status = e?.response?.status ?? e?.statusCode ?? (e?.httpCode ? Number(e.httpCode) : undefined);
+	const status =
+		e?.response?.status ?? e?.statusCode ?? (e?.httpCode ? Number(e.httpCode) : undefined);
 	return status !== undefined && Number.isFinite(status) ? status : undefined;
 }
 
@@ -82,7 +85,10 @@ export class EngageOneCommunicateApi implements ICredentialType {
 
 	displayName = 'EngageOne Communicate API';
 
-	icon = { light: 'file:../icons/engageone.svg', dark: 'file:../icons/engageone.dark.svg' } as const;
+	icon = {
+		light: 'file:../icons/engageone.svg',
+		dark: 'file:../icons/engageone.dark.svg',
+	} as const;
 
 	documentationUrl = 'https://docs.communicate.engageone.co/APIUsage.html';
 
@@ -231,25 +237,34 @@ export class EngageOneCommunicateApi implements ICredentialType {
 		const url = `${usersApiUrl(credentials.usersApiUrl)}/authenticate`;
 		let body: unknown;
 		try {
-			body = await withTokenRetries(async () => await this.helpers.httpRequest({
-				method: 'POST',
-				url,
-				body: {
-					client_id: String(credentials.clientId ?? '').trim(),
-					secret: String(credentials.secret ?? ''),
-					customer_id: String(credentials.customerId ?? '').trim(),
-				},
-				headers: { Accept: 'application/json' },
-				json: true,
-				// A Users API that never answers must not hold the run (n8n's own default is minutes).
-				timeout: 60_000,
-				// Redirects are not followed: the body carries the client secret.
-				disableFollowRedirect: true,
-			}));
+			body = await withTokenRetries(
+				async () =>
+					await this.helpers.httpRequest({
+						method: 'POST',
+						url,
+						body: {
+							client_id: String(credentials.clientId ?? '').trim(),
+							secret: String(credentials.secret ?? ''),
+							customer_id: String(credentials.customerId ?? '').trim(),
+						},
+						headers: { Accept: 'application/json' },
+						json: true,
+						// A Users API that never answers must not hold the run (n8n's own default is minutes).
+						timeout: 60_000,
+						// Redirects are not followed: the body carries the client secret.
+						disableFollowRedirect: true,
+					}),
+			);
 		} catch (error) {
 			// Build a new error: the HTTP client's error carries the request body, secret included.
-			const e = error as { response?: { status?: number }; httpCode?: string; statusCode?: number; code?: string };
-			const status = e?.response?.status ?? e?.statusCode ?? (e?.httpCode ? Number(e.httpCode) : undefined);
+			const e = error as {
+				response?: { status?: number };
+				httpCode?: string;
+				statusCode?: number;
+				code?: string;
+			};
+			const status =
+				e?.response?.status ?? e?.statusCode ?? (e?.httpCode ? Number(e.httpCode) : undefined);
 			const reason =
 				status === 401 || status === 403 || status === 400
 					? 'the client credentials were refused: check the Client ID, Secret and Customer ID'
@@ -262,7 +277,9 @@ export class EngageOneCommunicateApi implements ICredentialType {
 		}
 		const accessToken = readToken(body);
 		if (!accessToken) {
-			throw new Error(`EngageOne Communicate did not issue a token at POST ${url}: the response held no token`);
+			throw new Error(
+				`EngageOne Communicate did not issue a token at POST ${url}: the response held no token`,
+			);
 		}
 		return { accessToken };
 	}
@@ -272,7 +289,8 @@ export class EngageOneCommunicateApi implements ICredentialType {
 		properties: {
 			headers: {
 				Authorization: '=Bearer {{$credentials.accessToken}}',
-				'PB-Customer-Id': '={{($credentials.customerIdHeader || $credentials.customerId || "").trim()}}',
+				'PB-Customer-Id':
+					'={{($credentials.customerIdHeader || $credentials.customerId || "").trim()}}',
 			},
 		},
 	};
@@ -294,7 +312,11 @@ export class EngageOneCommunicateApi implements ICredentialType {
 		rules: [
 			{
 				type: 'responseCode',
-				properties: { value: 401, message: 'The client credentials were refused: check the Client ID, Secret and Customer ID' },
+				properties: {
+					value: 401,
+					message:
+						'The client credentials were refused: check the Client ID, Secret and Customer ID',
+				},
 			},
 		],
 	};

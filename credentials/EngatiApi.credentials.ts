@@ -49,7 +49,7 @@ export class EngatiApi implements ICredentialType {
 			type: 'string',
 			default: 'https://api.engati.ai',
 			description:
-				'API host: https://api.engati.ai, the older https://api.engati.com, or your white-label provider\'s API host',
+				"API host: https://api.engati.ai, the older https://api.engati.com, or your white-label provider's API host",
 		},
 	];
 
@@ -73,7 +73,8 @@ export class EngatiApi implements ICredentialType {
 				properties: {
 					key: 'status.code',
 					value: 2003,
-					message: 'Engati found no bot with this bot key (code 2003): check the bot key and customer ID',
+					message:
+						'Engati found no bot with this bot key (code 2003): check the bot key and customer ID',
 				},
 			},
 		],

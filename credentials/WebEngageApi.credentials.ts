@@ -10,7 +10,10 @@ export class WebEngageApi implements ICredentialType {
 
 	displayName = 'WebEngage API';
 
-	icon = { light: 'file:../icons/webengage.svg', dark: 'file:../icons/webengage.dark.svg' } as const;
+	icon = {
+		light: 'file:../icons/webengage.svg',
+		dark: 'file:../icons/webengage.dark.svg',
+	} as const;
 
 	documentationUrl = 'https://docs.webengage.com/docs/rest-api-getting-started';
 
@@ -22,7 +25,8 @@ export class WebEngageApi implements ICredentialType {
 			typeOptions: { password: true },
 			default: '',
 			required: true,
-			description: 'REST API key (Data Platform → Integrations → REST API), or a service account key',
+			description:
+				'REST API key (Data Platform → Integrations → REST API), or a service account key',
 		},
 		{
 			displayName: 'License Code',

@@ -22,7 +22,9 @@ const path = require('node:path');
 
 const ROOT = path.resolve(__dirname, '..');
 const DIST = path.join(ROOT, 'dist');
-const OUT = process.env.PACKAGES_OUT ? path.resolve(process.env.PACKAGES_OUT) : path.join(ROOT, '.tmp', 'packages');
+const OUT = process.env.PACKAGES_OUT
+	? path.resolve(process.env.PACKAGES_OUT)
+	: path.join(ROOT, '.tmp', 'packages');
 const TARBALLS = path.join(OUT, 'tarballs');
 
 const metadata = readJson(path.join(ROOT, 'packaging', 'metadata.json'));
@@ -91,10 +93,14 @@ function renameCredentials(text, names) {
 function exampleFor(pkg, file) {
 	const workflow = readJson(path.join(ROOT, 'examples', file));
 	for (const node of workflow.nodes) {
-		if (node.type.startsWith('CUSTOM.')) node.type = `${pkg.name}.${node.type.slice('CUSTOM.'.length)}`;
+		if (node.type.startsWith('CUSTOM.'))
+			node.type = `${pkg.name}.${node.type.slice('CUSTOM.'.length)}`;
 		if (node.credentials && pkg.credentialNames) {
 			node.credentials = Object.fromEntries(
-				Object.entries(node.credentials).map(([type, ref]) => [pkg.credentialNames[type] ?? type, ref]),
+				Object.entries(node.credentials).map(([type, ref]) => [
+					pkg.credentialNames[type] ?? type,
+					ref,
+				]),
 			);
 		}
 	}
@@ -129,7 +135,9 @@ function packageJson(pkg) {
 
 /** The main README's `### <title> — …` section, with repository-relative links made absolute. */
 function readmeSection(readme, title) {
-	const start = readme.search(new RegExp(`^### ${title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} — `, 'm'));
+	const start = readme.search(
+		new RegExp(`^### ${title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} — `, 'm'),
+	);
 	if (start < 0) throw new Error(`README.md has no "### ${title} — " section`);
 	const rest = readme.slice(start);
 	const end = rest.slice(4).search(/^#{2,3} /m);
@@ -159,7 +167,7 @@ function readmeFor(pkg) {
 		`${pkg.description}.`,
 		'',
 		`This is an [n8n](https://n8n.io) community node package${pkg.bundle ? ' bundling the nodes of four services for self-hosted n8n' : ` for one service: ${pkg.title}`}.`,
-		'It has no runtime dependencies and makes every HTTP call through n8n\'s own authenticated request helper.',
+		"It has no runtime dependencies and makes every HTTP call through n8n's own authenticated request helper.",
 		'',
 		'## Installation',
 		'',
@@ -170,7 +178,7 @@ function readmeFor(pkg) {
 		pkg.bundle
 			? 'The bundle holds all of them for self-hosters who want one install; n8n Cloud and the community-package verification take one service per package, so there install the per-service packages instead.'
 			: '`n8n-nodes-engagement` bundles this node with the others for self-hosters who want one install.',
-		'**Install either this package or the bundle for a service, not both.** The bundle\'s credential types carry an `engagement` prefix, so the two never collide if both are installed, but each then has its own credentials and its own nodes under the same name in the node panel.',
+		"**Install either this package or the bundle for a service, not both.** The bundle's credential types carry an `engagement` prefix, so the two never collide if both are installed, but each then has its own credentials and its own nodes under the same name in the node panel.",
 		'',
 		'## Credentials (authentication)',
 		'',
@@ -188,7 +196,9 @@ function readmeFor(pkg) {
 		'',
 		'The `examples/` folder of this package holds workflows to import (*Workflows → Import from File*):',
 		'',
-		...pkg.examples.map((file) => `- \`examples/${file}\`: ${readJson(path.join(ROOT, 'examples', file)).name}`),
+		...pkg.examples.map(
+			(file) => `- \`examples/${file}\`: ${readJson(path.join(ROOT, 'examples', file)).name}`,
+		),
 		'',
 		'They refer to a credential by name; pick your own credential on each node after importing.',
 		'',
@@ -222,16 +232,25 @@ function assemble(pkg) {
 		const target = path.join(dir, rel);
 		fs.mkdirSync(path.dirname(target), { recursive: true });
 		if (rel.endsWith('.js') || rel.endsWith('.json')) {
-			fs.writeFileSync(target, renameCredentials(fs.readFileSync(path.join(ROOT, rel), 'utf8'), pkg.credentialNames));
+			fs.writeFileSync(
+				target,
+				renameCredentials(fs.readFileSync(path.join(ROOT, rel), 'utf8'), pkg.credentialNames),
+			);
 		} else {
 			fs.copyFileSync(path.join(ROOT, rel), target);
 		}
 	}
 	fs.mkdirSync(path.join(dir, 'examples'));
 	for (const file of pkg.examples) {
-		fs.writeFileSync(path.join(dir, 'examples', file), JSON.stringify(exampleFor(pkg, file), null, '\t') + '\n');
+		fs.writeFileSync(
+			path.join(dir, 'examples', file),
+			JSON.stringify(exampleFor(pkg, file), null, '\t') + '\n',
+		);
 	}
-	fs.writeFileSync(path.join(dir, 'package.json'), JSON.stringify(packageJson(pkg), null, 2) + '\n');
+	fs.writeFileSync(
+		path.join(dir, 'package.json'),
+		JSON.stringify(packageJson(pkg), null, 2) + '\n',
+	);
 	fs.writeFileSync(path.join(dir, 'README.md'), readmeFor(pkg));
 	fs.copyFileSync(path.join(ROOT, 'LICENSE'), path.join(dir, 'LICENSE'));
 	return { dir, files };
@@ -239,13 +258,20 @@ function assemble(pkg) {
 
 function pack(dir) {
 	fs.mkdirSync(TARBALLS, { recursive: true });
-	const out = execFileSync('npm', ['pack', '--ignore-scripts', '--json', '--pack-destination', TARBALLS], {
-		cwd: dir,
-		encoding: 'utf8',
-		stdio: ['ignore', 'pipe', 'pipe'],
-	});
+	const out = execFileSync(
+		'npm',
+		['pack', '--ignore-scripts', '--json', '--pack-destination', TARBALLS],
+		{
+			cwd: dir,
+			encoding: 'utf8',
+			stdio: ['ignore', 'pipe', 'pipe'],
+		},
+	);
 	const [info] = JSON.parse(out);
-	return { tarball: path.join(TARBALLS, info.filename), files: info.files.map((f) => f.path).sort() };
+	return {
+		tarball: path.join(TARBALLS, info.filename),
+		files: info.files.map((f) => f.path).sort(),
+	};
 }
 
 /** `--sync-root`: writes packaging/metadata.json's values into the root package.json (checked by scripts/check-packages.js). */
@@ -265,20 +291,32 @@ function syncRoot() {
 function main() {
 	if (process.argv.includes('--sync-root')) return syncRoot();
 	const noPack = process.argv.includes('--no-pack');
-	if (!fs.existsSync(path.join(DIST, 'nodes'))) throw new Error('dist/ is missing: run `npm run build` first');
+	if (!fs.existsSync(path.join(DIST, 'nodes')))
+		throw new Error('dist/ is missing: run `npm run build` first');
 	fs.rmSync(TARBALLS, { recursive: true, force: true });
 	const built = [];
 	for (const pkg of packages) {
 		const { dir } = assemble(pkg);
 		const packed = noPack ? undefined : pack(dir);
 		built.push({ name: pkg.name, dir, ...packed });
-		console.log(`${pkg.name.padEnd(32)} ${packed ? `${packed.files.length} files → ${path.relative(ROOT, packed.tarball)}` : path.relative(ROOT, dir)}`);
+		console.log(
+			`${pkg.name.padEnd(32)} ${packed ? `${packed.files.length} files → ${path.relative(ROOT, packed.tarball)}` : path.relative(ROOT, dir)}`,
+		);
 	}
 	fs.writeFileSync(path.join(OUT, 'built.json'), JSON.stringify(built, null, 2));
 	return built;
 }
 
-module.exports = { closure, renameCredentials, exampleFor, packageJson, sharedMetadata, readmeFor, OUT, TARBALLS };
+module.exports = {
+	closure,
+	renameCredentials,
+	exampleFor,
+	packageJson,
+	sharedMetadata,
+	readmeFor,
+	OUT,
+	TARBALLS,
+};
 
 if (require.main === module) {
 	try {

@@ -23,9 +23,11 @@ function checkWorkflow(file, text) {
 	if (!wf?.jobs || typeof wf.jobs !== 'object') errors.push(`${file}: no jobs`);
 	for (const [id, job] of Object.entries(wf?.jobs ?? {})) {
 		if (!job['runs-on']) errors.push(`${file}: job ${id} has no runs-on`);
-		if (!Array.isArray(job.steps) || job.steps.length === 0) errors.push(`${file}: job ${id} has no steps`);
+		if (!Array.isArray(job.steps) || job.steps.length === 0)
+			errors.push(`${file}: job ${id} has no steps`);
 		for (const [i, step] of (job.steps ?? []).entries()) {
-			if (!!step.uses === !!step.run) errors.push(`${file}: job ${id} step ${i + 1} needs exactly one of uses / run`);
+			if (!!step.uses === !!step.run)
+				errors.push(`${file}: job ${id} step ${i + 1} needs exactly one of uses / run`);
 		}
 	}
 	// Registry and other hosts stay out of the workflow files (setup-node and npm know their own).
@@ -60,10 +62,13 @@ function checkProject(workflows) {
 	if (publish) {
 		const tags = publish.on?.push?.tags ?? [];
 		if (!tags.length) errors.push('publish.yml is not triggered by version tags');
-		if (publish.permissions?.['id-token'] !== 'write') errors.push('publish.yml lacks permissions id-token: write');
+		if (publish.permissions?.['id-token'] !== 'write')
+			errors.push('publish.yml lacks permissions id-token: write');
 		const r = runs(publish);
-		if (!/npm publish[^\n]*--provenance/.test(r)) errors.push('publish.yml does not npm publish --provenance');
-		if (!/publish-guard\.js/.test(r)) errors.push('publish.yml does not run scripts/publish-guard.js');
+		if (!/npm publish[^\n]*--provenance/.test(r))
+			errors.push('publish.yml does not npm publish --provenance');
+		if (!/publish-guard\.js/.test(r))
+			errors.push('publish.yml does not run scripts/publish-guard.js');
 		if (!/npm run packages/.test(r)) errors.push('publish.yml does not build the packages');
 	}
 	return errors;

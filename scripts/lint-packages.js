@@ -16,7 +16,18 @@ const path = require('node:path');
 const ROOT = path.resolve(__dirname, '..');
 const OUT = path.join(ROOT, '.tmp', 'packages');
 const LINT = path.join(ROOT, '.tmp', 'packages-lint');
-const TEMPLATE = path.join(ROOT, 'node_modules', '@n8n', 'node-cli', 'dist', 'template', 'templates', 'shared', 'default', 'eslint.config.mjs');
+const TEMPLATE = path.join(
+	ROOT,
+	'node_modules',
+	'@n8n',
+	'node-cli',
+	'dist',
+	'template',
+	'templates',
+	'shared',
+	'default',
+	'eslint.config.mjs',
+);
 
 /** The TypeScript source of a shipped file, or undefined when it is not compiled code. */
 function sourceOf(rel) {
@@ -58,9 +69,16 @@ function missingContinueOnFail(dir) {
 	const problems = [];
 	const nodesDir = path.join(dir, 'nodes');
 	for (const folder of fs.readdirSync(nodesDir)) {
-		for (const file of fs.readdirSync(path.join(nodesDir, folder)).filter((f) => f.endsWith('.node.ts'))) {
+		for (const file of fs
+			.readdirSync(path.join(nodesDir, folder))
+			.filter((f) => f.endsWith('.node.ts'))) {
 			const full = path.join(nodesDir, folder, file);
-			const sf = ts.createSourceFile(full, fs.readFileSync(full, 'utf8'), ts.ScriptTarget.Latest, true);
+			const sf = ts.createSourceFile(
+				full,
+				fs.readFileSync(full, 'utf8'),
+				ts.ScriptTarget.Latest,
+				true,
+			);
 			const visit = (node) => {
 				if (ts.isMethodDeclaration(node) && node.name.getText(sf) === 'execute' && node.body) {
 					let found = false;
@@ -76,7 +94,10 @@ function missingContinueOnFail(dir) {
 						if (!found) ts.forEachChild(n, look);
 					};
 					look(node.body);
-					if (!found) problems.push(`${path.relative(dir, full)}: execute() does not check this.continueOnFail()`);
+					if (!found)
+						problems.push(
+							`${path.relative(dir, full)}: execute() does not check this.continueOnFail()`,
+						);
 				}
 				ts.forEachChild(node, visit);
 			};
@@ -103,7 +124,9 @@ function main() {
 			process.stdout.write(lint.stdout + lint.stderr);
 			for (const p of problems) console.log(p);
 		}
-		console.log(`${name.padEnd(32)} n8n-node lint ${lint.status === 0 ? 'ok' : 'FAILED'}, continueOnFail ${problems.length ? 'MISSING' : 'ok'}`);
+		console.log(
+			`${name.padEnd(32)} n8n-node lint ${lint.status === 0 ? 'ok' : 'FAILED'}, continueOnFail ${problems.length ? 'MISSING' : 'ok'}`,
+		);
 	}
 	if (failed) process.exit(1);
 }

@@ -5,7 +5,7 @@ const pkg = require('../package.json');
 
 for (const file of pkg.n8n.nodes) {
 	const mod = require(path.join('..', file));
-	const NodeClass = Object.values(mod).find((v) => typeof v === "function");
+	const NodeClass = Object.values(mod).find((v) => typeof v === 'function');
 	const { description } = new NodeClass();
 	const resource = description.properties.find((p) => p.name === 'resource');
 	if (!resource) continue;

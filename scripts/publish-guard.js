@@ -20,23 +20,31 @@ const MARKER = 'PLACEHOLDER';
 function problems(argv = process.argv.slice(2), env = process.env) {
 	const found = [];
 	if (argv.includes('--root')) {
-		found.push('the repository root is not published: `npm run packages` builds the five packages, and .github/workflows/publish.yml publishes them');
+		found.push(
+			'the repository root is not published: `npm run packages` builds the five packages, and .github/workflows/publish.yml publishes them',
+		);
 		return found;
 	}
 	if (env.GITHUB_ACTIONS !== 'true') {
-		found.push('publishing happens only in GitHub Actions (.github/workflows/publish.yml, with provenance), not by hand');
+		found.push(
+			'publishing happens only in GitHub Actions (.github/workflows/publish.yml, with provenance), not by hand',
+		);
 	}
 	const metadataFile = path.join(ROOT, 'packaging', 'metadata.json');
 	const metadata = JSON.parse(fs.readFileSync(metadataFile, 'utf8'));
 	const { '//': _comment, ...values } = metadata;
 	if (JSON.stringify(values).includes(MARKER)) {
-		found.push(`packaging/metadata.json still holds a ${MARKER} value (repository / author): fill it in first`);
+		found.push(
+			`packaging/metadata.json still holds a ${MARKER} value (repository / author): fill it in first`,
+		);
 	}
 	const tagIndex = argv.indexOf('--tag');
 	if (tagIndex >= 0) {
 		const tag = String(argv[tagIndex + 1] ?? '');
 		if (tag.replace(/^v/, '') !== metadata.version) {
-			found.push(`tag ${tag} does not match version ${metadata.version} in packaging/metadata.json`);
+			found.push(
+				`tag ${tag} does not match version ${metadata.version} in packaging/metadata.json`,
+			);
 		}
 	}
 	const built = path.join(ROOT, '.tmp', 'packages');
@@ -45,7 +53,9 @@ function problems(argv = process.argv.slice(2), env = process.env) {
 			for (const file of ['package.json', 'README.md']) {
 				const full = path.join(built, name, file);
 				if (fs.existsSync(full) && fs.readFileSync(full, 'utf8').includes(MARKER)) {
-					found.push(`.tmp/packages/${name}/${file} holds a ${MARKER} value: fill packaging/metadata.json and rebuild`);
+					found.push(
+						`.tmp/packages/${name}/${file} holds a ${MARKER} value: fill packaging/metadata.json and rebuild`,
+					);
 				}
 			}
 		}

@@ -20,13 +20,26 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const scannerDir = process.env.SCANNER_DIR;
 if (!scannerDir) {
-	console.error('Set SCANNER_DIR to a folder where `npm install @n8n/scan-community-package` was run.');
+	console.error(
+		'Set SCANNER_DIR to a folder where `npm install @n8n/scan-community-package` was run.',
+	);
 	process.exit(2);
 }
 const scanner = await import(
-	pathToFileURL(path.join(scannerDir, 'node_modules', '@n8n', 'scan-community-package', 'scanner', 'scanner.mjs')).href
+	pathToFileURL(
+		path.join(
+			scannerDir,
+			'node_modules',
+			'@n8n',
+			'scan-community-package',
+			'scanner',
+			'scanner.mjs',
+		),
+	).href
 );
-const built = JSON.parse(fs.readFileSync(path.join(ROOT, '.tmp', 'packages', 'built.json'), 'utf8'));
+const built = JSON.parse(
+	fs.readFileSync(path.join(ROOT, '.tmp', 'packages', 'built.json'), 'utf8'),
+);
 let failed = 0;
 for (const { name, dir } of built) {
 	const sourceDir = path.join(ROOT, '.tmp', 'packages-lint', name);
@@ -34,12 +47,17 @@ for (const { name, dir } of built) {
 	const source = fs.existsSync(sourceDir)
 		? await scanner.analyzePackage(sourceDir, scanner.SOURCE_FILE_PATTERNS)
 		: { passed: false, message: 'run `npm run lint:packages` first (it lays out the sources)' };
-	for (const [leg, result] of [['tarball', dist], ['source', source]]) {
+	for (const [leg, result] of [
+		['tarball', dist],
+		['source', source],
+	]) {
 		if (!result.passed) {
 			failed++;
 			console.log(`${name} ${leg}: ${result.message}\n${result.details ?? ''}`);
 		}
 	}
-	console.log(`${name.padEnd(32)} scanner lint: tarball ${dist.passed ? 'ok' : 'FAILED'}, source ${source.passed ? 'ok' : 'FAILED'}`);
+	console.log(
+		`${name.padEnd(32)} scanner lint: tarball ${dist.passed ? 'ok' : 'FAILED'}, source ${source.passed ? 'ok' : 'FAILED'}`,
+	);
 }
 process.exit(failed ? 1 : 0);

@@ -17,6 +17,7 @@ source scripts/n8n-lines.sh
 lines="${ONLY_N8N_LINES:-$N8N_LINES}"
 echo "== build"; npm run --silent clean && npm run --silent build
 echo "== lint"; npm run --silent lint
+echo "== format"; npm run --silent format:check
 echo "== type-check tests"; npm run --silent typecheck:test
 echo "== package contents"; node scripts/check-pack.js
 # The five published packages: assembled from dist/, packed, checked, each linted on its own.

@@ -1,4 +1,9 @@
-import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
+import type {
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeType,
+	INodeTypeDescription,
+} from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { asNodeError, failedItems, requestOptionsDescription, route } from '../shared';
@@ -10,17 +15,25 @@ export class DotdigitalCpaas implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'dotdigital CPaaS',
 		name: 'dotdigitalCpaas',
-		icon: { light: 'file:../../icons/dotdigital.svg', dark: 'file:../../icons/dotdigital.dark.svg' },
+		icon: {
+			light: 'file:../../icons/dotdigital.svg',
+			dark: 'file:../../icons/dotdigital.dark.svg',
+		},
 		group: ['output'],
 		version: 1,
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
-		description: 'Send SMS, WhatsApp, push and other messages and manage profiles in dotdigital CPaaS',
+		description:
+			'Send SMS, WhatsApp, push and other messages and manage profiles in dotdigital CPaaS',
 		defaults: { name: 'dotdigital CPaaS' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'dotdigitalCpaasApi', required: true }],
-		properties: [resourceProperty, ...resourceDescriptions, requestOptionsDescription(DOTDIGITAL_TIMEOUT_SECONDS)],
+		properties: [
+			resourceProperty,
+			...resourceDescriptions,
+			requestOptionsDescription(DOTDIGITAL_TIMEOUT_SECONDS),
+		],
 	};
 
 	methods = { loadOptions };

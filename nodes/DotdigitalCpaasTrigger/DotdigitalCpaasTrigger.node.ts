@@ -16,7 +16,14 @@ import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 
 import { dotdigitalRequest } from '../DotdigitalCpaas/transport';
 import { asNodeError, failedItems } from '../shared';
-import { eventKey, filterByName, forgetRecentEvents, inOrder, recentEventsOf, splitEvents } from './events';
+import {
+	eventKey,
+	filterByName,
+	forgetRecentEvents,
+	inOrder,
+	recentEventsOf,
+	splitEvents,
+} from './events';
 import { deriveWebhookSecret } from './secret';
 import { isValidSignature, SIGNATURE_HEADER } from './signature';
 
@@ -47,7 +54,9 @@ function isNotFound(error: unknown): boolean {
 	return String((error as { httpCode?: unknown })?.httpCode ?? '') === '404';
 }
 
-async function credentialsOf(ctx: IHookFunctions | IWebhookFunctions): Promise<ICredentialDataDecryptedObject | undefined> {
+async function credentialsOf(
+	ctx: IHookFunctions | IWebhookFunctions,
+): Promise<ICredentialDataDecryptedObject | undefined> {
 	try {
 		return await ctx.getCredentials<ICredentialDataDecryptedObject>(CREDENTIAL_TYPE);
 	} catch {
@@ -70,14 +79,19 @@ async function webhookSecret(
 	reuse = false,
 ): Promise<string | undefined> {
 	if (!data.webhookId || !data.secretNonce) return undefined;
-	const identity = { workflowId: ctx.getWorkflow().id, nodeWebhookId: ctx.getNode().webhookId, nonce: data.secretNonce };
+	const identity = {
+		workflowId: ctx.getWorkflow().id,
+		nodeWebhookId: ctx.getNode().webhookId,
+		nonce: data.secretNonce,
+	};
 	const key = `${identity.workflowId ?? ''}:${identity.nodeWebhookId ?? ''}:${identity.nonce}`;
 	const now = Date.now();
 	const known = derivedSecrets.get(key);
 	if (reuse && known && now - known.at < SECRET_REUSE_MS) return known.secret;
 	const secret = deriveWebhookSecret(await credentialsOf(ctx), identity);
 	if (secret && reuse) {
-		for (const [k, v] of derivedSecrets) if (now - v.at >= SECRET_REUSE_MS) derivedSecrets.delete(k);
+		for (const [k, v] of derivedSecrets)
+			if (now - v.at >= SECRET_REUSE_MS) derivedSecrets.delete(k);
 		derivedSecrets.set(key, { secret, at: now });
 	} else {
 		derivedSecrets.delete(key);
@@ -107,7 +121,9 @@ function selectedEvents(ctx: IHookFunctions): string[] {
 }
 
 function subscriptionFilters(ctx: IHookFunctions): SubscriptionFilter[] {
-	const collection = ctx.getNodeParameter('subscriptionFilters', {}) as { filter?: SubscriptionFilter[] };
+	const collection = ctx.getNodeParameter('subscriptionFilters', {}) as {
+		filter?: SubscriptionFilter[];
+	};
 	return (collection.filter ?? [])
 		.map((f) => ({ name: String(f.name ?? '').trim(), value: String(f.value ?? '').trim() }))
 		.filter((f) => f.name !== '' && f.value !== '');
@@ -128,7 +144,10 @@ export class DotdigitalCpaasTrigger implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'dotdigital CPaaS Trigger',
 		name: 'dotdigitalCpaasTrigger',
-		icon: { light: 'file:../../icons/dotdigital.svg', dark: 'file:../../icons/dotdigital.dark.svg' },
+		icon: {
+			light: 'file:../../icons/dotdigital.svg',
+			dark: 'file:../../icons/dotdigital.dark.svg',
+		},
 		group: ['trigger'],
 		version: 1,
 		subtitle: '={{$parameter["events"].join(", ")}}',
@@ -138,7 +157,15 @@ export class DotdigitalCpaasTrigger implements INodeType {
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'dotdigitalCpaasApi', required: true }],
 		// responseData '' makes n8n answer with the `webhookResponse` that webhook() returns.
-		webhooks: [{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', responseData: '', path: 'webhook' }],
+		webhooks: [
+			{
+				name: 'default',
+				httpMethod: 'POST',
+				responseMode: 'onReceived',
+				responseData: '',
+				path: 'webhook',
+			},
+		],
 		properties: [
 			{
 				// Not shown. n8n parses a JSON body before webhook() runs and answers 422 when it cannot;
@@ -167,7 +194,8 @@ export class DotdigitalCpaasTrigger implements INodeType {
 				typeOptions: { multipleValues: true },
 				placeholder: 'Add Filter',
 				default: {},
-				description: 'Filters dotdigital applies to every chosen event type before sending it, e.g. channel = sms',
+				description:
+					'Filters dotdigital applies to every chosen event type before sending it, e.g. channel = sms',
 				options: [
 					{
 						displayName: 'Filter',
@@ -302,7 +330,10 @@ export class DotdigitalCpaasTrigger implements INodeType {
 				const data = this.getWorkflowStaticData('node') as WebhookStaticData;
 				const events = selectedEvents(this);
 				if (events.length === 0) {
-					throw new NodeOperationError(this.getNode(), 'Choose at least one event type in "Event Names or IDs"');
+					throw new NodeOperationError(
+						this.getNode(),
+						'Choose at least one event type in "Event Names or IDs"',
+					);
 				}
 				// A stored webhook that no longer matches this node is ours: replace it rather than orphan it.
 				if (data.webhookId) {
@@ -331,7 +362,9 @@ export class DotdigitalCpaasTrigger implements INodeType {
 				const settings = this.getNodeParameter('settings', {}) as IDataObject;
 				const batch = this.getNodeParameter('batch', true) as boolean;
 				const body: IDataObject = {
-					name: String(settings.webhookName || `n8n workflow ${this.getWorkflow().id ?? ''}`).trim(),
+					name: String(
+						settings.webhookName || `n8n workflow ${this.getWorkflow().id ?? ''}`,
+					).trim(),
 					url: this.getNodeWebhookUrl('default'),
 					secret,
 					subscriptions: subscriptions(this),
@@ -341,9 +374,16 @@ export class DotdigitalCpaasTrigger implements INodeType {
 					body.maxBatchSize = this.getNodeParameter('maxBatchSize', 100) as number;
 					body.batchTimeout = this.getNodeParameter('batchTimeout', 10) as number;
 				}
-				const hook = await dotdigitalRequest.call(this, { method: 'POST', path: '/webhooks', body });
+				const hook = await dotdigitalRequest.call(this, {
+					method: 'POST',
+					path: '/webhooks',
+					body,
+				});
 				if (typeof hook.id !== 'string' || hook.id === '') {
-					throw new NodeOperationError(this.getNode(), 'dotdigital CPaaS did not return an ID for the new webhook');
+					throw new NodeOperationError(
+						this.getNode(),
+						'dotdigital CPaaS did not return an ID for the new webhook',
+					);
 				}
 				data.webhookId = hook.id;
 				data.secretNonce = nonce;
@@ -400,9 +440,16 @@ export class DotdigitalCpaasTrigger implements INodeType {
 		const names = (settings.onlyEventNames as string[] | undefined) ?? [];
 		const received = splitEvents(body);
 		const events = filterByName(received, names);
-		const isNew = recentEventsOf(triggerKey(this), rememberedEvents(settings)).claim(events, rememberedEvents(settings));
+		const isNew = recentEventsOf(triggerKey(this), rememberedEvents(settings)).claim(
+			events,
+			rememberedEvents(settings),
+		);
 		const fresh = events.filter((_, i) => isNew[i]);
-		const webhookResponse = { received: received.length, accepted: fresh.length, duplicates: events.length - fresh.length };
+		const webhookResponse = {
+			received: received.length,
+			accepted: fresh.length,
+			duplicates: events.length - fresh.length,
+		};
 		// Nothing new: acknowledge so dotdigital stops retrying, and start nothing.
 		if (fresh.length === 0) return { webhookResponse };
 		return { webhookResponse, workflowData: [this.helpers.returnJsonArray(fresh)] };
@@ -435,10 +482,16 @@ async function passNewEvents(this: IExecuteFunctions): Promise<INodeExecutionDat
 	const items = this.getInputData();
 	const settings = this.getNodeParameter('settings', 0, {}) as IDataObject;
 	const remember = rememberedEvents(settings);
-	const pass = (item: INodeExecutionData, index: number): INodeExecutionData => ({ json: item.json, pairedItem: { item: index } });
+	const pass = (item: INodeExecutionData, index: number): INodeExecutionData => ({
+		json: item.json,
+		pairedItem: { item: index },
+	});
 	if (remember === 0) return [items.map(pass)];
 	if (typeof this.helpers.checkProcessedAndRecord !== 'function') {
-		throw new NodeOperationError(this.getNode(), 'This n8n has no deduplication store: replay protection needs n8n 1.70 or newer');
+		throw new NodeOperationError(
+			this.getNode(),
+			'This n8n has no deduplication store: replay protection needs n8n 1.70 or newer',
+		);
 	}
 
 	const keys = items.map((item) => eventKey(item.json));
@@ -446,7 +499,10 @@ async function passNewEvents(this: IExecuteFunctions): Promise<INodeExecutionDat
 	let isNew = new Set<string>();
 	if (unique.length > 0) {
 		const record = async () =>
-			await this.helpers.checkProcessedAndRecord(unique, 'node', { mode: 'entries', maxEntries: remember });
+			await this.helpers.checkProcessedAndRecord(unique, 'node', {
+				mode: 'entries',
+				maxEntries: remember,
+			});
 		let result: Awaited<ReturnType<typeof record>> | undefined;
 		for (let attempt = 1; result === undefined; attempt++) {
 			try {
@@ -456,7 +512,7 @@ async function passNewEvents(this: IExecuteFunctions): Promise<INodeExecutionDat
 				// (its key is unique): the next attempt reads and updates that record.
 				if (attempt >= 3) {
 					throw new NodeOperationError(this.getNode(), error as Error, {
-						message: 'Could not record event IDs in n8n\'s deduplication store',
+						message: "Could not record event IDs in n8n's deduplication store",
 					});
 				}
 			}

@@ -7,7 +7,8 @@ import type { IDataObject } from 'n8n-workflow';
 export function splitEvents(body: unknown): IDataObject[] {
 	const list = Array.isArray(body) ? body : [body];
 	return list.filter(
-		(event): event is IDataObject => typeof event === 'object' && event !== null && !Array.isArray(event),
+		(event): event is IDataObject =>
+			typeof event === 'object' && event !== null && !Array.isArray(event),
 	);
 }
 

@@ -14,7 +14,9 @@ export interface WebhookIdentity {
 }
 
 /** The secret part of the credential, whichever mode it is in; empty when the credential has none. */
-export function credentialKeyMaterial(credentials: ICredentialDataDecryptedObject | undefined): string {
+export function credentialKeyMaterial(
+	credentials: ICredentialDataDecryptedObject | undefined,
+): string {
 	if (!credentials) return '';
 	const parts =
 		credentials.authMode === 'apiSpaceToken'

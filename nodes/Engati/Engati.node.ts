@@ -1,4 +1,9 @@
-import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
+import type {
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeType,
+	INodeTypeDescription,
+} from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { asNodeError, failedItems, requestOptionsDescription, route } from '../shared';
@@ -13,7 +18,8 @@ export class Engati implements INodeType {
 		group: ['output'],
 		version: 1,
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
-		description: 'Look up bot users and conversations, send WhatsApp templates and broadcasts, and trigger flows in Engati',
+		description:
+			'Look up bot users and conversations, send WhatsApp templates and broadcasts, and trigger flows in Engati',
 		defaults: { name: 'Engati' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],

@@ -24,13 +24,20 @@ export interface BatchOptions<T = IDataObject> {
 }
 
 /** Splits entries into chunks no longer than `batchSize` and no larger than `maxBatchBytes`. */
-export function chunkEntries<T>(entries: Array<BatchEntry<T>>, batchSize: number, maxBatchBytes?: number) {
+export function chunkEntries<T>(
+	entries: Array<BatchEntry<T>>,
+	batchSize: number,
+	maxBatchBytes?: number,
+) {
 	const chunks: Array<Array<BatchEntry<T>>> = [];
 	let current: Array<BatchEntry<T>> = [];
 	let bytes = 2; // the enclosing brackets
 	for (const entry of entries) {
 		const size = maxBatchBytes ? Buffer.byteLength(JSON.stringify(entry.entry)) + 1 : 0;
-		if (current.length > 0 && (current.length >= batchSize || (maxBatchBytes && bytes + size > maxBatchBytes))) {
+		if (
+			current.length > 0 &&
+			(current.length >= batchSize || (maxBatchBytes && bytes + size > maxBatchBytes))
+		) {
 			chunks.push(current);
 			current = [];
 			bytes = 2;
@@ -81,10 +88,14 @@ export async function processInBatches(
 		} catch (error) {
 			if (!continueOnFail) {
 				const e = error as Error;
-				e.message = withItemMarker(`${e.message.replace(/ \[item \d+\]$/, '')} (batch of ${itemRange(chunk)})`, chunk[0].itemIndex);
+				e.message = withItemMarker(
+					`${e.message.replace(/ \[item \d+\]$/, '')} (batch of ${itemRange(chunk)})`,
+					chunk[0].itemIndex,
+				);
 				throw attachItem(node, e, chunk[0].itemIndex);
 			}
-			for (const { itemIndex } of chunk) outputs[itemIndex] = [errorItem(attachItem(node, cloneError(error), itemIndex), itemIndex)];
+			for (const { itemIndex } of chunk)
+				outputs[itemIndex] = [errorItem(attachItem(node, cloneError(error), itemIndex), itemIndex)];
 			continue;
 		}
 		chunk.forEach(({ itemIndex }, position) => {

@@ -56,7 +56,9 @@ const STATUS_HINTS: Record<number, string> = {
  * whose request config carries the Authorization header.
  */
 export function apiError(node: INode, details: ApiErrorDetails): NodeApiError {
-	const retries = details.retries ? ` after ${details.retries} ${details.retries === 1 ? 'retry' : 'retries'}` : '';
+	const retries = details.retries
+		? ` after ${details.retries} ${details.retries === 1 ? 'retry' : 'retries'}`
+		: '';
 	const status = (details.httpCode !== undefined ? ` (HTTP ${details.httpCode})` : '') + retries;
 	const code = details.vendorCode !== undefined ? ` [code ${details.vendorCode}]` : '';
 	const said = details.vendorMessage ? `: ${details.vendorMessage}` : '';
@@ -78,7 +80,13 @@ export function apiError(node: INode, details: ApiErrorDetails): NodeApiError {
  */
 function nodeApiError(
 	node: INode,
-	details: { message: string; description?: string; httpCode?: unknown; vendorCode?: unknown; itemIndex?: number },
+	details: {
+		message: string;
+		description?: string;
+		httpCode?: unknown;
+		vendorCode?: unknown;
+		itemIndex?: number;
+	},
 ): NodeApiError {
 	const { message, description } = details;
 	const payload: JsonObject = {
@@ -122,7 +130,9 @@ export interface UnknownOutcomeDetails {
  * blindly. The error (and its error item) carries `outcome: 'unknown'`.
  */
 export function unknownOutcomeError(node: INode, details: UnknownOutcomeDetails): NodeApiError {
-	const retries = details.retries ? ` after ${details.retries} ${details.retries === 1 ? 'retry' : 'retries'}` : '';
+	const retries = details.retries
+		? ` after ${details.retries} ${details.retries === 1 ? 'retry' : 'retries'}`
+		: '';
 	const message = withItemMarker(
 		`Outcome unknown: ${details.vendor} may have accepted this request (${details.cause}${retries})`,
 		details.itemIndex,
@@ -132,7 +142,12 @@ export function unknownOutcomeError(node: INode, details: UnknownOutcomeDetails)
 		'not have been carried out. Do not re-send it blindly: that can deliver it twice.' +
 		(details.check ? ` Check first: ${details.check}.` : '') +
 		(details.operation ? ` Request: ${details.operation}` : '');
-	const error = nodeApiError(node, { message, description, httpCode: details.httpCode, itemIndex: details.itemIndex });
+	const error = nodeApiError(node, {
+		message,
+		description,
+		httpCode: details.httpCode,
+		itemIndex: details.itemIndex,
+	});
 	error.description = description;
 	(error as ErrorWithContext).outcome = UNKNOWN_OUTCOME;
 	return error;

@@ -16,11 +16,17 @@ export function pairResult(
 ): INodeExecutionData[] {
 	const list = Array.isArray(result) ? result : [result];
 	if (list.length > 0 && isExecutionData(list[0])) {
-		return (list as INodeExecutionData[]).map((entry) => ({ ...entry, pairedItem: { item: itemIndex } }));
+		return (list as INodeExecutionData[]).map((entry) => ({
+			...entry,
+			pairedItem: { item: itemIndex },
+		}));
 	}
-	return ctx.helpers.constructExecutionMetaData(ctx.helpers.returnJsonArray(list as IDataObject[]), {
-		itemData: { item: itemIndex },
-	});
+	return ctx.helpers.constructExecutionMetaData(
+		ctx.helpers.returnJsonArray(list as IDataObject[]),
+		{
+			itemData: { item: itemIndex },
+		},
+	);
 }
 
 /** The output item that stands for a failed input item under continue-on-fail. */

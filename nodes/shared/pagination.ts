@@ -25,7 +25,8 @@ export async function paginate<C>(options: PaginateOptions<C>): Promise<IDataObj
 	for (let page = 0; page < maxPages && results.length < wantedTotal; page++) {
 		const { items, next } = await options.fetchPage(cursor, wantedTotal - results.length);
 		results.push(...items);
-		if (next === undefined || items.length === 0 || JSON.stringify(next) === JSON.stringify(cursor)) break;
+		if (next === undefined || items.length === 0 || JSON.stringify(next) === JSON.stringify(cursor))
+			break;
 		cursor = next;
 	}
 	return options.returnAll ? results : results.slice(0, wantedTotal);

@@ -45,7 +45,10 @@ export function parseRetryAfterMs(value: string | undefined, nowMs: number): num
  * `X-RateLimit-Reset` comes as seconds-until-reset from some vendors and as a Unix epoch (seconds or
  * milliseconds) from others; a value that lies past 2001 as an epoch is read as one.
  */
-export function parseRateLimitResetMs(value: string | undefined, nowMs: number): number | undefined {
+export function parseRateLimitResetMs(
+	value: string | undefined,
+	nowMs: number,
+): number | undefined {
 	if (value === undefined || value.trim() === '') return undefined;
 	const n = Number(value);
 	if (!Number.isFinite(n) || n < 0) {
@@ -79,7 +82,10 @@ export function retryDelayMs(
 		(headerValue(headers, 'x-ratelimit-remaining') === '0'
 			? parseRateLimitResetMs(headerValue(headers, 'x-ratelimit-reset'), nowMs)
 			: undefined);
-	const delay = asked !== undefined ? asked + Math.round(random() * 250) : backoffDelayMs(attempt, policy, random);
+	const delay =
+		asked !== undefined
+			? asked + Math.round(random() * 250)
+			: backoffDelayMs(attempt, policy, random);
 	return Math.min(policy.maxDelayMs, delay);
 }
 
@@ -87,7 +93,11 @@ export function retryDelayMs(
  * When a successful response says the window is used up, wait for its reset before the next call
  * instead of walking into a 429.
  */
-export function pacingDelayMs(headers: HeaderBag | undefined, policy: RetryPolicy, nowMs: number): number {
+export function pacingDelayMs(
+	headers: HeaderBag | undefined,
+	policy: RetryPolicy,
+	nowMs: number,
+): number {
 	if (headerValue(headers, 'x-ratelimit-remaining') !== '0') return 0;
 	const reset = parseRateLimitResetMs(headerValue(headers, 'x-ratelimit-reset'), nowMs);
 	return reset === undefined ? 0 : Math.min(policy.maxDelayMs, reset);

@@ -49,7 +49,8 @@ function maskDeep(value: unknown, forms: readonly string[]): unknown {
 	if (Array.isArray(value)) return value.map((entry) => maskDeep(entry, forms));
 	if (value && typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype) {
 		const out: Record<string, unknown> = {};
-		for (const [key, entry] of Object.entries(value)) out[maskSecrets(key, forms)] = maskDeep(entry, forms);
+		for (const [key, entry] of Object.entries(value))
+			out[maskSecrets(key, forms)] = maskDeep(entry, forms);
 		return out;
 	}
 	return value;

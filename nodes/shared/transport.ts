@@ -17,7 +17,11 @@ import { DEFAULT_RETRY_POLICY, headerValue, pacingDelayMs, retryDelayMs } from '
 import { maskSecretsInBody, secretForms } from './secrets';
 import { CredentialSettingError, isRedirect, originOf, redirectStep } from './urls';
 
-export type RequestContext = IExecuteFunctions | ILoadOptionsFunctions | IHookFunctions | IWebhookFunctions;
+export type RequestContext =
+	| IExecuteFunctions
+	| ILoadOptionsFunctions
+	| IHookFunctions
+	| IWebhookFunctions;
 
 /** What the shared core needs to know about a vendor; everything else about it lives in its folder. */
 export interface VendorApi {
@@ -146,14 +150,20 @@ const TIMEOUT_MAX_RETRIES = 1;
 const MAX_REDIRECTS = 5;
 
 /** Reads the credential into a Target; a setting that cannot work fails here, before any request. */
-function buildTarget(ctx: RequestContext, api: VendorApi, credentials: ICredentialDataDecryptedObject): Target {
+function buildTarget(
+	ctx: RequestContext,
+	api: VendorApi,
+	credentials: ICredentialDataDecryptedObject,
+): Target {
 	try {
 		const baseUrl = api.baseUrl(credentials).replace(/\/+$/, '');
 		const origins = api.origins?.(credentials) ?? [baseUrl];
 		return {
 			baseUrl,
 			pathParams: api.pathParams?.(credentials) ?? {},
-			origins: new Set(origins.map((url) => originOf(url)).filter((o): o is string => o !== undefined)),
+			origins: new Set(
+				origins.map((url) => originOf(url)).filter((o): o is string => o !== undefined),
+			),
 			secretForms: secretForms(api.secrets?.(credentials) ?? []),
 		};
 	} catch (error) {
@@ -185,7 +195,9 @@ async function resolveTarget(ctx: RequestContext, api: VendorApi): Promise<Targe
 	}
 	let target = perContext.get(api.credentialType);
 	if (!target) {
-		target = ctx.getCredentials(api.credentialType).then((credentials) => buildTarget(ctx, api, credentials));
+		target = ctx
+			.getCredentials(api.credentialType)
+			.then((credentials) => buildTarget(ctx, api, credentials));
 		perContext.set(api.credentialType, target);
 		// A credential that cannot be used fails each item with its own error, not one shared error.
 		const cache = perContext;
@@ -220,7 +232,8 @@ function readFailure(error: unknown): FailedAttempt {
 		httpCode?: string | null;
 		context?: { data?: unknown };
 	};
-	const wrapped = outer?.cause ?? (typeof outer?.errorResponse === 'object' ? outer.errorResponse : undefined);
+	const wrapped =
+		outer?.cause ?? (typeof outer?.errorResponse === 'object' ? outer.errorResponse : undefined);
 	const cause = (wrapped ?? error) as {
 		code?: string;
 		message?: string;
@@ -284,7 +297,8 @@ function maybeActed(failure: FailedAttempt): boolean {
 }
 
 function outcomeCause(failure: FailedAttempt, vendorMessage: string | undefined): string {
-	if (failure.statusCode !== undefined) return `HTTP ${failure.statusCode}${vendorMessage ? `: ${vendorMessage}` : ''}`;
+	if (failure.statusCode !== undefined)
+		return `HTTP ${failure.statusCode}${vendorMessage ? `: ${vendorMessage}` : ''}`;
 	if (failure.networkCode === 'EMALFORMED') return failure.message;
 	return `the connection broke before the answer arrived (${failure.networkCode})`;
 }
@@ -293,7 +307,9 @@ function isRetryable(failure: FailedAttempt, replaySafe: boolean): boolean {
 	if (failure.statusCode === 429) return true; // the vendor refused it: nothing was done
 	if (failure.statusCode !== undefined) return failure.statusCode >= 500 && replaySafe;
 	if (failure.networkCode && NOT_SENT_CODES.has(failure.networkCode)) return true;
-	return replaySafe && failure.networkCode !== undefined && MAYBE_SENT_CODES.has(failure.networkCode);
+	return (
+		replaySafe && failure.networkCode !== undefined && MAYBE_SENT_CODES.has(failure.networkCode)
+	);
 }
 
 /**
@@ -305,7 +321,11 @@ export function requestTimeoutMs(ctx: RequestContext, api: VendorApi, request: A
 	try {
 		userSeconds =
 			'getInputData' in ctx
-				? (ctx as IExecuteFunctions).getNodeParameter('requestOptions.timeout', request.itemIndex ?? 0, 0)
+				? (ctx as IExecuteFunctions).getNodeParameter(
+						'requestOptions.timeout',
+						request.itemIndex ?? 0,
+						0,
+					)
 				: (ctx as ILoadOptionsFunctions).getNodeParameter('requestOptions.timeout', 0);
 	} catch {
 		userSeconds = undefined; // a node without the option (e.g. the trigger)
@@ -360,7 +380,8 @@ export async function apiRequestFull<T = unknown>(
 		headers[request.dedupeHeader] = randomBytes(16).toString('hex');
 	}
 	const replaySafe =
-		request.idempotent ?? (IDEMPOTENT_METHODS.has(request.method) || request.dedupeHeader !== undefined);
+		request.idempotent ??
+		(IDEMPOTENT_METHODS.has(request.method) || request.dedupeHeader !== undefined);
 	const timeoutMs = requestTimeoutMs(this, api, request);
 	const operation = `${request.method} ${request.path.split('?')[0]}`;
 	const firstUrl = absolute ? path : target.baseUrl + path;
@@ -410,7 +431,9 @@ export async function apiRequestFull<T = unknown>(
 		})) as { body: T; statusCode: number; headers: HeaderBag };
 	};
 	const secretsIn = (failure: FailedAttempt) =>
-		failure.secrets.length ? [...secretForms(failure.secrets), ...target.secretForms] : target.secretForms;
+		failure.secrets.length
+			? [...secretForms(failure.secrets), ...target.secretForms]
+			: target.secretForms;
 
 	let waitedMs = 0;
 	let timeouts = 0;
@@ -437,7 +460,9 @@ export async function apiRequestFull<T = unknown>(
 
 		if (failure && isRedirect(failure.statusCode)) {
 			const location = headerValue(failure.headers, 'location');
-			const step = location ? redirectStep(url, failure.statusCode as number, location, method) : undefined;
+			const step = location
+				? redirectStep(url, failure.statusCode as number, location, method)
+				: undefined;
 			const follow = step && (step.sameOrigin || anonymous) && redirects < MAX_REDIRECTS;
 			if (step && follow) {
 				redirects++;
@@ -536,7 +561,8 @@ export async function apiRequestFull<T = unknown>(
 		}
 
 		const decoded = decodeBody(failed.body);
-		const vendorMessage = api.errorMessage(decoded) ?? (typeof decoded === 'string' && decoded ? decoded : undefined);
+		const vendorMessage =
+			api.errorMessage(decoded) ?? (typeof decoded === 'string' && decoded ? decoded : undefined);
 		if (!replaySafe && maybeActed(failed)) {
 			throw unknownOutcomeError(this.getNode(), {
 				vendor: api.name,

@@ -40,11 +40,18 @@ function parseUrl(text: string): URL | undefined {
  */
 export function checkBaseUrl(value: unknown, field: string): string {
 	const text = String(value ?? '').trim();
-	if (!text) throw new CredentialSettingError(field, `"${field}" is empty: enter the API's URL, e.g. https://api.example.com`);
+	if (!text)
+		throw new CredentialSettingError(
+			field,
+			`"${field}" is empty: enter the API's URL, e.g. https://api.example.com`,
+		);
 	const url = parseUrl(text);
 	if (!url) throw new CredentialSettingError(field, `"${field}" is not a URL: "${text}"`);
 	if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-		throw new CredentialSettingError(field, `"${field}" must start with https:// or http:// (got ${url.protocol}//…)`);
+		throw new CredentialSettingError(
+			field,
+			`"${field}" must start with https:// or http:// (got ${url.protocol}//…)`,
+		);
 	}
 	if (url.username || url.password) {
 		throw new CredentialSettingError(field, `"${field}" must not contain a user name or password`);
@@ -59,7 +66,11 @@ export function checkBaseUrl(value: unknown, field: string): string {
 }
 
 /** A value from a fixed list, or an error naming the field and the allowed values. */
-export function checkKnownValue<T extends string>(value: unknown, field: string, known: readonly T[]): T {
+export function checkKnownValue<T extends string>(
+	value: unknown,
+	field: string,
+	known: readonly T[],
+): T {
 	const text = String(value ?? '').trim();
 	if ((known as readonly string[]).includes(text)) return text as T;
 	throw new CredentialSettingError(
@@ -105,7 +116,10 @@ export function redirectStep(
 		target = undefined;
 	}
 	if (!target) return undefined;
-	const toGet = statusCode === 303 ? method !== 'HEAD' : (statusCode === 301 || statusCode === 302) && method === 'POST';
+	const toGet =
+		statusCode === 303
+			? method !== 'HEAD'
+			: (statusCode === 301 || statusCode === 302) && method === 'POST';
 	return {
 		url: target.toString(),
 		method: toGet ? 'GET' : method,

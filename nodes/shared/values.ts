@@ -3,7 +3,12 @@ import type { ICredentialDataDecryptedObject, IDataObject, INode } from 'n8n-wor
 import { inputError } from './errors';
 
 /** A JSON field that may hold an object already (from an expression) or JSON text. */
-export function parseJsonObject(node: INode, value: unknown, field: string, itemIndex: number): IDataObject {
+export function parseJsonObject(
+	node: INode,
+	value: unknown,
+	field: string,
+	itemIndex: number,
+): IDataObject {
 	if (value === undefined || value === null || value === '') return {};
 	if (typeof value === 'object' && !Array.isArray(value)) {
 		checkJsonText(node, value, field, itemIndex);
@@ -31,7 +36,12 @@ export function parseJsonObject(node: INode, value: unknown, field: string, item
 }
 
 /** A JSON field that must hold an array (e.g. a list of template components). */
-export function parseJsonArray(node: INode, value: unknown, field: string, itemIndex: number): unknown[] {
+export function parseJsonArray(
+	node: INode,
+	value: unknown,
+	field: string,
+	itemIndex: number,
+): unknown[] {
 	if (Array.isArray(value)) {
 		checkJsonText(node, value, field, itemIndex);
 		return value;
@@ -41,7 +51,9 @@ export function parseJsonArray(node: INode, value: unknown, field: string, itemI
 		try {
 			parsed = JSON.parse(value);
 		} catch (error) {
-			throw inputError(node, `"${field}" is not valid JSON: ${(error as Error).message}`, { itemIndex });
+			throw inputError(node, `"${field}" is not valid JSON: ${(error as Error).message}`, {
+				itemIndex,
+			});
 		}
 		if (Array.isArray(parsed)) {
 			checkJsonText(node, parsed, field, itemIndex);
@@ -57,7 +69,8 @@ export function describeValue(value: unknown): string {
 	if (Array.isArray(value)) return 'an array';
 	if (value instanceof Date) return 'a date object';
 	if (typeof value === 'object') return 'an object';
-	if (typeof value === 'number') return Number.isNaN(value) ? 'NaN' : Number.isFinite(value) ? 'a number' : 'an infinite number';
+	if (typeof value === 'number')
+		return Number.isNaN(value) ? 'NaN' : Number.isFinite(value) ? 'a number' : 'an infinite number';
 	return `a ${typeof value}`;
 }
 
@@ -68,7 +81,11 @@ export function describeValue(value: unknown): string {
 function firstControl(text: string, multiline: boolean): number | undefined {
 	for (let i = 0; i < text.length; i++) {
 		const code = text.charCodeAt(i);
-		if (code === 0x7f || (code < 0x20 && !(multiline && (code === 0x09 || code === 0x0a || code === 0x0d)))) return code;
+		if (
+			code === 0x7f ||
+			(code < 0x20 && !(multiline && (code === 0x09 || code === 0x0a || code === 0x0d)))
+		)
+			return code;
 	}
 	return undefined;
 }
@@ -79,7 +96,13 @@ const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[
  * fields also tabs and line breaks), lone UTF-16 surrogates (not encodable as UTF-8), and the text
  * `[object Object]` that an object turned into a string leaves behind.
  */
-export function checkText(node: INode, text: string, field: string, itemIndex: number, multiline = false): string {
+export function checkText(
+	node: INode,
+	text: string,
+	field: string,
+	itemIndex: number,
+	multiline = false,
+): string {
 	const control = firstControl(text, multiline);
 	if (control !== undefined) {
 		const code = control.toString(16).toUpperCase().padStart(4, '0');
@@ -91,16 +114,26 @@ export function checkText(node: INode, text: string, field: string, itemIndex: n
 		});
 	}
 	if (LONE_SURROGATE.test(text)) {
-		throw inputError(node, `"${field}" contains a broken character (a lone UTF-16 surrogate) that cannot be sent as UTF-8`, {
-			itemIndex,
-			description: 'The text was cut in the middle of an emoji or other character; fix it at its source',
-		});
+		throw inputError(
+			node,
+			`"${field}" contains a broken character (a lone UTF-16 surrogate) that cannot be sent as UTF-8`,
+			{
+				itemIndex,
+				description:
+					'The text was cut in the middle of an emoji or other character; fix it at its source',
+			},
+		);
 	}
 	if (text.includes('[object Object]')) {
-		throw inputError(node, `"${field}" contains "[object Object]", an object that was turned into text`, {
-			itemIndex,
-			description: 'Map a field of the object, e.g. {{ $json.message.text }}, or use JSON.stringify()',
-		});
+		throw inputError(
+			node,
+			`"${field}" contains "[object Object]", an object that was turned into text`,
+			{
+				itemIndex,
+				description:
+					'Map a field of the object, e.g. {{ $json.message.text }}, or use JSON.stringify()',
+			},
+		);
 	}
 	return text;
 }
@@ -138,13 +171,22 @@ export function readText(
 	}
 	checkText(node, text, field, itemIndex, options.multiline);
 	if (options.maxLength !== undefined && text.length > options.maxLength) {
-		throw inputError(node, `"${field}" is longer than ${options.maxLength} characters (it has ${text.length})`, { itemIndex });
+		throw inputError(
+			node,
+			`"${field}" is longer than ${options.maxLength} characters (it has ${text.length})`,
+			{ itemIndex },
+		);
 	}
 	return text;
 }
 
 /** A required single-line text value (an ID, a name, a key). */
-export function requireValue(node: INode, value: unknown, field: string, itemIndex: number): string {
+export function requireValue(
+	node: INode,
+	value: unknown,
+	field: string,
+	itemIndex: number,
+): string {
 	return readText(node, value, field, itemIndex, { required: true });
 }
 
@@ -152,10 +194,19 @@ export function requireValue(node: INode, value: unknown, field: string, itemInd
  * An ID that goes into a URL path: also refuses `.` and `..`, which URL normalisation would turn
  * into another path. Other characters are URL-encoded where the path is built.
  */
-export function requirePathId(node: INode, value: unknown, field: string, itemIndex: number): string {
+export function requirePathId(
+	node: INode,
+	value: unknown,
+	field: string,
+	itemIndex: number,
+): string {
 	const id = requireValue(node, value, field, itemIndex);
 	if (id === '.' || id === '..') {
-		throw inputError(node, `"${field}" cannot be "${id}": in a URL it would address another resource`, { itemIndex });
+		throw inputError(
+			node,
+			`"${field}" cannot be "${id}": in a URL it would address another resource`,
+			{ itemIndex },
+		);
 	}
 	return id;
 }
@@ -163,8 +214,17 @@ export function requirePathId(node: INode, value: unknown, field: string, itemIn
 const EMAIL = /^[^\s@",;<>()[\]\\]+@[^\s@",;<>()[\]\\.]+(\.[^\s@",;<>()[\]\\.]+)+$/;
 
 /** An email address (one, without spaces or display name); surrounding spaces are trimmed. */
-export function readEmail(node: INode, value: unknown, field: string, itemIndex: number, options: { trim?: boolean } = {}): string {
-	const text = readText(node, value, field, itemIndex, { required: true, multiline: options.trim === false });
+export function readEmail(
+	node: INode,
+	value: unknown,
+	field: string,
+	itemIndex: number,
+	options: { trim?: boolean } = {},
+): string {
+	const text = readText(node, value, field, itemIndex, {
+		required: true,
+		multiline: options.trim === false,
+	});
 	if (!EMAIL.test(text)) {
 		throw inputError(node, `"${field}" is not an email address: "${text.slice(0, 100)}"`, {
 			itemIndex,
@@ -186,18 +246,38 @@ export function readPositiveInteger(
 	itemIndex: number,
 	options: { max?: number } = {},
 ): number {
-	const n = typeof value === 'number' ? value : typeof value === 'string' && /^\s*\d+\s*$/.test(value) ? Number(value) : NaN;
+	const n =
+		typeof value === 'number'
+			? value
+			: typeof value === 'string' && /^\s*\d+\s*$/.test(value)
+				? Number(value)
+				: NaN;
 	if (!Number.isInteger(n) || n < 1 || (options.max !== undefined && n > options.max)) {
-		const got = typeof value === 'string' ? `"${value.slice(0, 40)}"` : typeof value === 'number' ? String(value) : describeValue(value);
-		throw inputError(node, `"${field}" must be a whole number of at least 1${options.max !== undefined ? ` and at most ${options.max}` : ''}, got ${got}`, {
-			itemIndex,
-		});
+		const got =
+			typeof value === 'string'
+				? `"${value.slice(0, 40)}"`
+				: typeof value === 'number'
+					? String(value)
+					: describeValue(value);
+		throw inputError(
+			node,
+			`"${field}" must be a whole number of at least 1${options.max !== undefined ? ` and at most ${options.max}` : ''}, got ${got}`,
+			{
+				itemIndex,
+			},
+		);
 	}
 	return n;
 }
 
 /** Refuses strings in a JSON value (keys and values, at any depth) that `checkText` refuses. */
-export function checkJsonText(node: INode, value: unknown, field: string, itemIndex: number, depth = 0): void {
+export function checkJsonText(
+	node: INode,
+	value: unknown,
+	field: string,
+	itemIndex: number,
+	depth = 0,
+): void {
 	if (typeof value === 'string') {
 		checkText(node, value, field, itemIndex, true);
 	} else if (Array.isArray(value)) {
@@ -211,13 +291,24 @@ export function checkJsonText(node: INode, value: unknown, field: string, itemIn
 }
 
 /** Refuses a value whose JSON is larger than a vendor accepts in one call, naming the field. */
-export function checkJsonSize(node: INode, value: unknown, field: string, itemIndex: number, maxBytes: number, limitText: string): void {
+export function checkJsonSize(
+	node: INode,
+	value: unknown,
+	field: string,
+	itemIndex: number,
+	maxBytes: number,
+	limitText: string,
+): void {
 	const bytes = Buffer.byteLength(JSON.stringify(value) ?? '');
 	if (bytes > maxBytes) {
-		throw inputError(node, `"${field}" makes the request ${(bytes / 1024 / 1024).toFixed(1)} MB; ${limitText}`, {
-			itemIndex,
-			description: 'Shorten it, or send large content as a file or link instead',
-		});
+		throw inputError(
+			node,
+			`"${field}" makes the request ${(bytes / 1024 / 1024).toFixed(1)} MB; ${limitText}`,
+			{
+				itemIndex,
+				description: 'Shorten it, or send large content as a file or link instead',
+			},
+		);
 	}
 }
 
@@ -233,7 +324,8 @@ export function toE164(node: INode, value: unknown, field: string, itemIndex: nu
 	if (!E164.test(compact)) {
 		throw inputError(node, `"${field}" is not an E.164 phone number: "${raw}"`, {
 			itemIndex,
-			description: 'Use the international format with a leading + and country code, e.g. +14155550123',
+			description:
+				'Use the international format with a leading + and country code, e.g. +14155550123',
 		});
 	}
 	return compact;
@@ -265,33 +357,51 @@ function dateError(node: INode, value: unknown, field: string, itemIndex: number
  * or a Luxon DateTime (n8n's `$now`). Impossible dates (30 February, 24:61) are refused rather than
  * rolled over, and so are formats that can be read two ways (03/04/2026) or only in English words.
  */
-export function parseDate(node: INode, value: unknown, field: string, itemIndex: number): ParsedDate {
+export function parseDate(
+	node: INode,
+	value: unknown,
+	field: string,
+	itemIndex: number,
+): ParsedDate {
 	if (value instanceof Date) {
-		if (Number.isNaN(value.getTime())) throw dateError(node, value, field, itemIndex, 'an invalid Date');
+		if (Number.isNaN(value.getTime()))
+			throw dateError(node, value, field, itemIndex, 'an invalid Date');
 		return { ms: value.getTime() };
 	}
-	if (value && typeof value === 'object' && typeof (value as { toISO?: unknown }).toISO === 'function') {
+	if (
+		value &&
+		typeof value === 'object' &&
+		typeof (value as { toISO?: unknown }).toISO === 'function'
+	) {
 		const iso = (value as { toISO: () => string | null }).toISO();
 		if (iso) return parseDate(node, iso, field, itemIndex);
 	}
 	if (typeof value === 'number' || (typeof value === 'string' && /^\s*\d{9,13}\s*$/.test(value))) {
 		const n = Number(value);
-		if (!Number.isFinite(n) || n < 0) throw dateError(node, value, field, itemIndex, 'not a Unix timestamp');
+		if (!Number.isFinite(n) || n < 0)
+			throw dateError(node, value, field, itemIndex, 'not a Unix timestamp');
 		return { ms: n < 1e11 ? n * 1000 : n }; // seconds or milliseconds since the epoch
 	}
-	if (typeof value !== 'string' || value.trim() === '') throw dateError(node, value, field, itemIndex, 'expected a date');
+	if (typeof value !== 'string' || value.trim() === '')
+		throw dateError(node, value, field, itemIndex, 'expected a date');
 	const m = ISO_DATE.exec(value.trim());
 	if (!m) throw dateError(node, value, field, itemIndex, 'not ISO 8601 (yyyy-MM-dd)');
-	const [year, month, day, hour, minute, second] = [m[1], m[2], m[3], m[4], m[5], m[6]].map((x) => Number(x ?? 0));
+	const [year, month, day, hour, minute, second] = [m[1], m[2], m[3], m[4], m[5], m[6]].map((x) =>
+		Number(x ?? 0),
+	);
 	const fraction = m[7] ? Number(`0.${m[7]}`) * 1000 : 0;
 	const daysInMonth = new Date(Date.UTC(year, month, 0)).getUTCDate();
-	if (month < 1 || month > 12) throw dateError(node, value, field, itemIndex, `there is no month ${month}`);
-	if (day < 1 || day > daysInMonth) throw dateError(node, value, field, itemIndex, `${year}-${pad(month)} has ${daysInMonth} days`);
-	if (hour > 23 || minute > 59 || second > 59) throw dateError(node, value, field, itemIndex, 'no such time of day');
+	if (month < 1 || month > 12)
+		throw dateError(node, value, field, itemIndex, `there is no month ${month}`);
+	if (day < 1 || day > daysInMonth)
+		throw dateError(node, value, field, itemIndex, `${year}-${pad(month)} has ${daysInMonth} days`);
+	if (hour > 23 || minute > 59 || second > 59)
+		throw dateError(node, value, field, itemIndex, 'no such time of day');
 	let offsetMinutes: number | undefined;
 	if (m[8] && m[8].toUpperCase() !== 'Z') {
 		const o = /([+-])(\d{2}):?(\d{2})/.exec(m[8])!;
-		if (Number(o[2]) > 14 || Number(o[3]) > 59) throw dateError(node, value, field, itemIndex, `no such UTC offset ${m[8]}`);
+		if (Number(o[2]) > 14 || Number(o[3]) > 59)
+			throw dateError(node, value, field, itemIndex, `no such UTC offset ${m[8]}`);
 		offsetMinutes = (o[1] === '-' ? -1 : 1) * (Number(o[2]) * 60 + Number(o[3]));
 	}
 	const utc = Date.UTC(year, month - 1, day, hour, minute, second) + Math.round(fraction);
@@ -302,7 +412,12 @@ export function parseDate(node: INode, value: unknown, field: string, itemIndex:
  * A date as `yyyy-MM-ddTHH:mm:ss±hhmm` (WebEngage and others). Keeps the offset the user wrote;
  * dates without one, epoch numbers and Date objects are written in UTC (`+0000`).
  */
-export function toOffsetDateTime(node: INode, value: unknown, field: string, itemIndex: number): string {
+export function toOffsetDateTime(
+	node: INode,
+	value: unknown,
+	field: string,
+	itemIndex: number,
+): string {
 	const { ms, offsetMinutes = 0 } = parseDate(node, value, field, itemIndex);
 	const local = new Date(ms + offsetMinutes * 60_000);
 	const sign = offsetMinutes < 0 ? '-' : '+';
@@ -319,13 +434,19 @@ export function toIsoDate(node: INode, value: unknown, field: string, itemIndex:
 }
 
 /** A date as UTC milliseconds since the epoch. */
-export function toEpochMilliseconds(node: INode, value: unknown, field: string, itemIndex: number): number {
+export function toEpochMilliseconds(
+	node: INode,
+	value: unknown,
+	field: string,
+	itemIndex: number,
+): number {
 	return parseDate(node, value, field, itemIndex).ms;
 }
 
 /** `{ values: [{ key, value }] }` from a fixedCollection into a plain object. */
 export function keyValuesToObject(collection: unknown, listName = 'values'): IDataObject {
-	const entries = ((collection as IDataObject)?.[listName] as Array<{ key?: string; value?: unknown }>) ?? [];
+	const entries =
+		((collection as IDataObject)?.[listName] as Array<{ key?: string; value?: unknown }>) ?? [];
 	const out: IDataObject = {};
 	for (const { key, value } of entries) if (key) out[key] = value as IDataObject[keyof IDataObject];
 	return out;
@@ -370,9 +491,15 @@ export function checkCredentialFields(
 			if (rule.required) throw new Error(`${field} is empty: enter it in the credential`);
 			continue;
 		}
-		if (firstControl(value, false) !== undefined) throw new Error(`${field} contains a line break or another control character`);
-		if (rule.noSpaces && /\s/.test(value)) throw new Error(`${field} contains spaces: check for a partial or padded paste`);
-		if (rule.pathSafe && /[/?#%\\]/.test(value)) throw new Error(`${field} contains "/", "?", "#", "%" or "\\", which it cannot hold`);
-		if (rule.noColon && value.includes(':')) throw new Error(`${field} contains ":", which HTTP Basic authentication cannot carry in a username`);
+		if (firstControl(value, false) !== undefined)
+			throw new Error(`${field} contains a line break or another control character`);
+		if (rule.noSpaces && /\s/.test(value))
+			throw new Error(`${field} contains spaces: check for a partial or padded paste`);
+		if (rule.pathSafe && /[/?#%\\]/.test(value))
+			throw new Error(`${field} contains "/", "?", "#", "%" or "\\", which it cannot hold`);
+		if (rule.noColon && value.includes(':'))
+			throw new Error(
+				`${field} contains ":", which HTTP Basic authentication cannot carry in a username`,
+			);
 	}
 }

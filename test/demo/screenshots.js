@@ -9,7 +9,15 @@ const BASE = 'http://127.0.0.1:5678';
 (async () => {
 	const browser = await chromium.launch({
 		executablePath: '/usr/bin/chromium',
-		args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+		args: [
+			'--no-sandbox',
+			'--disable-gpu',
+			'--disable-quic',
+			'--no-first-run',
+			'--disable-background-networking',
+			'--disable-component-update',
+			'--disable-sync',
+		],
 	});
 	const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
 	await page.goto(`${BASE}/signin`);

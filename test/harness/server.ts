@@ -115,7 +115,8 @@ export class N8nServer {
 	private async waitHealthy(timeoutMs: number): Promise<void> {
 		const deadline = Date.now() + timeoutMs;
 		while (Date.now() < deadline) {
-			if (this.exited !== undefined) throw new Error(`n8n exited (${this.exited}) while starting:\n${this.output.slice(-4000)}`);
+			if (this.exited !== undefined)
+				throw new Error(`n8n exited (${this.exited}) while starting:\n${this.output.slice(-4000)}`);
 			try {
 				const health = await fetch(`${this.baseUrl}/healthz`);
 				// The REST API comes up after /healthz. Until it has, n8n answers every route with the text
@@ -127,7 +128,9 @@ export class N8nServer {
 			}
 			await sleep(250);
 		}
-		throw new Error(`n8n did not become healthy within ${timeoutMs} ms:\n${this.output.slice(-4000)}`);
+		throw new Error(
+			`n8n did not become healthy within ${timeoutMs} ms:\n${this.output.slice(-4000)}`,
+		);
 	}
 
 	/** A REST call with the owner's cookie; throws on non-2xx with n8n's message. */
@@ -145,7 +148,8 @@ export class N8nServer {
 		const auth = setCookie.find((c) => c.startsWith('n8n-auth='));
 		if (auth) this.cookie = auth.split(';')[0];
 		const text = await response.text();
-		if (!response.ok) throw new Error(`n8n ${method} /rest${route} → ${response.status}: ${text.slice(0, 2000)}`);
+		if (!response.ok)
+			throw new Error(`n8n ${method} /rest${route} → ${response.status}: ${text.slice(0, 2000)}`);
 		const parsed = text ? JSON.parse(text) : {};
 		return (parsed && typeof parsed === 'object' && 'data' in parsed ? parsed.data : parsed) as T;
 	}
@@ -161,8 +165,12 @@ export class N8nServer {
 			}
 		}
 		// After a restart the owner exists already: only log in.
-		if (settings?.userManagement?.showSetupOnFirstLoad !== false) await this.rest('POST', '/owner/setup', OWNER);
-		await this.rest('POST', '/login', { emailOrLdapLoginId: OWNER.email, password: OWNER.password });
+		if (settings?.userManagement?.showSetupOnFirstLoad !== false)
+			await this.rest('POST', '/owner/setup', OWNER);
+		await this.rest('POST', '/login', {
+			emailOrLdapLoginId: OWNER.email,
+			password: OWNER.password,
+		});
 	}
 
 	/**
@@ -172,9 +180,15 @@ export class N8nServer {
 	 */
 	async activate(workflowId: string, timeoutMs = 60_000): Promise<any> {
 		const workflow = await this.rest('GET', `/workflows/${workflowId}`);
-		const result = await this.rest('POST', `/workflows/${workflowId}/activate`, { versionId: workflow.versionId });
+		const result = await this.rest('POST', `/workflows/${workflowId}/activate`, {
+			versionId: workflow.versionId,
+		});
 		if (N8N_MAJOR >= 2) {
-			const status = await this.waitForPublication(workflowId, (s) => s.status !== 'in_progress' && s.liveVersionId === workflow.versionId, timeoutMs);
+			const status = await this.waitForPublication(
+				workflowId,
+				(s) => s.status !== 'in_progress' && s.liveVersionId === workflow.versionId,
+				timeoutMs,
+			);
 			if (status.status !== 'published') {
 				throw new Error(`n8n did not publish workflow ${workflowId}: ${JSON.stringify(status)}`);
 			}
@@ -192,7 +206,11 @@ export class N8nServer {
 	}
 
 	/** n8n 2.x: polls `GET /workflows/:id/publication-status` until `done` holds for it. */
-	private async waitForPublication(workflowId: string, done: (status: any) => boolean, timeoutMs: number): Promise<any> {
+	private async waitForPublication(
+		workflowId: string,
+		done: (status: any) => boolean,
+		timeoutMs: number,
+	): Promise<any> {
 		const deadline = Date.now() + timeoutMs;
 		let status: any;
 		while (Date.now() < deadline) {
@@ -200,7 +218,9 @@ export class N8nServer {
 			if (done(status)) return status;
 			await sleep(100);
 		}
-		throw new Error(`Workflow ${workflowId}: publication did not settle within ${timeoutMs} ms: ${JSON.stringify(status)}`);
+		throw new Error(
+			`Workflow ${workflowId}: publication did not settle within ${timeoutMs} ms: ${JSON.stringify(status)}`,
+		);
 	}
 
 	async workflow(workflowId: string): Promise<any> {
@@ -241,17 +261,25 @@ export class N8nServer {
 			output: (nodeName: string, outputIndex = 0) => {
 				const runs = runData[nodeName];
 				if (!runs) throw new Error(`Node "${nodeName}" did not run in execution ${id}`);
-				return (runs[0]?.data?.main?.[outputIndex] ?? []).map((item: { json: Record<string, any> }) => item.json);
+				return (runs[0]?.data?.main?.[outputIndex] ?? []).map(
+					(item: { json: Record<string, any> }) => item.json,
+				);
 			},
 		};
 	}
 
 	/** Waits until a workflow has at least `count` finished executions; returns them, oldest first. */
-	async waitForExecutions(workflowId: string, count: number, timeoutMs = 30_000): Promise<ExecutionDetail[]> {
+	async waitForExecutions(
+		workflowId: string,
+		count: number,
+		timeoutMs = 30_000,
+	): Promise<ExecutionDetail[]> {
 		const deadline = Date.now() + timeoutMs;
 		let finished: ExecutionSummary[] = [];
 		while (Date.now() < deadline) {
-			finished = (await this.executions(workflowId)).filter((e) => !['new', 'running', 'waiting'].includes(e.status));
+			finished = (await this.executions(workflowId)).filter(
+				(e) => !['new', 'running', 'waiting'].includes(e.status),
+			);
 			if (finished.length >= count) break;
 			await sleep(250);
 		}

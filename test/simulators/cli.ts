@@ -3,7 +3,8 @@ import { startAllSimulators } from './index';
 
 async function main() {
 	const running = await startAllSimulators();
-	for (const { name, url } of running) console.log(`${name.padEnd(11)} ${url}   (control API: ${url}/__control/requests)`);
+	for (const { name, url } of running)
+		console.log(`${name.padEnd(11)} ${url}   (control API: ${url}/__control/requests)`);
 	const stop = async () => {
 		await Promise.all(running.map((r) => r.simulator.stop()));
 		process.exit(0);

@@ -23,11 +23,19 @@ export function simulatorRegistry(): Record<string, () => SimulatorEntry> {
 	return {
 		webengage: () => {
 			const m = require('./webengage');
-			return { demoPort: 4101, create: m.createWebEngageSimulator, demoCredential: m.demoCredential };
+			return {
+				demoPort: 4101,
+				create: m.createWebEngageSimulator,
+				demoCredential: m.demoCredential,
+			};
 		},
 		dotdigital: () => {
 			const m = require('./dotdigital');
-			return { demoPort: 4102, create: m.createDotdigitalSimulator, demoCredential: m.demoCredential };
+			return {
+				demoPort: 4102,
+				create: m.createDotdigitalSimulator,
+				demoCredential: m.demoCredential,
+			};
 		},
 		engati: () => {
 			const m = require('./engati');
@@ -35,7 +43,11 @@ export function simulatorRegistry(): Record<string, () => SimulatorEntry> {
 		},
 		engageone: () => {
 			const m = require('./engageone');
-			return { demoPort: 4104, create: m.createEngageOneSimulator, demoCredential: m.demoCredential };
+			return {
+				demoPort: 4104,
+				create: m.createEngageOneSimulator,
+				demoCredential: m.demoCredential,
+			};
 		},
 	};
 }
@@ -48,7 +60,9 @@ export interface RunningSimulator {
 }
 
 /** Starts every simulator on its demo port (or a random one with `port0`). */
-export async function startAllSimulators(options: { port0?: boolean } = {}): Promise<RunningSimulator[]> {
+export async function startAllSimulators(
+	options: { port0?: boolean } = {},
+): Promise<RunningSimulator[]> {
 	const running: RunningSimulator[] = [];
 	for (const [name, load] of Object.entries(simulatorRegistry())) {
 		const entry = load();

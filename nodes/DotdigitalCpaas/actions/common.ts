@@ -7,7 +7,18 @@ import type {
 } from 'n8n-workflow';
 
 import type { ItemResult, OperationModule } from '../../shared';
-import { inputError, parseJsonArray, parseJsonObject, processItems, readPositiveInteger, requirePathId, requireValue, returnAllOrLimit, showFor, updateDisplayOptions } from '../../shared';
+import {
+	inputError,
+	parseJsonArray,
+	parseJsonObject,
+	processItems,
+	readPositiveInteger,
+	requirePathId,
+	requireValue,
+	returnAllOrLimit,
+	showFor,
+	updateDisplayOptions,
+} from '../../shared';
 import { dotdigitalRequest } from '../transport';
 
 /**
@@ -32,21 +43,51 @@ export interface SimpleOperation {
 	idempotent?: boolean;
 }
 
-export function param(this: IExecuteFunctions, name: string, itemIndex: number, fallback?: unknown): unknown {
+export function param(
+	this: IExecuteFunctions,
+	name: string,
+	itemIndex: number,
+	fallback?: unknown,
+): unknown {
 	return this.getNodeParameter(name, itemIndex, fallback);
 }
 
 /** A required text parameter, trimmed, with an error naming the field when empty. */
-export function requiredString(this: IExecuteFunctions, name: string, label: string, itemIndex: number): string {
+export function requiredString(
+	this: IExecuteFunctions,
+	name: string,
+	label: string,
+	itemIndex: number,
+): string {
 	return requireValue(this.getNode(), this.getNodeParameter(name, itemIndex, ''), label, itemIndex);
 }
 
-export function jsonObject(this: IExecuteFunctions, name: string, label: string, itemIndex: number): IDataObject {
-	return parseJsonObject(this.getNode(), this.getNodeParameter(name, itemIndex, '{}'), label, itemIndex);
+export function jsonObject(
+	this: IExecuteFunctions,
+	name: string,
+	label: string,
+	itemIndex: number,
+): IDataObject {
+	return parseJsonObject(
+		this.getNode(),
+		this.getNodeParameter(name, itemIndex, '{}'),
+		label,
+		itemIndex,
+	);
 }
 
-export function jsonArray(this: IExecuteFunctions, name: string, label: string, itemIndex: number): unknown[] {
-	return parseJsonArray(this.getNode(), this.getNodeParameter(name, itemIndex, '[]'), label, itemIndex);
+export function jsonArray(
+	this: IExecuteFunctions,
+	name: string,
+	label: string,
+	itemIndex: number,
+): unknown[] {
+	return parseJsonArray(
+		this.getNode(),
+		this.getNodeParameter(name, itemIndex, '[]'),
+		label,
+		itemIndex,
+	);
 }
 
 /** The `options` collection without empty values (empty strings, empty lists). */
@@ -74,29 +115,50 @@ export function splitList(value: unknown): string[] {
  * List parameters go on the path as `name=a&name=b` (the vendor's form); the request helper would
  * write `name[0]=a`. Scalars stay in `qs`.
  */
-function fillFields(this: IExecuteFunctions, path: string, fields: INodeProperties[], itemIndex: number): string {
+function fillFields(
+	this: IExecuteFunctions,
+	path: string,
+	fields: INodeProperties[],
+	itemIndex: number,
+): string {
 	return path.replace(/\{(\w+)\}/g, (whole, name: string) => {
 		const field = fields.find((f) => f.name === name);
 		if (!field) return whole;
-		const value = requirePathId(this.getNode(), this.getNodeParameter(name, itemIndex, ''), field.displayName, itemIndex);
+		const value = requirePathId(
+			this.getNode(),
+			this.getNodeParameter(name, itemIndex, ''),
+			field.displayName,
+			itemIndex,
+		);
 		return encodeURIComponent(value);
 	});
 }
 
 function defaultResult(method: IHttpRequestMethods, response: unknown): ItemResult {
-	if (method === 'DELETE' && (response === undefined || response === null || response === '' || isEmptyObject(response))) {
+	if (
+		method === 'DELETE' &&
+		(response === undefined || response === null || response === '' || isEmptyObject(response))
+	) {
 		return { deleted: true };
 	}
 	if (Array.isArray(response)) {
-		return response.map((entry) => (entry && typeof entry === 'object' ? (entry as IDataObject) : { value: entry as string }));
+		return response.map((entry) =>
+			entry && typeof entry === 'object' ? (entry as IDataObject) : { value: entry as string },
+		);
 	}
-	if (response === undefined || response === null || response === '' || isEmptyObject(response)) return { success: true };
+	if (response === undefined || response === null || response === '' || isEmptyObject(response))
+		return { success: true };
 	if (typeof response !== 'object') return { value: response as string };
 	return response as IDataObject;
 }
 
 function isEmptyObject(value: unknown): boolean {
-	return typeof value === 'object' && value !== null && !Array.isArray(value) && Object.keys(value).length === 0;
+	return (
+		typeof value === 'object' &&
+		value !== null &&
+		!Array.isArray(value) &&
+		Object.keys(value).length === 0
+	);
 }
 
 /** Description and execute for a table-row operation. */
@@ -104,7 +166,10 @@ export function defineOperation(spec: SimpleOperation): OperationModule {
 	const fields = spec.list ? [...spec.fields, ...returnAllOrLimit()] : spec.fields;
 	return {
 		description: updateDisplayOptions(showFor(spec.resource, spec.operation), fields),
-		async execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
+		async execute(
+			this: IExecuteFunctions,
+			items: INodeExecutionData[],
+		): Promise<INodeExecutionData[]> {
 			return await processItems.call(this, items, async (itemIndex) => {
 				const path = fillFields.call(this, spec.path, spec.fields, itemIndex);
 				const query = spec.query
@@ -122,9 +187,23 @@ export function defineOperation(spec: SimpleOperation): OperationModule {
 					itemIndex,
 					...(spec.idempotent !== undefined ? { idempotent: spec.idempotent } : {}),
 				});
-				let result = spec.result ? spec.result.call(this, response, itemIndex) : defaultResult(spec.method, response);
-				if (spec.list && Array.isArray(result) && !this.getNodeParameter('returnAll', itemIndex, false)) {
-					result = (result as IDataObject[]).slice(0, readPositiveInteger(this.getNode(), this.getNodeParameter('limit', itemIndex, 50), 'Limit', itemIndex));
+				let result = spec.result
+					? spec.result.call(this, response, itemIndex)
+					: defaultResult(spec.method, response);
+				if (
+					spec.list &&
+					Array.isArray(result) &&
+					!this.getNodeParameter('returnAll', itemIndex, false)
+				) {
+					result = (result as IDataObject[]).slice(
+						0,
+						readPositiveInteger(
+							this.getNode(),
+							this.getNodeParameter('limit', itemIndex, 50),
+							'Limit',
+							itemIndex,
+						),
+					);
 				}
 				return result;
 			});
@@ -149,7 +228,12 @@ export function jsonField(
 }
 
 /** Bad choice in a field, named in the error. */
-export function invalidField(this: IExecuteFunctions, label: string, message: string, itemIndex: number): Error {
+export function invalidField(
+	this: IExecuteFunctions,
+	label: string,
+	message: string,
+	itemIndex: number,
+): Error {
 	return inputError(this.getNode(), `"${label}" ${message}`, { itemIndex });
 }
 

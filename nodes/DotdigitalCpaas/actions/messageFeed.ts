@@ -37,7 +37,8 @@ const messageFields: INodeProperties[] = [
 				type: 'number',
 				typeOptions: { minValue: 0 },
 				default: 0,
-				description: 'Event ID to read backwards from; the answer gives earliestEventId for the next page',
+				description:
+					'Event ID to read backwards from; the answer gives earliestEventId for the next page',
 			},
 		],
 	},
@@ -72,7 +73,10 @@ export function messagePageOperation(owner: FeedOwner): OperationModule {
 		path: owner.path,
 		fields: [owner.ownerField, ...messageFields],
 		query(i: number) {
-			return { ...optionsQuery.call(this, i), limit: readPositiveInteger(this.getNode(), this.getNodeParameter('limit', i), 'Limit', i) };
+			return {
+				...optionsQuery.call(this, i),
+				limit: readPositiveInteger(this.getNode(), this.getNodeParameter('limit', i), 'Limit', i),
+			};
 		},
 	});
 }
@@ -86,7 +90,10 @@ export function eventPageOperation(owner: FeedOwner): OperationModule {
 		path: owner.path,
 		fields: [owner.ownerField, ...eventFields],
 		query(i: number) {
-			return { from: this.getNodeParameter('fromEventId', i) as number, limit: readPositiveInteger(this.getNode(), this.getNodeParameter('limit', i), 'Limit', i) };
+			return {
+				from: this.getNodeParameter('fromEventId', i) as number,
+				limit: readPositiveInteger(this.getNode(), this.getNodeParameter('limit', i), 'Limit', i),
+			};
 		},
 	});
 }

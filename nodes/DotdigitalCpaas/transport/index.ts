@@ -1,7 +1,13 @@
 import type { ICredentialDataDecryptedObject, IDataObject } from 'n8n-workflow';
 
 import type { ApiRequest, ApiResponse, RequestContext, VendorApi } from '../../shared';
-import { apiRequest, apiRequestFull, checkBaseUrl, checkCredentialFields, checkKnownValue } from '../../shared';
+import {
+	apiRequest,
+	apiRequestFull,
+	checkBaseUrl,
+	checkCredentialFields,
+	checkKnownValue,
+} from '../../shared';
 
 /** `/messages/batch` takes at most 5000 send requests and 10 MB of JSON per call (batch API docs). */
 export const DOTDIGITAL_BATCH_LIMIT = 5000;
@@ -60,7 +66,11 @@ export const dotdigitalCpaasApi: VendorApi = {
 	// Basic sends base64(`user:password`); API-space mode a Bearer token.
 	secrets: (credentials) => {
 		const password = String(credentials.password ?? '');
-		return [password, password && `${String(credentials.username ?? '')}:${password}`, String(credentials.accessToken ?? '')];
+		return [
+			password,
+			password && `${String(credentials.username ?? '')}:${password}`,
+			String(credentials.accessToken ?? ''),
+		];
 	},
 	timeoutMs: DOTDIGITAL_TIMEOUT_SECONDS * 1000,
 	// 429 carries X-RateLimit-Reset; back off from 1 s within a bounded total wait.
@@ -68,7 +78,10 @@ export const dotdigitalCpaasApi: VendorApi = {
 };
 
 /** A request to dotdigital CPaaS, relative to the credential's base URL. */
-export async function dotdigitalRequest(this: RequestContext, request: ApiRequest): Promise<IDataObject> {
+export async function dotdigitalRequest(
+	this: RequestContext,
+	request: ApiRequest,
+): Promise<IDataObject> {
 	return await apiRequest.call(this, dotdigitalCpaasApi, request);
 }
 
@@ -77,9 +90,9 @@ export async function dotdigitalRequestFull<T = unknown>(
 	this: RequestContext,
 	request: ApiRequest,
 ): Promise<ApiResponse<T>> {
-	return await apiRequestFull.call<RequestContext, [VendorApi, ApiRequest], Promise<ApiResponse<T>>>(
-		this,
-		dotdigitalCpaasApi,
-		request,
-	);
+	return await apiRequestFull.call<
+		RequestContext,
+		[VendorApi, ApiRequest],
+		Promise<ApiResponse<T>>
+	>(this, dotdigitalCpaasApi, request);
 }

@@ -2,7 +2,14 @@ import type { ICredentialDataDecryptedObject, IDataObject } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import type { ApiRequest, ApiResponse, RequestContext, VendorApi } from '../../shared';
-import { apiRequest, apiRequestFull, checkBaseUrl, checkCredentialFields, credentialSettingError, CredentialSettingError } from '../../shared';
+import {
+	apiRequest,
+	apiRequestFull,
+	checkBaseUrl,
+	checkCredentialFields,
+	credentialSettingError,
+	CredentialSettingError,
+} from '../../shared';
 
 export const CREDENTIAL_TYPE = 'engageOneCommunicateApi';
 
@@ -51,7 +58,9 @@ const FAMILY_HOST_FIELD: Record<Exclude<ApiFamily, 'users' | 'private'>, string>
 };
 
 function trimUrl(value: unknown): string {
-	return String(value ?? '').trim().replace(/\/+$/, '');
+	return String(value ?? '')
+		.trim()
+		.replace(/\/+$/, '');
 }
 
 /**
@@ -73,7 +82,9 @@ export function regionalApiUrl(credentials: ICredentialDataDecryptedObject): str
 
 /** The Users API host, which issues tokens. */
 export function usersApiUrl(credentials: ICredentialDataDecryptedObject): string {
-	return trimUrl(credentials.usersApiUrl) ? checkBaseUrl(credentials.usersApiUrl, 'Users API URL') : DEFAULT_USERS_API_URL;
+	return trimUrl(credentials.usersApiUrl)
+		? checkBaseUrl(credentials.usersApiUrl, 'Users API URL')
+		: DEFAULT_USERS_API_URL;
 }
 
 /** Display names of the per-family host fields, for errors. */
@@ -88,11 +99,15 @@ const FAMILY_FIELD_NAME: Record<string, string> = {
 };
 
 /** Base URL of one API family for this credential. */
-export function familyBaseUrl(credentials: ICredentialDataDecryptedObject, family: ApiFamily): string {
+export function familyBaseUrl(
+	credentials: ICredentialDataDecryptedObject,
+	family: ApiFamily,
+): string {
 	if (family === 'users') return usersApiUrl(credentials);
 	if (family !== 'private' && credentials.customHosts === true) {
 		const field = FAMILY_HOST_FIELD[family];
-		if (trimUrl(credentials[field])) return checkBaseUrl(credentials[field], FAMILY_FIELD_NAME[field]);
+		if (trimUrl(credentials[field]))
+			return checkBaseUrl(credentials[field], FAMILY_FIELD_NAME[field]);
 	}
 	return regionalApiUrl(credentials);
 }
@@ -119,12 +134,24 @@ export const engageOneApi: VendorApi = {
 	// The token goes to the hosts the credential names, and nowhere else.
 	origins: (credentials) => [
 		regionalApiUrl(credentials),
-		...(['users', 'public', 'documentChannel', 'chatChannel', 'videoChannel', 'videoDelivery', 'archiving', 'push'] as const).map(
-			(family) => familyBaseUrl(credentials, family),
-		),
+		...(
+			[
+				'users',
+				'public',
+				'documentChannel',
+				'chatChannel',
+				'videoChannel',
+				'videoDelivery',
+				'archiving',
+				'push',
+			] as const
+		).map((family) => familyBaseUrl(credentials, family)),
 	],
 	// The client secret (in the token exchange) and the JWT it buys (Bearer on every call).
-	secrets: (credentials) => [String(credentials.secret ?? ''), String(credentials.accessToken ?? '')],
+	secrets: (credentials) => [
+		String(credentials.secret ?? ''),
+		String(credentials.accessToken ?? ''),
+	],
 	timeoutMs: ENGAGEONE_TIMEOUT_SECONDS * 1000,
 	pathParams(credentials: ICredentialDataDecryptedObject) {
 		checkCredentialFields(credentials, 'EngageOne Communicate API', [
@@ -141,7 +168,11 @@ export const engageOneApi: VendorApi = {
 };
 
 /** `familyBaseUrl` for an operation: an unusable credential setting fails the item naming the field. */
-export function familyUrl(this: RequestContext, credentials: ICredentialDataDecryptedObject, family: ApiFamily): string {
+export function familyUrl(
+	this: RequestContext,
+	credentials: ICredentialDataDecryptedObject,
+	family: ApiFamily,
+): string {
 	try {
 		return familyBaseUrl(credentials, family);
 	} catch (error) {
@@ -166,7 +197,10 @@ function explainForbidden(error: unknown): never {
 	throw error;
 }
 
-export async function engageOneRequest(this: RequestContext, request: ApiRequest): Promise<IDataObject> {
+export async function engageOneRequest(
+	this: RequestContext,
+	request: ApiRequest,
+): Promise<IDataObject> {
 	try {
 		return await apiRequest.call(this, engageOneApi, request);
 	} catch (error) {
@@ -174,7 +208,10 @@ export async function engageOneRequest(this: RequestContext, request: ApiRequest
 	}
 }
 
-export async function engageOneRequestFull(this: RequestContext, request: ApiRequest): Promise<ApiResponse> {
+export async function engageOneRequestFull(
+	this: RequestContext,
+	request: ApiRequest,
+): Promise<ApiResponse> {
 	try {
 		return await apiRequestFull.call(this, engageOneApi, request);
 	} catch (error) {

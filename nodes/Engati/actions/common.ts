@@ -21,7 +21,8 @@ export function phoneDigits(node: INode, value: unknown, field: string, itemInde
 	if (!/^[1-9]\d{6,14}$/.test(digits)) {
 		throw inputError(node, `"${field}" is not a phone number with country code: "${raw}"`, {
 			itemIndex,
-			description: 'Use the international format with the country code, e.g. +919876543210 or 919876543210',
+			description:
+				'Use the international format with the country code, e.g. +919876543210 or 919876543210',
 		});
 	}
 	return digits;
@@ -36,7 +37,12 @@ export function phonePlus(node: INode, value: unknown, field: string, itemIndex:
  * A channel user ID for a path: WhatsApp IDs are phone numbers (digits only), so a value that looks
  * like a formatted phone number is reduced to its digits; other channels' IDs are kept as they are.
  */
-export function channelUserId(node: INode, value: unknown, field: string, itemIndex: number): string {
+export function channelUserId(
+	node: INode,
+	value: unknown,
+	field: string,
+	itemIndex: number,
+): string {
 	const raw = readText(node, value, field, itemIndex);
 	if (raw === '') {
 		throw inputError(node, `"${field}" is required but empty`, {

@@ -21,10 +21,13 @@ interface Envelope {
 	error?: unknown;
 }
 
-const text = (value: unknown) => (typeof value === 'string' && value.trim() !== '' ? value : undefined);
+const text = (value: unknown) =>
+	typeof value === 'string' && value.trim() !== '' ? value : undefined;
 
 /** The envelope's failure, if any: `status.code` present and not 1000. */
-export function engatiBodyError(body: unknown): { message: string; code?: string | number } | undefined {
+export function engatiBodyError(
+	body: unknown,
+): { message: string; code?: string | number } | undefined {
 	const status = (body as Envelope | undefined)?.status;
 	if (!status || typeof status !== 'object') return undefined;
 	const code = status.code;
@@ -51,7 +54,10 @@ export const engatiApi: VendorApi = {
 	name: 'Engati',
 	credentialType: 'engatiApi',
 	baseUrl(credentials: ICredentialDataDecryptedObject) {
-		return checkBaseUrl(String(credentials.baseUrl ?? '').trim() || ENGATI_DEFAULT_BASE_URL, 'Base URL');
+		return checkBaseUrl(
+			String(credentials.baseUrl ?? '').trim() || ENGATI_DEFAULT_BASE_URL,
+			'Base URL',
+		);
 	},
 	pathParams(credentials: ICredentialDataDecryptedObject) {
 		const ids = {

@@ -9,7 +9,10 @@ import * as user from './user/User.resource';
 
 /** Every resource and operation of the node; the router dispatches through this map. */
 export const operations: ResourceMap = {
-	businessEvent: { createDefinition: businessEvent.createDefinition, trigger: businessEvent.trigger },
+	businessEvent: {
+		createDefinition: businessEvent.createDefinition,
+		trigger: businessEvent.trigger,
+	},
 	event: { track: event.track, trackMany: event.trackMany },
 	survey: { getResponse: survey.getResponse },
 	transactionalCampaign: {

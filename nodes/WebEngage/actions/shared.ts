@@ -1,7 +1,19 @@
-import type { IDataObject, IExecuteFunctions, INode, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INode,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 
 import type { BatchEntry } from '../../shared';
-import { inputError, keyValuesToObject, parseJsonObject, processInBatches, readText } from '../../shared';
+import {
+	inputError,
+	keyValuesToObject,
+	parseJsonObject,
+	processInBatches,
+	readText,
+} from '../../shared';
 import { expectQueued, WEBENGAGE_BULK_LIMIT, webEngageRequest } from '../transport';
 
 /**
@@ -21,8 +33,16 @@ export function keyValueOrJsonProperties(options: {
 			name: `${name}Mode`,
 			type: 'options',
 			options: [
-				{ name: 'JSON', value: 'json', description: 'One JSON object; keeps numbers, booleans, arrays and objects' },
-				{ name: 'Name / Value Pairs', value: 'keyValue', description: 'A list of names and values' },
+				{
+					name: 'JSON',
+					value: 'json',
+					description: 'One JSON object; keeps numbers, booleans, arrays and objects',
+				},
+				{
+					name: 'Name / Value Pairs',
+					value: 'keyValue',
+					description: 'A list of names and values',
+				},
 			],
 			default: 'keyValue',
 		},
@@ -58,10 +78,20 @@ export function keyValueOrJsonProperties(options: {
 }
 
 /** Reads what `keyValueOrJsonProperties` describes, for item `i`. */
-export function readKeyValueOrJson(this: IExecuteFunctions, name: string, displayName: string, i: number): IDataObject {
+export function readKeyValueOrJson(
+	this: IExecuteFunctions,
+	name: string,
+	displayName: string,
+	i: number,
+): IDataObject {
 	const mode = this.getNodeParameter(`${name}Mode`, i, 'keyValue') as string;
 	if (mode === 'json') {
-		return parseJsonObject(this.getNode(), this.getNodeParameter(`${name}Json`, i, '{}'), `${displayName} (JSON)`, i);
+		return parseJsonObject(
+			this.getNode(),
+			this.getNodeParameter(`${name}Json`, i, '{}'),
+			`${displayName} (JSON)`,
+			i,
+		);
 	}
 	return keyValuesToObject(this.getNodeParameter(`${name}Values`, i, {}));
 }

@@ -1,7 +1,14 @@
 import type { ICredentialDataDecryptedObject, IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import type { ApiRequest, RequestContext, VendorApi } from '../../shared';
-import { apiRequest, checkBaseUrl, checkCredentialFields, checkKnownValue, credentialSettingError, CredentialSettingError } from '../../shared';
+import {
+	apiRequest,
+	checkBaseUrl,
+	checkCredentialFields,
+	checkKnownValue,
+	credentialSettingError,
+	CredentialSettingError,
+} from '../../shared';
 
 const DATA_CENTER_HOSTS: Record<string, string> = {
 	global: 'https://api.webengage.com',
@@ -18,7 +25,9 @@ export function webEngageBaseUrl(credentials: ICredentialDataDecryptedObject): s
 		...Object.keys(DATA_CENTER_HOSTS),
 		'custom',
 	]);
-	return dataCenter === 'custom' ? checkBaseUrl(credentials.baseUrl, 'Base URL') : DATA_CENTER_HOSTS[dataCenter];
+	return dataCenter === 'custom'
+		? checkBaseUrl(credentials.baseUrl, 'Base URL')
+		: DATA_CENTER_HOSTS[dataCenter];
 }
 
 /**
@@ -27,24 +36,35 @@ export function webEngageBaseUrl(credentials: ICredentialDataDecryptedObject): s
  * only. So: the credential's Business Events Base URL when set; else that documented host for
  * Global, the data center's own host for India and KSA (inferred), the custom Base URL for Custom.
  */
-export function businessEventsBaseUrl(credentials: ICredentialDataDecryptedObject): { url: string; inferred: boolean } {
+export function businessEventsBaseUrl(credentials: ICredentialDataDecryptedObject): {
+	url: string;
+	inferred: boolean;
+} {
 	const explicit = String(credentials.businessEventsBaseUrl ?? '').trim();
 	if (explicit) return { url: checkBaseUrl(explicit, 'Business Events Base URL'), inferred: false };
 	const base = webEngageBaseUrl(credentials);
-	return { url: base, inferred: credentials.dataCenter === 'india' || credentials.dataCenter === 'ksa' };
+	return {
+		url: base,
+		inferred: credentials.dataCenter === 'india' || credentials.dataCenter === 'ksa',
+	};
 }
 
 /**
  * A Business Events call: sent to `businessEventsBaseUrl`. A 404 there most likely means the host
  * is wrong, so its error names the credential field.
  */
-export async function webEngageBusinessRequest(this: IExecuteFunctions, request: ApiRequest): Promise<IDataObject> {
+export async function webEngageBusinessRequest(
+	this: IExecuteFunctions,
+	request: ApiRequest,
+): Promise<IDataObject> {
 	const credentials = await this.getCredentials('webEngageApi');
 	let host: { url: string; inferred: boolean };
 	try {
 		host = businessEventsBaseUrl(credentials);
 	} catch (error) {
-		throw error instanceof CredentialSettingError ? credentialSettingError(this, webEngageApi, error) : error;
+		throw error instanceof CredentialSettingError
+			? credentialSettingError(this, webEngageApi, error)
+			: error;
 	}
 	const { url, inferred } = host;
 	try {
@@ -107,7 +127,9 @@ export function expectQueued(body: unknown): string | undefined {
 /** What a transactional call answers when it worked: `{"response": {"data": {"txnId": …}}}`. */
 export function expectTransaction(body: unknown): string | undefined {
 	const data = (body as { response?: { data?: { txnId?: unknown } } } | undefined)?.response?.data;
-	return typeof data?.txnId === 'string' && data.txnId ? undefined : 'expected {"response": {"data": {"txnId": …}}}';
+	return typeof data?.txnId === 'string' && data.txnId
+		? undefined
+		: 'expected {"response": {"data": {"txnId": …}}}';
 }
 
 /** A request to WebEngage; user and event ingestion carry an `x-request-id` dedupe key. */

@@ -22,21 +22,63 @@ import { CREDENTIAL_CASES, EXPAND_SPECIAL_JS, GROUPS } from './cases';
 
 jest.setTimeout(600_000);
 
-const SIMULATORS: Record<Vendor, { create: () => Simulator; credential: (url: string) => CredentialFixture; credentialKey: string }> = {
-	webengage: { create: () => webengage.createWebEngageSimulator(), credential: webengage.demoCredential, credentialKey: 'webEngageApi' },
-	dotdigital: { create: () => dotdigital.createDotdigitalSimulator(), credential: dotdigital.demoCredential, credentialKey: 'dotdigitalCpaasApi' },
-	engati: { create: () => engati.createEngatiSimulator(), credential: engati.demoCredential, credentialKey: 'engatiApi' },
-	engageone: { create: () => engageone.createEngageOneSimulator(), credential: engageone.demoCredential as (url: string) => CredentialFixture, credentialKey: 'engageOneCommunicateApi' },
+const SIMULATORS: Record<
+	Vendor,
+	{ create: () => Simulator; credential: (url: string) => CredentialFixture; credentialKey: string }
+> = {
+	webengage: {
+		create: () => webengage.createWebEngageSimulator(),
+		credential: webengage.demoCredential,
+		credentialKey: 'webEngageApi',
+	},
+	dotdigital: {
+		create: () => dotdigital.createDotdigitalSimulator(),
+		credential: dotdigital.demoCredential,
+		credentialKey: 'dotdigitalCpaasApi',
+	},
+	engati: {
+		create: () => engati.createEngatiSimulator(),
+		credential: engati.demoCredential,
+		credentialKey: 'engatiApi',
+	},
+	engageone: {
+		create: () => engageone.createEngageOneSimulator(),
+		credential: engageone.demoCredential as (url: string) => CredentialFixture,
+		credentialKey: 'engageOneCommunicateApi',
+	},
 };
 
 /** A node that uses each vendor's credential in the credential cases: cheap and read-only where possible. */
 const CREDENTIAL_PROBE: Record<Vendor, { node: string; parameters: Record<string, unknown> }> = {
-	webengage: { node: 'webEngage', parameters: { resource: 'user', operation: 'upsert', inputMode: 'fields', userId: 'bi-cred' } },
-	dotdigital: { node: 'dotdigitalCpaas', parameters: { resource: 'profile', operation: 'get', profileId: 'bi-cred' } },
-	engati: { node: 'engati', parameters: { resource: 'user', operation: 'getManyByAttribute', attributeName: 'city', attributeValue: 'Pune', returnAll: false, limit: 1 } },
+	webengage: {
+		node: 'webEngage',
+		parameters: { resource: 'user', operation: 'upsert', inputMode: 'fields', userId: 'bi-cred' },
+	},
+	dotdigital: {
+		node: 'dotdigitalCpaas',
+		parameters: { resource: 'profile', operation: 'get', profileId: 'bi-cred' },
+	},
+	engati: {
+		node: 'engati',
+		parameters: {
+			resource: 'user',
+			operation: 'getManyByAttribute',
+			attributeName: 'city',
+			attributeValue: 'Pune',
+			returnAll: false,
+			limit: 1,
+		},
+	},
 	engageone: {
 		node: 'engageOneCommunicate',
-		parameters: { resource: 'apiRequest', operation: 'request', api: 'private', method: 'GET', path: '/campaigns', sendBody: false },
+		parameters: {
+			resource: 'apiRequest',
+			operation: 'request',
+			api: 'private',
+			method: 'GET',
+			path: '/campaigns',
+			sendBody: false,
+		},
 	},
 };
 
@@ -47,7 +89,9 @@ const failures: string[] = [];
 const garbage: string[] = [];
 let passed = 0;
 
-const credentialRef = (vendor: Vendor, id: string, name: string) => ({ [SIMULATORS[vendor].credentialKey]: { id, name } });
+const credentialRef = (vendor: Vendor, id: string, name: string) => ({
+	[SIMULATORS[vendor].credentialKey]: { id, name },
+});
 
 /** A marker unique to one case (no tag is a prefix of another). */
 const tagOf = (group: CaseGroup, i: number) => `bi-${group.id}-${i}x`;
@@ -93,7 +137,8 @@ async function recorded(vendor: Vendor): Promise<RecordedRequest[]> {
 }
 
 async function resetAll(): Promise<void> {
-	for (const vendor of Object.keys(sims) as Vendor[]) await fetch(`${urls[vendor]}/__control/requests`, { method: 'DELETE' });
+	for (const vendor of Object.keys(sims) as Vendor[])
+		await fetch(`${urls[vendor]}/__control/requests`, { method: 'DELETE' });
 }
 
 function strings(value: unknown, out: string[] = []): string[] {
@@ -118,7 +163,14 @@ function safeDecode(text: string): string {
 
 /** Everything a request carried, as text to search. */
 function requestText(r: RecordedRequest): string {
-	return [r.path, safeDecode(r.path), JSON.stringify(r.query), JSON.stringify(r.body ?? null), ...strings(r.query), ...strings(r.body)].join('\n');
+	return [
+		r.path,
+		safeDecode(r.path),
+		JSON.stringify(r.query),
+		JSON.stringify(r.body ?? null),
+		...strings(r.query),
+		...strings(r.body),
+	].join('\n');
 }
 
 const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
@@ -134,7 +186,8 @@ function garbageIn(r: RecordedRequest): string | undefined {
 		if (/^\s+$/.test(s)) return 'a whitespace-only value';
 	}
 	if (/\/\.\.?(\/|$)/.test(r.path)) return `a dot segment in the path ${r.path}`;
-	if (Buffer.byteLength(JSON.stringify(r.body ?? null)) > 10 * 1024 * 1024) return 'a body over 10 MB';
+	if (Buffer.byteLength(JSON.stringify(r.body ?? null)) > 10 * 1024 * 1024)
+		return 'a body over 10 MB';
 	return undefined;
 }
 
@@ -144,18 +197,33 @@ function pairedTo(item: OutputItem): number[] {
 	return (Array.isArray(p) ? p : [p]).map((x) => x.item);
 }
 
-const INPUT_ERROR = /is required|must |is not |not valid|invalid|has |contains|refused|starts with|longer|shorter|needs|expected/i;
+const INPUT_ERROR =
+	/is required|must |is not |not valid|invalid|has |contains|refused|starts with|longer|shorter|needs|expected/i;
 
 /** Checks one case's outputs; returns why it failed, or undefined. */
-function check(label: string, index: number, expect: Expectation, outs: OutputItem[], texts: string[], tag?: string): string | undefined {
-	const errors = outs.map((o) => o.json.error as string | undefined).filter((e): e is string => typeof e === 'string');
+function check(
+	label: string,
+	index: number,
+	expect: Expectation,
+	outs: OutputItem[],
+	texts: string[],
+	tag?: string,
+): string | undefined {
+	const errors = outs
+		.map((o) => o.json.error as string | undefined)
+		.filter((e): e is string => typeof e === 'string');
 	if ('error' in expect) {
-		if (errors.length === 0) return `${label}: expected an error naming "${expect.error}", got ${JSON.stringify(outs.map((o) => o.json)).slice(0, 300)}`;
+		if (errors.length === 0)
+			return `${label}: expected an error naming "${expect.error}", got ${JSON.stringify(outs.map((o) => o.json)).slice(0, 300)}`;
 		const message = errors[0];
-		if (!message.includes(`[item ${index}]`)) return `${label}: error does not name item ${index}: ${message.slice(0, 300)}`;
-		if (!message.toLowerCase().includes(expect.error.toLowerCase())) return `${label}: error does not name "${expect.error}": ${message.slice(0, 300)}`;
-		if (expect.also && !expect.also.test(message)) return `${label}: error does not say ${expect.also}: ${message.slice(0, 300)}`;
-		if (tag && texts.some((t) => t.includes(tag))) return `${label}: refused item's data reached the vendor`;
+		if (!message.includes(`[item ${index}]`))
+			return `${label}: error does not name item ${index}: ${message.slice(0, 300)}`;
+		if (!message.toLowerCase().includes(expect.error.toLowerCase()))
+			return `${label}: error does not name "${expect.error}": ${message.slice(0, 300)}`;
+		if (expect.also && !expect.also.test(message))
+			return `${label}: error does not say ${expect.also}: ${message.slice(0, 300)}`;
+		if (tag && texts.some((t) => t.includes(tag)))
+			return `${label}: refused item's data reached the vendor`;
 		return undefined;
 	}
 	if (errors.length > 0) {
@@ -166,8 +234,10 @@ function check(label: string, index: number, expect: Expectation, outs: OutputIt
 	}
 	// A list that is empty in the simulator gives no items: then what was asked for is checked.
 	if (outs.length === 0 && !expect.sent) return `${label}: no output item`;
-	if (expect.sent && !texts.some((t) => t.includes(expect.sent!))) return `${label}: vendor did not receive ${JSON.stringify(expect.sent)}`;
-	if (tag && !expect.sent && !texts.some((t) => t.includes(tag))) return `${label}: item was not sent`;
+	if (expect.sent && !texts.some((t) => t.includes(expect.sent!)))
+		return `${label}: vendor did not receive ${JSON.stringify(expect.sent)}`;
+	if (tag && !expect.sent && !texts.some((t) => t.includes(tag)))
+		return `${label}: item was not sent`;
 	return undefined;
 }
 
@@ -182,10 +252,17 @@ beforeAll(async () => {
 		urls[vendor] = await sims[vendor].start();
 	}
 	n8n = await N8n.create('badinput');
-	const credentials: CredentialFixture[] = (Object.keys(SIMULATORS) as Vendor[]).map((v) => SIMULATORS[v].credential(urls[v]));
+	const credentials: CredentialFixture[] = (Object.keys(SIMULATORS) as Vendor[]).map((v) =>
+		SIMULATORS[v].credential(urls[v]),
+	);
 	CREDENTIAL_CASES.forEach((c: CredentialCase, i) => {
 		const demo = SIMULATORS[c.vendor].credential(urls[c.vendor]);
-		credentials.push({ ...demo, id: credentialCaseId(i), name: `bad input ${i}`, data: { ...demo.data, ...c.data } });
+		credentials.push({
+			...demo,
+			id: credentialCaseId(i),
+			name: `bad input ${i}`,
+			data: { ...demo.data, ...c.data },
+		});
 	});
 	await n8n.importCredentials(credentials);
 	await n8n.importWorkflows([...GROUPS.map(groupWorkflow), credentialWorkflow()]);
@@ -197,7 +274,21 @@ afterAll(async () => {
 	const cases = passed + failures.length;
 	const dir = path.join(REPO_ROOT, '.tmp');
 	mkdirSync(dir, { recursive: true });
-	writeFileSync(path.join(dir, 'badinput-summary.json'), JSON.stringify({ cases, passed, failed: failures.length, garbageRequests: garbage.length, failures, garbage }, null, 2));
+	writeFileSync(
+		path.join(dir, 'badinput-summary.json'),
+		JSON.stringify(
+			{
+				cases,
+				passed,
+				failed: failures.length,
+				garbageRequests: garbage.length,
+				failures,
+				garbage,
+			},
+			null,
+			2,
+		),
+	);
 });
 
 describe('bad input in a real n8n', () => {
@@ -212,11 +303,21 @@ describe('bad input in a real n8n', () => {
 			const garbageBefore = garbage.length;
 			group.cases.forEach((c: BadCase, i) => {
 				const outs = items.filter((item) => pairedTo(item).includes(i));
-				record(check(`${group.id} #${i} ${c.name}`, i, c.expect, outs, texts, group.tagged ? tagOf(group, i) : undefined));
+				record(
+					check(
+						`${group.id} #${i} ${c.name}`,
+						i,
+						c.expect,
+						outs,
+						texts,
+						group.tagged ? tagOf(group, i) : undefined,
+					),
+				);
 			});
 			for (const r of requests) {
 				const found = garbageIn(r);
-				if (found) garbage.push(`${group.id}: garbage sent to ${r.method} ${r.path.slice(0, 80)}: ${found}`);
+				if (found)
+					garbage.push(`${group.id}: garbage sent to ${r.method} ${r.path.slice(0, 80)}: ${found}`);
 			}
 			expect([...failures.slice(before), ...garbage.slice(garbageBefore)]).toEqual([]);
 		});
@@ -235,12 +336,23 @@ describe('bad input in a real n8n', () => {
 				outs = [];
 			}
 			const label = `credential #${i} ${c.name}`;
-			record(check(label, 0, c.expect, outs.map((o) => ({ ...o, pairedItem: { item: 0 } })), []));
+			record(
+				check(
+					label,
+					0,
+					c.expect,
+					outs.map((o) => ({ ...o, pairedItem: { item: 0 } })),
+					[],
+				),
+			);
 		});
 		for (const vendor of Object.keys(sims) as Vendor[]) {
 			for (const r of await recorded(vendor)) {
 				const found = garbageIn(r);
-				if (found) garbage.push(`credentials: garbage sent to ${vendor} ${r.method} ${r.path.slice(0, 80)}: ${found}`);
+				if (found)
+					garbage.push(
+						`credentials: garbage sent to ${vendor} ${r.method} ${r.path.slice(0, 80)}: ${found}`,
+					);
 			}
 		}
 		expect([...failures.slice(before), ...garbage.slice(garbageBefore)]).toEqual([]);

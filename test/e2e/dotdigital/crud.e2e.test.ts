@@ -7,23 +7,45 @@ import { node, one, startDotdigital } from './helpers';
 const workflows = {
 	profilesPaged: chainWorkflow({
 		id: 'ddProfilesPaged',
-		items: { js: 'return Array.from({ length: 250 }, (_, i) => ({ id: `p-${String(i).padStart(3, "0")}`, email: `p${i}@example.com` }));' },
+		items: {
+			js: 'return Array.from({ length: 250 }, (_, i) => ({ id: `p-${String(i).padStart(3, "0")}`, email: `p${i}@example.com` }));',
+		},
 		nodes: [
-			node('Upsert', 'profile', 'upsertMany', { profileId: '={{ $json.id }}', profile: '={{ JSON.stringify({ email: $json.email, tier: "gold" }) }}' }),
+			node('Upsert', 'profile', 'upsertMany', {
+				profileId: '={{ $json.id }}',
+				profile: '={{ JSON.stringify({ email: $json.email, tier: "gold" }) }}',
+			}),
 			one('One'),
 			node('All', 'profile', 'getMany', { returnAll: true, options: { pageSize: 100 } }),
 			one('One2'),
-			node('Some', 'profile', 'getMany', { returnAll: false, limit: 120, filters: { values: [{ field: 'tier', value: 'gold' }] } }),
+			node('Some', 'profile', 'getMany', {
+				returnAll: false,
+				limit: 120,
+				filters: { values: [{ field: 'tier', value: 'gold' }] },
+			}),
 		],
 	}),
 	profileCrud: chainWorkflow({
 		id: 'ddProfileCrud',
 		nodes: [
-			node('Create', 'profile', 'create', { profileId: 'jane', profile: '{"email": "jane@example.com", "phoneNumber": "447123123123"}' }),
-			node('Create2', 'profile', 'create', { profileId: 'jane-child', profile: '{"email": "child@example.com"}' }),
+			node('Create', 'profile', 'create', {
+				profileId: 'jane',
+				profile: '{"email": "jane@example.com", "phoneNumber": "447123123123"}',
+			}),
+			node('Create2', 'profile', 'create', {
+				profileId: 'jane-child',
+				profile: '{"email": "child@example.com"}',
+			}),
 			node('Get', 'profile', 'get', { profileId: 'jane' }),
-			node('Update', 'profile', 'update', { profileId: 'jane', profile: '{"firstName": "Jane"}', options: { deletes: 'phoneNumber' } }),
-			node('Replace', 'profile', 'replace', { profileId: 'jane', profile: '{"email": "jane2@example.com", "firstName": "Jane"}' }),
+			node('Update', 'profile', 'update', {
+				profileId: 'jane',
+				profile: '{"firstName": "Jane"}',
+				options: { deletes: 'phoneNumber' },
+			}),
+			node('Replace', 'profile', 'replace', {
+				profileId: 'jane',
+				profile: '{"email": "jane2@example.com", "firstName": "Jane"}',
+			}),
 			node('OptIn', 'profile', 'setOptIn', { profileId: 'jane', channels: ['sms', 'whatsApp'] }),
 			node('OptOut', 'profile', 'clearOptIn', { profileId: 'jane', channels: ['whatsApp'] }),
 			node('SetDefaults', 'profile', 'setDefaultOptIn', { settings: '{"sms": false}' }),
@@ -31,7 +53,10 @@ const workflows = {
 			node('Link', 'profile', 'linkChild', { profileId: 'jane', linkedId: 'jane-child' }),
 			node('Unlink', 'profile', 'unlinkChild', { profileId: 'jane', linkedId: 'jane-child' }),
 			node('LinkPrimary', 'profile', 'linkPrimary', { profileId: 'jane-child', linkedId: 'jane' }),
-			node('UnlinkPrimary', 'profile', 'unlinkPrimary', { profileId: 'jane-child', linkedId: 'jane' }),
+			node('UnlinkPrimary', 'profile', 'unlinkPrimary', {
+				profileId: 'jane-child',
+				linkedId: 'jane',
+			}),
 			node('Export', 'profile', 'export', { format: 'json' }),
 			one('One'),
 			node('Delete', 'profile', 'delete', { profileId: 'jane' }),
@@ -42,12 +67,32 @@ const workflows = {
 	profileFilters: chainWorkflow({
 		id: 'ddProfileFilters',
 		nodes: [
-			node('Create', 'profile', 'create', { profileId: 'pat', profile: '{"phoneNumber": "447700900123", "age": 42}' }),
-			node('ByPhone', 'profile', 'getMany', { returnAll: true, filters: { values: [{ field: 'phoneNumber', value: '447700900123' }] } }),
-			node('ByPlusPhone', 'profile', 'getMany', { returnAll: true, filters: { values: [{ field: 'phoneNumber', value: "'447700900123'" }, { field: 'age', value: '>30' }] } }),
-			node('AgeAsNumber', 'profile', 'getMany', { returnAll: true, filters: { values: [{ field: 'age', value: '42', numbersAs: 'number' }] } }),
+			node('Create', 'profile', 'create', {
+				profileId: 'pat',
+				profile: '{"phoneNumber": "447700900123", "age": 42}',
+			}),
+			node('ByPhone', 'profile', 'getMany', {
+				returnAll: true,
+				filters: { values: [{ field: 'phoneNumber', value: '447700900123' }] },
+			}),
+			node('ByPlusPhone', 'profile', 'getMany', {
+				returnAll: true,
+				filters: {
+					values: [
+						{ field: 'phoneNumber', value: "'447700900123'" },
+						{ field: 'age', value: '>30' },
+					],
+				},
+			}),
+			node('AgeAsNumber', 'profile', 'getMany', {
+				returnAll: true,
+				filters: { values: [{ field: 'age', value: '42', numbersAs: 'number' }] },
+			}),
 			node('Schema', 'profile', 'getSchema'),
-			node('PhoneAsNumber', 'profile', 'getMany', { returnAll: true, filters: { values: [{ field: 'phoneNumber', value: '447700900123', numbersAs: 'number' }] } }),
+			node('PhoneAsNumber', 'profile', 'getMany', {
+				returnAll: true,
+				filters: { values: [{ field: 'phoneNumber', value: '447700900123', numbersAs: 'number' }] },
+			}),
 		],
 	}),
 	profileImport: chainWorkflow({
@@ -64,22 +109,45 @@ const workflows = {
 				},
 			},
 			node('Upload', 'profile', 'uploadImport', { importId: '={{ $json.id }}' }),
-			node('StartJob', 'profile', 'startImport', { importId: '={{ $("CreateJob").item.json.id }}' }),
+			node('StartJob', 'profile', 'startImport', {
+				importId: '={{ $("CreateJob").item.json.id }}',
+			}),
 			node('Status', 'profile', 'getImport', { importId: '={{ $("CreateJob").item.json.id }}' }),
-			node('Details', 'profile', 'getImportDetails', { importId: '={{ $("CreateJob").item.json.id }}' }),
-			node('Duplicates', 'profile', 'getImportDuplicates', { importId: '={{ $("CreateJob").item.json.id }}' }),
+			node('Details', 'profile', 'getImportDetails', {
+				importId: '={{ $("CreateJob").item.json.id }}',
+			}),
+			node('Duplicates', 'profile', 'getImportDuplicates', {
+				importId: '={{ $("CreateJob").item.json.id }}',
+			}),
 			node('History', 'profile', 'getImports', { returnAll: true }),
-			node('DeleteJob', 'profile', 'deleteImport', { importId: '={{ $("CreateJob").item.json.id }}' }),
+			node('DeleteJob', 'profile', 'deleteImport', {
+				importId: '={{ $("CreateJob").item.json.id }}',
+			}),
 		],
 	}),
 	templateCrud: chainWorkflow({
 		id: 'ddTemplateCrud',
 		nodes: [
-			node('Create', 'template', 'create', { newTemplateId: 'welcome', name: 'Welcome', messageParts: '[{"type": "text/plain", "data": "Hi"}]', templateDescription: 'Greeting' }),
+			node('Create', 'template', 'create', {
+				newTemplateId: 'welcome',
+				name: 'Welcome',
+				messageParts: '[{"type": "text/plain", "data": "Hi"}]',
+				templateDescription: 'Greeting',
+			}),
 			node('Get', 'template', 'get', { templateId: 'welcome' }),
-			node('Update', 'template', 'update', { templateId: 'welcome', name: 'Welcome 2', messageParts: '[{"type": "text/plain", "data": "Hello"}]' }),
+			node('Update', 'template', 'update', {
+				templateId: 'welcome',
+				name: 'Welcome 2',
+				messageParts: '[{"type": "text/plain", "data": "Hello"}]',
+			}),
 			node('List', 'template', 'getMany', { returnAll: true }),
-			node('Send', 'message', 'send', { toType: 'email', email: 'a@example.com', rules: ['email'], body: '', additionalFields: { templateId: 'welcome' } }),
+			node('Send', 'message', 'send', {
+				toType: 'email',
+				email: 'a@example.com',
+				rules: ['email'],
+				body: '',
+				additionalFields: { templateId: 'welcome' },
+			}),
 			node('Delete', 'template', 'delete', { templateId: 'welcome' }),
 		],
 	}),
@@ -94,10 +162,21 @@ const workflows = {
 				name: 'Receipts',
 				url: 'https://example.com/hook',
 				events: ['message.delivered', 'message.failed'],
-				additionalFields: { secret: 'whsec-0123456789abcdef-zz', batch: true, maxBatchSize: 50, batchTimeout: 5, filters: '[{"name": "channel", "value": "sms"}]' },
+				additionalFields: {
+					secret: 'whsec-0123456789abcdef-zz',
+					batch: true,
+					maxBatchSize: 50,
+					batchTimeout: 5,
+					filters: '[{"name": "channel", "value": "sms"}]',
+				},
 			}),
 			node('Get', 'webhook', 'get', { webhookId: '={{ $json.id }}' }),
-			node('Update', 'webhook', 'update', { webhookId: '={{ $json.id }}', name: 'Receipts 2', url: 'https://example.com/hook2', events: ['message.read'] }),
+			node('Update', 'webhook', 'update', {
+				webhookId: '={{ $json.id }}',
+				name: 'Receipts 2',
+				url: 'https://example.com/hook2',
+				events: ['message.read'],
+			}),
 			node('List', 'webhook', 'getMany', { returnAll: true }),
 			one('One2'),
 			node('Delete', 'webhook', 'delete', { webhookId: '={{ $("Create").item.json.id }}' }),
@@ -166,9 +245,18 @@ describe('dotdigital CPaaS profiles, templates and webhooks in a real n8n', () =
 		// Sent as a number on purpose: matches no text field, as at dotdigital.
 		expect(result.output('PhoneAsNumber')).toEqual([]);
 		expect(result.output('Schema')).toEqual([
-			{ type: 'object', properties: expect.objectContaining({ id: { type: 'string' }, phoneNumber: { type: 'string' }, age: { type: 'number' } }) },
+			{
+				type: 'object',
+				properties: expect.objectContaining({
+					id: { type: 'string' },
+					phoneNumber: { type: 'string' },
+					age: { type: 'number' },
+				}),
+			},
 		]);
-		const queries = sim.accepted('GET /cpaas/profiles').map(({ query: { $skip, $limit, ...filters } }) => filters);
+		const queries = sim
+			.accepted('GET /cpaas/profiles')
+			.map(({ query: { $skip, $limit, ...filters } }) => filters);
 		expect(queries).toEqual([
 			{ phoneNumber: "'447700900123'" },
 			{ phoneNumber: "'447700900123'", age: '>30' },
@@ -190,10 +278,17 @@ describe('dotdigital CPaaS profiles, templates and webhooks in a real n8n', () =
 	it('manages templates and sends with one', async () => {
 		const result = await n8n.execute('ddTemplateCrud');
 		expect(result.error).toBeUndefined();
-		expect(result.output('Get')[0]).toMatchObject({ id: 'welcome', name: 'Welcome', description: 'Greeting' });
+		expect(result.output('Get')[0]).toMatchObject({
+			id: 'welcome',
+			name: 'Welcome',
+			description: 'Greeting',
+		});
 		expect(result.output('Update')[0].name).toBe('Welcome 2');
 		expect(result.output('List').map((t) => t.id)).toEqual(['welcome']);
-		expect(sim.accepted('POST /cpaas/messages')[0].body).toMatchObject({ templateId: 'welcome', to: { email: 'a@example.com' } });
+		expect(sim.accepted('POST /cpaas/messages')[0].body).toMatchObject({
+			templateId: 'welcome',
+			to: { email: 'a@example.com' },
+		});
 		expect(result.output('Delete')[0]).toEqual({ deleted: true });
 	});
 
@@ -202,9 +297,18 @@ describe('dotdigital CPaaS profiles, templates and webhooks in a real n8n', () =
 		expect(result.error).toBeUndefined();
 		expect(result.output('Events').map((e) => e.type)).toContain('message.delivered');
 		// The OpenAPI's path (the older reference index says /accesstokens/availabletemplates).
-		expect(sim.accepted().filter((r) => r.path.endsWith('/availabletemplates')).map((r) => r.path)).toEqual(['/cpaas/webhooks/availabletemplates']);
-		expect(result.output('Templates').map((t) => t.name)).toEqual(expect.arrayContaining(['Message events']));
-		expect(result.output('Templates')[0].events).toEqual(expect.arrayContaining(['message.sent', 'message.delivered']));
+		expect(
+			sim
+				.accepted()
+				.filter((r) => r.path.endsWith('/availabletemplates'))
+				.map((r) => r.path),
+		).toEqual(['/cpaas/webhooks/availabletemplates']);
+		expect(result.output('Templates').map((t) => t.name)).toEqual(
+			expect.arrayContaining(['Message events']),
+		);
+		expect(result.output('Templates')[0].events).toEqual(
+			expect.arrayContaining(['message.sent', 'message.delivered']),
+		);
 		expect(sim.accepted('POST /cpaas/webhooks')[0].body).toEqual({
 			name: 'Receipts',
 			url: 'https://example.com/hook',

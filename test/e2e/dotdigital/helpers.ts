@@ -4,11 +4,18 @@ import type { Simulator } from '../../simulators/core/simulator';
 import { createDotdigitalSimulator, demoCredential } from '../../simulators/dotdigital';
 
 /** The demo credential (`demoCredential`), as a node references it. */
-export const CREDENTIAL = { dotdigitalCpaasApi: { id: 'demo-dotdigital', name: 'dotdigital CPaaS (simulator)' } };
+export const CREDENTIAL = {
+	dotdigitalCpaasApi: { id: 'demo-dotdigital', name: 'dotdigital CPaaS (simulator)' },
+};
 export const DD = nodeType('dotdigitalCpaas');
 
 /** A dotdigital CPaaS node step for `chainWorkflow`. */
-export const node = (name: string, resource: string, operation: string, parameters: Record<string, unknown> = {}): WorkflowNode => ({
+export const node = (
+	name: string,
+	resource: string,
+	operation: string,
+	parameters: Record<string, unknown> = {},
+): WorkflowNode => ({
 	name,
 	type: DD,
 	credentials: CREDENTIAL,
@@ -16,8 +23,12 @@ export const node = (name: string, resource: string, operation: string, paramete
 });
 
 /** n8n's Limit node keeping the first item, so the next step runs once. */
-export const one = (name: string): WorkflowNode => ({ name, type: 'n8n-nodes-base.limit', typeVersion: 1, parameters: { maxItems: 1 } });
-
+export const one = (name: string): WorkflowNode => ({
+	name,
+	type: 'n8n-nodes-base.limit',
+	typeVersion: 1,
+	parameters: { maxItems: 1 },
+});
 
 /**
  * A simulator plus a real n8n with the credentials (by default only the demo one) and all the

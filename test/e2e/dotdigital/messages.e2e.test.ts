@@ -1,14 +1,27 @@
 import type { N8n } from '../../harness/n8n';
 import { chainWorkflow } from '../../harness/n8n';
 import type { Simulator } from '../../simulators/core/simulator';
-import { demoCredential, DOTDIGITAL_DEFAULTS, dotdigitalState, tokenCredential } from '../../simulators/dotdigital';
+import {
+	demoCredential,
+	DOTDIGITAL_DEFAULTS,
+	dotdigitalState,
+	tokenCredential,
+} from '../../simulators/dotdigital';
 import { CREDENTIAL, DD, one, startDotdigital } from './helpers';
 
-const TOKEN_CREDENTIAL = { dotdigitalCpaasApi: { id: 'demo-dotdigital-token', name: 'dotdigital CPaaS token (simulator)' } };
-const BAD_CREDENTIAL = { dotdigitalCpaasApi: { id: 'dd-bad', name: 'dotdigital CPaaS (wrong password)' } };
+const TOKEN_CREDENTIAL = {
+	dotdigitalCpaasApi: { id: 'demo-dotdigital-token', name: 'dotdigital CPaaS token (simulator)' },
+};
+const BAD_CREDENTIAL = {
+	dotdigitalCpaasApi: { id: 'dd-bad', name: 'dotdigital CPaaS (wrong password)' },
+};
 const WRONG_PASSWORD = 'wrong-password-c0ffee-4242';
 
-const sendNode = (operation: string, extra: Record<string, unknown> = {}, credentials = CREDENTIAL) => ({
+const sendNode = (
+	operation: string,
+	extra: Record<string, unknown> = {},
+	credentials = CREDENTIAL,
+) => ({
 	name: 'dotdigital',
 	type: DD,
 	credentials,
@@ -41,7 +54,9 @@ const workflows = {
 	}),
 	sendMany10k: chainWorkflow({
 		id: 'ddSendMany10k',
-		items: { js: 'return Array.from({ length: 10000 }, (_, i) => ({ phone: `+4477${String(i).padStart(8, "0")}`, name: `user${i}` }));' },
+		items: {
+			js: 'return Array.from({ length: 10000 }, (_, i) => ({ phone: `+4477${String(i).padStart(8, "0")}`, name: `user${i}` }));',
+		},
 		nodes: [sendNode('sendMany')],
 	}),
 	sendManyBadItem: chainWorkflow({
@@ -55,7 +70,9 @@ const workflows = {
 	}),
 	sendMany429: chainWorkflow({
 		id: 'ddSendMany429',
-		items: { js: 'return Array.from({ length: 30 }, (_, i) => ({ phone: `+4477${String(i).padStart(8, "0")}`, name: `u${i}` }));' },
+		items: {
+			js: 'return Array.from({ length: 30 }, (_, i) => ({ phone: `+4477${String(i).padStart(8, "0")}`, name: `u${i}` }));',
+		},
 		nodes: [sendNode('sendMany')],
 	}),
 	wrongCredentials: chainWorkflow({
@@ -73,20 +90,54 @@ const workflows = {
 		items: [{ phone: '+447700000010', name: 'life' }],
 		nodes: [
 			{ ...sendNode('send'), name: 'Send' },
-			{ name: 'Status', type: DD, credentials: CREDENTIAL, parameters: { resource: 'message', operation: 'get', messageId: '={{ $json.messageId }}' } },
+			{
+				name: 'Status',
+				type: DD,
+				credentials: CREDENTIAL,
+				parameters: { resource: 'message', operation: 'get', messageId: '={{ $json.messageId }}' },
+			},
 			{
 				name: 'PostStatus',
 				type: DD,
 				credentials: CREDENTIAL,
-				parameters: { resource: 'message', operation: 'postStatus', messageId: '={{ $json.messageId }}', status: 'delivered', channel: 'sms' },
+				parameters: {
+					resource: 'message',
+					operation: 'postStatus',
+					messageId: '={{ $json.messageId }}',
+					status: 'delivered',
+					channel: 'sms',
+				},
 			},
-			{ name: 'Redact', type: DD, credentials: CREDENTIAL, parameters: { resource: 'message', operation: 'update', messageId: '={{ $("Send").item.json.messageId }}', redact: true } },
-			{ name: 'Delete', type: DD, credentials: CREDENTIAL, parameters: { resource: 'message', operation: 'delete', messageId: '={{ $("Send").item.json.messageId }}' } },
+			{
+				name: 'Redact',
+				type: DD,
+				credentials: CREDENTIAL,
+				parameters: {
+					resource: 'message',
+					operation: 'update',
+					messageId: '={{ $("Send").item.json.messageId }}',
+					redact: true,
+				},
+			},
+			{
+				name: 'Delete',
+				type: DD,
+				credentials: CREDENTIAL,
+				parameters: {
+					resource: 'message',
+					operation: 'delete',
+					messageId: '={{ $("Send").item.json.messageId }}',
+				},
+			},
 			{
 				name: 'Inbound',
 				type: DD,
 				credentials: CREDENTIAL,
-				parameters: { resource: 'message', operation: 'postInbound', inbound: '{"from": {"phoneNumber": "447123123123"}, "body": "Hi", "channel": "sms"}' },
+				parameters: {
+					resource: 'message',
+					operation: 'postInbound',
+					inbound: '{"from": {"phoneNumber": "447123123123"}, "body": "Hi", "channel": "sms"}',
+				},
 			},
 			{
 				name: 'InboundStatus',
@@ -106,9 +157,31 @@ const workflows = {
 		id: 'ddHistory',
 		items: { js: 'return Array.from({ length: 3 }, (_, i) => ({ i }));' },
 		nodes: [
-			{ name: 'Send', type: DD, credentials: CREDENTIAL, parameters: { resource: 'message', operation: 'send', toType: 'profileId', profileId: 'hist-1', rules: ['sms'], body: '={{ "msg " + $json.i }}' } },
+			{
+				name: 'Send',
+				type: DD,
+				credentials: CREDENTIAL,
+				parameters: {
+					resource: 'message',
+					operation: 'send',
+					toType: 'profileId',
+					profileId: 'hist-1',
+					rules: ['sms'],
+					body: '={{ "msg " + $json.i }}',
+				},
+			},
 			one('Limit'),
-			{ name: 'History', type: DD, credentials: CREDENTIAL, parameters: { resource: 'messageHistory', operation: 'getMany', profileId: 'hist-1', returnAll: true } },
+			{
+				name: 'History',
+				type: DD,
+				credentials: CREDENTIAL,
+				parameters: {
+					resource: 'messageHistory',
+					operation: 'getMany',
+					profileId: 'hist-1',
+					returnAll: true,
+				},
+			},
 		],
 	}),
 };
@@ -118,14 +191,23 @@ describe('dotdigital CPaaS messages in a real n8n', () => {
 	let n8n: N8n;
 
 	beforeAll(async () => {
-		({ sim, n8n } = await startDotdigital('dotdigital-messages', Object.values(workflows), (url) => {
-			const good = demoCredential(url);
-			return [
-				good,
-				tokenCredential(url),
-				{ id: 'dd-bad', name: 'dotdigital CPaaS (wrong password)', type: 'dotdigitalCpaasApi', data: { ...good.data, password: WRONG_PASSWORD } },
-			];
-		}));
+		({ sim, n8n } = await startDotdigital(
+			'dotdigital-messages',
+			Object.values(workflows),
+			(url) => {
+				const good = demoCredential(url);
+				return [
+					good,
+					tokenCredential(url),
+					{
+						id: 'dd-bad',
+						name: 'dotdigital CPaaS (wrong password)',
+						type: 'dotdigitalCpaasApi',
+						data: { ...good.data, password: WRONG_PASSWORD },
+					},
+				];
+			},
+		));
 	}, 300_000);
 
 	afterAll(async () => {
@@ -150,7 +232,10 @@ describe('dotdigital CPaaS messages in a real n8n', () => {
 			channelOptions: { sms: { from: 'Shop', allowUnicode: true } },
 		});
 		expect(request.headers.authorization).toMatch(/^Basic /);
-		expect(result.output('dotdigital')[0]).toMatchObject({ messageId: expect.any(String), status: 'processing' });
+		expect(result.output('dotdigital')[0]).toMatchObject({
+			messageId: expect.any(String),
+			status: 'processing',
+		});
 		expect(result.raw).not.toContain(DOTDIGITAL_DEFAULTS.password);
 	});
 
@@ -165,7 +250,9 @@ describe('dotdigital CPaaS messages in a real n8n', () => {
 		const stored = new Map(dotdigitalState(sim).messages.map((m: any) => [m.messageId, m]));
 		out.forEach((item, i) => {
 			expect(item.pairedItem).toEqual({ item: i });
-			expect((stored.get(item.json.messageId) as any).to.phoneNumber).toBe(`4477${String(i).padStart(8, '0')}`);
+			expect((stored.get(item.json.messageId) as any).to.phoneNumber).toBe(
+				`4477${String(i).padStart(8, '0')}`,
+			);
 		});
 	}, 300_000);
 
@@ -198,7 +285,9 @@ describe('dotdigital CPaaS messages in a real n8n', () => {
 		expect(result.error?.message).toContain('dotdigital CPaaS returned an error (HTTP 401)');
 		expect(result.error?.message).toMatch(/\[item 0\]$/);
 		expect(result.raw).not.toContain(WRONG_PASSWORD);
-		expect(result.raw).not.toContain(Buffer.from(`${DOTDIGITAL_DEFAULTS.username}:${WRONG_PASSWORD}`).toString('base64'));
+		expect(result.raw).not.toContain(
+			Buffer.from(`${DOTDIGITAL_DEFAULTS.username}:${WRONG_PASSWORD}`).toString('base64'),
+		);
 		expect(sim.accepted()).toHaveLength(0);
 	});
 

@@ -46,7 +46,12 @@ const ACTION = 'Action';
  * A loopback stand-in for the workflow's actions: the workflow's HTTP Request node posts each item's
  * `eventId` here, so "reached the actions" is counted where an action would happen.
  */
-async function startActionSink(): Promise<{ url: string; counts: Map<string, number>; total(): number; stop(): Promise<void> }> {
+async function startActionSink(): Promise<{
+	url: string;
+	counts: Map<string, number>;
+	total(): number;
+	stop(): Promise<void>;
+}> {
 	const counts = new Map<string, number>();
 	const server = http.createServer((req, res) => {
 		const chunks: Buffer[] = [];
@@ -124,9 +129,15 @@ describe('dotdigital CPaaS Trigger in a real n8n', () => {
 	let hook: StoredWebhook;
 	let sink: Awaited<ReturnType<typeof startActionSink>>;
 
-	const activeHooks = () => [...(state.webhooks as Map<string, StoredWebhook>).values()].filter((h) => !h._deleted);
+	const activeHooks = () =>
+		[...(state.webhooks as Map<string, StoredWebhook>).values()].filter((h) => !h._deleted);
 	const executionCount = async () =>
-		(await server.rest<{ count: number }>('GET', `/executions?filter=${encodeURIComponent(JSON.stringify({ workflowId: WORKFLOW_ID }))}&limit=1`)).count;
+		(
+			await server.rest<{ count: number }>(
+				'GET',
+				`/executions?filter=${encodeURIComponent(JSON.stringify({ workflowId: WORKFLOW_ID }))}&limit=1`,
+			)
+		).count;
 	const settle = () => new Promise((r) => setTimeout(r, 1500));
 	const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -136,12 +147,16 @@ describe('dotdigital CPaaS Trigger in a real n8n', () => {
 		let last = -1;
 		let quietSince = Date.now();
 		while (Date.now() < deadline) {
-			const filter = encodeURIComponent(JSON.stringify({ workflowId: WORKFLOW_ID, status: ['new', 'running'] }));
-			// Under load n8n may answer 503 ("Database is not ready") for a moment: that counts as busy.
-			const busy = await server.rest<{ count: number }>('GET', `/executions?filter=${filter}&limit=1`).then(
-				(r) => r.count,
-				() => 1,
+			const filter = encodeURIComponent(
+				JSON.stringify({ workflowId: WORKFLOW_ID, status: ['new', 'running'] }),
 			);
+			// Under load n8n may answer 503 ("Database is not ready") for a moment: that counts as busy.
+			const busy = await server
+				.rest<{ count: number }>('GET', `/executions?filter=${filter}&limit=1`)
+				.then(
+					(r) => r.count,
+					() => 1,
+				);
 			const total = sink.total();
 			if (total !== last || busy > 0) {
 				last = total;
@@ -170,7 +185,13 @@ describe('dotdigital CPaaS Trigger in a real n8n', () => {
 			extraRuns: counts.reduce((sum, n) => sum + Math.max(0, n - 1), 0),
 		};
 	}
-	const exactlyOnce = (events: number) => ({ events, once: events, never: 0, moreThanOnce: 0, extraRuns: 0 });
+	const exactlyOnce = (events: number) => ({
+		events,
+		once: events,
+		never: 0,
+		moreThanOnce: 0,
+		extraRuns: 0,
+	});
 	/** Retries as dotdigital does (every non-2xx but 400), on a schedule scaled down from 5 s, 10 s, 30 s, … */
 	const VENDOR_RETRIES = { retryScale: 0.1, maxAttempts: 6 };
 
@@ -183,7 +204,13 @@ describe('dotdigital CPaaS Trigger in a real n8n', () => {
 			{
 				...CREDENTIAL,
 				type: 'dotdigitalCpaasApi',
-				data: { authMode: 'apiUser', region: 'r1', username: USERNAME, password: PASSWORD, customBaseUrl: `${url}/cpaas` },
+				data: {
+					authMode: 'apiUser',
+					region: 'r1',
+					username: USERNAME,
+					password: PASSWORD,
+					customBaseUrl: `${url}/cpaas`,
+				},
 			},
 		]);
 		await n8n.importWorkflows([triggerWorkflow(sink.url)]);
@@ -212,7 +239,11 @@ describe('dotdigital CPaaS Trigger in a real n8n', () => {
 			{ type: 'message.delivered', filters: [{ name: 'channel', value: 'sms' }] },
 			{ type: 'message.sent', filters: [{ name: 'channel', value: 'sms' }] },
 		]);
-		expect({ batch: hook.batch, maxBatchSize: hook.maxBatchSize, batchTimeout: hook.batchTimeout }).toEqual({
+		expect({
+			batch: hook.batch,
+			maxBatchSize: hook.maxBatchSize,
+			batchTimeout: hook.batchTimeout,
+		}).toEqual({
 			batch: true,
 			maxBatchSize: 50,
 			batchTimeout: 2,
@@ -220,8 +251,14 @@ describe('dotdigital CPaaS Trigger in a real n8n', () => {
 	});
 
 	let single: Awaited<ReturnType<typeof deliverEvents>>[number];
-	const sent = makeEvent('message.sent', { details: { channel: 'sms', additionalInfo: { to: '447123123123' } } });
-	const batch = [makeEvent('message.delivered'), makeEvent('message.sent'), makeEvent('message.delivered')];
+	const sent = makeEvent('message.sent', {
+		details: { channel: 'sms', additionalInfo: { to: '447123123123' } },
+	});
+	const batch = [
+		makeEvent('message.delivered'),
+		makeEvent('message.sent'),
+		makeEvent('message.delivered'),
+	];
 
 	it('turns a signed single delivery into one item', async () => {
 		[single] = await deliverEvents(state, hook.id, [sent], { mode: 'single' });
@@ -237,7 +274,9 @@ describe('dotdigital CPaaS Trigger in a real n8n', () => {
 		expect(JSON.parse(outcomes[0].rawBody)).toHaveLength(3);
 		expect(outcomes[0].status).toBe(200);
 		const executions = await server.waitForExecutions(WORKFLOW_ID, 2);
-		expect(executions[1].output(TRIGGER).map((e) => e.eventId)).toEqual(batch.map((e) => e.eventId));
+		expect(executions[1].output(TRIGGER).map((e) => e.eventId)).toEqual(
+			batch.map((e) => e.eventId),
+		);
 	});
 
 	it('answers 401 to forged, unsigned and wrongly keyed deliveries and starts no execution', async () => {
@@ -277,13 +316,18 @@ describe('dotdigital CPaaS Trigger in a real n8n', () => {
 		const events = Array.from({ length: 100 }, () => makeEvent('message.delivered'));
 		distinctIds = events.map((e) => e.eventId);
 		distinct = await Promise.all(
-			events.map(async (e) => (await deliverEvents(state, hook.id, [e], { mode: 'single', ...VENDOR_RETRIES }))[0]),
+			events.map(
+				async (e) =>
+					(await deliverEvents(state, hook.id, [e], { mode: 'single', ...VENDOR_RETRIES }))[0],
+			),
 		);
 		expect(distinct.map((o) => o.status)).toEqual(events.map(() => 200));
 		await waitIdle();
 		expect(reached(distinctIds)).toEqual(exactlyOnce(100));
 
-		const concurrent = await Promise.all(distinct.map(async (o) => await replayDelivery(state, hook.id, o, VENDOR_RETRIES)));
+		const concurrent = await Promise.all(
+			distinct.map(async (o) => await replayDelivery(state, hook.id, o, VENDOR_RETRIES)),
+		);
 		expect(concurrent.map((o) => o.status)).toEqual(events.map(() => 200));
 		await waitIdle();
 		expect(reached(distinctIds)).toEqual(exactlyOnce(100));
@@ -298,7 +342,10 @@ describe('dotdigital CPaaS Trigger in a real n8n', () => {
 		const rawBody = JSON.stringify(event);
 		copy = { rawBody, signature: signBody(hook.secret!, rawBody), eventId: event.eventId };
 		const outcomes = await Promise.all(
-			Array.from({ length: 100 }, async () => await sendRaw(state, hook, rawBody, copy.signature, VENDOR_RETRIES)),
+			Array.from(
+				{ length: 100 },
+				async () => await sendRaw(state, hook, rawBody, copy.signature, VENDOR_RETRIES),
+			),
 		);
 		expect(outcomes.map((o) => o.status)).toEqual(outcomes.map(() => 200));
 		await waitIdle();
@@ -308,7 +355,9 @@ describe('dotdigital CPaaS Trigger in a real n8n', () => {
 	it('answers a signed body that is not JSON with 400 (dotdigital does not retry it) and starts nothing', async () => {
 		const before = sink.total();
 		const rawBody = '{"eventId": "not-json';
-		const outcome = await sendRaw(state, hook, rawBody, signBody(hook.secret!, rawBody), { maxAttempts: 1 });
+		const outcome = await sendRaw(state, hook, rawBody, signBody(hook.secret!, rawBody), {
+			maxAttempts: 1,
+		});
 		expect(outcome.status).toBe(400);
 		await settle();
 		expect(sink.total()).toBe(before);
@@ -344,7 +393,10 @@ describe('dotdigital CPaaS Trigger in a real n8n', () => {
 		// Replays after the restart, concurrent: nothing reaches the actions again.
 		const replays = await Promise.all([
 			...distinct.map(async (o) => await replayDelivery(state, hook.id, o, VENDOR_RETRIES)),
-			...Array.from({ length: 20 }, async () => await sendRaw(state, hook, copy.rawBody, copy.signature, VENDOR_RETRIES)),
+			...Array.from(
+				{ length: 20 },
+				async () => await sendRaw(state, hook, copy.rawBody, copy.signature, VENDOR_RETRIES),
+			),
 		]);
 		expect(replays.every((o) => o.status === 200)).toBe(true);
 		await waitIdle();
@@ -392,7 +444,11 @@ describe('dotdigital CPaaS Trigger in a real n8n', () => {
 		expect(sim.accepted(WEBHOOK_OPERATIONS.delete)).toHaveLength(1);
 		expect(sim.accepted(WEBHOOK_OPERATIONS.delete)[0].path).toBe(`/cpaas/webhooks/${hook.id}`);
 		expect(activeHooks()).toHaveLength(0);
-		const response = await fetch(hook.url, { method: 'POST', body: '{}', headers: { 'content-type': 'application/json' } });
+		const response = await fetch(hook.url, {
+			method: 'POST',
+			body: '{}',
+			headers: { 'content-type': 'application/json' },
+		});
 		expect(response.status).toBe(404);
 	});
 
@@ -409,7 +465,8 @@ describe('dotdigital CPaaS Trigger in a real n8n', () => {
 
 		second._deleted = true; // someone removed it in the dotdigital portal
 		await server.deactivate(WORKFLOW_ID);
-		for (let i = 0; i < 40 && sim.requests(WEBHOOK_OPERATIONS.delete).length < 2; i++) await sleep(250);
+		for (let i = 0; i < 40 && sim.requests(WEBHOOK_OPERATIONS.delete).length < 2; i++)
+			await sleep(250);
 		const workflow = await server.workflow(WORKFLOW_ID);
 		expect(workflow.active).toBe(false);
 		expect(sim.requests(WEBHOOK_OPERATIONS.delete).map((r) => r.status)).toEqual([204, 404]);

@@ -14,9 +14,15 @@ import {
 } from '../../simulators/engageone';
 
 const WRONG_SECRET = 'not-the-secret-9f8e7d';
-const credentialRef = (id: string) => ({ engageOneCommunicateApi: { id, name: `EngageOne ${id}` } });
+const credentialRef = (id: string) => ({
+	engageOneCommunicateApi: { id, name: `EngageOne ${id}` },
+});
 
-const sendNode = (credentialId: string, parameters: Record<string, unknown>, extra: Partial<WorkflowNode> = {}): WorkflowNode => ({
+const sendNode = (
+	credentialId: string,
+	parameters: Record<string, unknown>,
+	extra: Partial<WorkflowNode> = {},
+): WorkflowNode => ({
 	name: 'EngageOne',
 	type: nodeType('engageOneCommunicate'),
 	credentials: credentialRef(credentialId),
@@ -33,18 +39,31 @@ const sendNode = (credentialId: string, parameters: Record<string, unknown>, ext
 	...extra,
 });
 
-const THOUSAND = { js: 'return Array.from({ length: 1000 }, (_, i) => ({ customer_email: `user${i}@example.com`, name: `User ${i}` }));' };
+const THOUSAND = {
+	js: 'return Array.from({ length: 1000 }, (_, i) => ({ customer_email: `user${i}@example.com`, name: `User ${i}` }));',
+};
 
 const workflows = {
 	v2Thousand: chainWorkflow({
 		id: 'eoV2Thousand',
 		items: THOUSAND,
-		nodes: [sendNode('eo-v2', { emailField: 'customer_email', additionalFields: { senderName: 'Shop', replyTo: 'help@example.com' } })],
+		nodes: [
+			sendNode('eo-v2', {
+				emailField: 'customer_email',
+				additionalFields: { senderName: 'Shop', replyTo: 'help@example.com' },
+			}),
+		],
 	}),
 	v1Thousand: chainWorkflow({
 		id: 'eoV1Thousand',
 		items: THOUSAND,
-		nodes: [sendNode('eo-v1', { apiVersion: 'v1', emailField: 'customer_email', additionalFields: { ignoreMissingFields: false } })],
+		nodes: [
+			sendNode('eo-v1', {
+				apiVersion: 'v1',
+				emailField: 'customer_email',
+				additionalFields: { ignoreMissingFields: false },
+			}),
+		],
 	}),
 	perItem: chainWorkflow({
 		id: 'eoPerItem',
@@ -69,7 +88,13 @@ const workflows = {
 				name: id,
 				type: nodeType('engageOneCommunicate'),
 				credentials: credentialRef(id),
-				parameters: { resource: 'apiRequest', operation: 'request', api: 'private', method: 'GET', path: '/projects' },
+				parameters: {
+					resource: 'apiRequest',
+					operation: 'request',
+					api: 'private',
+					method: 'GET',
+					path: '/projects',
+				},
 				onError: 'continueRegularOutput',
 			}),
 		),
@@ -81,7 +106,13 @@ const workflows = {
 				name: 'List Projects',
 				type: nodeType('engageOneCommunicate'),
 				credentials: credentialRef('eo-main'),
-				parameters: { resource: 'apiRequest', operation: 'request', api: 'private', method: 'GET', path: '/projects' },
+				parameters: {
+					resource: 'apiRequest',
+					operation: 'request',
+					api: 'private',
+					method: 'GET',
+					path: '/projects',
+				},
 			},
 			{
 				name: 'Unsubscribe',
@@ -122,8 +153,18 @@ describe('EngageOne Communicate in a real n8n', () => {
 		});
 		const ids = ['eo-v2', 'eo-v1', 'eo-expiry', 'eo-main', 'eo-http'];
 		await n8n.importCredentials([
-			...ids.map((id) => ({ id, name: `EngageOne ${id}`, type: 'engageOneCommunicateApi', data: data() })),
-			{ id: 'eo-bad', name: 'EngageOne eo-bad', type: 'engageOneCommunicateApi', data: data(WRONG_SECRET) },
+			...ids.map((id) => ({
+				id,
+				name: `EngageOne ${id}`,
+				type: 'engageOneCommunicateApi',
+				data: data(),
+			})),
+			{
+				id: 'eo-bad',
+				name: 'EngageOne eo-bad',
+				type: 'engageOneCommunicateApi',
+				data: data(WRONG_SECRET),
+			},
 			{
 				id: 'eo-eocm',
 				name: 'EngageOne eo-eocm',
@@ -154,7 +195,12 @@ describe('EngageOne Communicate in a real n8n', () => {
 				},
 			],
 		});
-		const example = JSON.parse(readFileSync(path.join(__dirname, '../../../examples/engageone-chat-transcript-email.json'), 'utf8'));
+		const example = JSON.parse(
+			readFileSync(
+				path.join(__dirname, '../../../examples/engageone-chat-transcript-email.json'),
+				'utf8',
+			),
+		);
 		await n8n.importWorkflows([...Object.values(workflows), httpNode, example]);
 	});
 
@@ -192,7 +238,11 @@ describe('EngageOne Communicate in a real n8n', () => {
 		expect(out).toHaveLength(1000);
 		out.forEach((item, i) => {
 			expect(item.pairedItem).toEqual({ item: i });
-			expect(item.json).toMatchObject({ send_id: sendIds[i < 500 ? 0 : 1], email: `user${i}@example.com`, rowsInCall: 500 });
+			expect(item.json).toMatchObject({
+				send_id: sendIds[i < 500 ? 0 : 1],
+				email: `user${i}@example.com`,
+				rowsInCall: 500,
+			});
 		});
 		expect(result.raw).not.toContain(ENGAGEONE_DEFAULTS.secret);
 	});
@@ -204,7 +254,10 @@ describe('EngageOne Communicate in a real n8n', () => {
 		const calls = sim.accepted('transactionalCampaignV1');
 		expect(calls).toHaveLength(2);
 		expect(calls[1].path).toBe('/campaigns/order%20confirmation/transactional');
-		expect(calls[1].body).toMatchObject({ email_json_path: '$[*].customer_email', ignore_missing_fields: false });
+		expect(calls[1].body).toMatchObject({
+			email_json_path: '$[*].customer_email',
+			ignore_missing_fields: false,
+		});
 		expect((calls[1].body as any).dataset).toHaveLength(500);
 		expect(result.output('EngageOne')).toHaveLength(1000);
 	});
@@ -222,7 +275,11 @@ describe('EngageOne Communicate in a real n8n', () => {
 		expireEngageOneTokens(sim);
 		const third = await n8n.execute('eoPerItem');
 		expect(third.error).toBeUndefined();
-		expect(third.output('EngageOne').map((j) => j.email)).toEqual(['a@example.com', 'b@example.com', 'c@example.com']);
+		expect(third.output('EngageOne').map((j) => j.email)).toEqual([
+			'a@example.com',
+			'b@example.com',
+			'c@example.com',
+		]);
 		expect(engageOneState(sim).exchanges).toBe(2);
 		const refused = sim.requests('transactionalCampaignV2').filter((r) => r.status === 401);
 		expect(refused).toHaveLength(1);
@@ -232,7 +289,9 @@ describe('EngageOne Communicate in a real n8n', () => {
 	it('fails a wrong secret with a clear message that does not contain the secret', async () => {
 		const result = await n8n.execute('eoWrongSecret');
 		expect(result.error).toBeDefined();
-		expect(result.error?.message).toMatch(/did not issue a token \(HTTP 401\).*check the Client ID, Secret and Customer ID.*\[item 0\]$/);
+		expect(result.error?.message).toMatch(
+			/did not issue a token \(HTTP 401\).*check the Client ID, Secret and Customer ID.*\[item 0\]$/,
+		);
 		expect(engageOneState(sim).failedExchanges).toBeGreaterThanOrEqual(1);
 		expect(sim.requests('transactionalCampaignV2')).toHaveLength(0);
 		expect(result.raw).not.toContain(WRONG_SECRET);
@@ -248,7 +307,10 @@ describe('EngageOne Communicate in a real n8n', () => {
 		expect(out[1].pairedItem).toEqual({ item: 1 });
 		expect(out[2].json).toMatchObject({ email: 'c@example.com', rowsInCall: 2 });
 		const [call] = sim.accepted('transactionalCampaignV2');
-		expect((call.body as any).dataset).toEqual([{ email: 'a@example.com' }, { email: 'c@example.com' }]);
+		expect((call.body as any).dataset).toEqual([
+			{ email: 'a@example.com' },
+			{ email: 'c@example.com' },
+		]);
 	});
 
 	// EngageOne's header table and its REST example disagree on PB-Customer-Id: each reading works
@@ -256,26 +318,36 @@ describe('EngageOne Communicate in a real n8n', () => {
 	it.each([
 		['the customer ID (REST example)', 'customer-id', 'eo-main', 'eo-eocm'],
 		['eocm- plus the company name (header table)', 'eocm', 'eo-eocm', 'eo-main'],
-	])('PB-Customer-Id as %s: the matching credential works, the other gets a 403 naming the header field', async (_label, form, good, bad) => {
-		sim.data.pbCustomerIdForm = form;
-		try {
-			const result = await n8n.execute('eoCustomerHeader');
-			expect(result.error).toBeUndefined();
-			expect(result.output(good)).toEqual([{ name: 'Samples' }, { name: 'my-project' }]);
-			const [failed] = result.output(bad);
-			expect(failed.error).toMatch(/HTTP 403.*PB-Customer-Id .* is not the company this token acts for/);
-			expect(failed.description).toContain('"PB-Customer-Id Header"');
-			// (The second node runs once per item of the first: one or two calls.)
-			const headers = new Set(sim.requests('listProjects').map((r) => r.headers['pb-customer-id']));
-			expect([...headers].sort()).toEqual(['eocm-Acme-Corp', ENGAGEONE_DEFAULTS.customerId].sort());
-			// The token request always carries the short customer ID, whatever the header says.
-			const exchanges = sim.requests().filter((r) => r.path === '/authenticate');
-			for (const exchange of exchanges) expect((exchange.body as any).customer_id).toBe(ENGAGEONE_DEFAULTS.customerId);
-			expect(result.raw).not.toContain(ENGAGEONE_DEFAULTS.secret);
-		} finally {
-			delete sim.data.pbCustomerIdForm;
-		}
-	});
+	])(
+		'PB-Customer-Id as %s: the matching credential works, the other gets a 403 naming the header field',
+		async (_label, form, good, bad) => {
+			sim.data.pbCustomerIdForm = form;
+			try {
+				const result = await n8n.execute('eoCustomerHeader');
+				expect(result.error).toBeUndefined();
+				expect(result.output(good)).toEqual([{ name: 'Samples' }, { name: 'my-project' }]);
+				const [failed] = result.output(bad);
+				expect(failed.error).toMatch(
+					/HTTP 403.*PB-Customer-Id .* is not the company this token acts for/,
+				);
+				expect(failed.description).toContain('"PB-Customer-Id Header"');
+				// (The second node runs once per item of the first: one or two calls.)
+				const headers = new Set(
+					sim.requests('listProjects').map((r) => r.headers['pb-customer-id']),
+				);
+				expect([...headers].sort()).toEqual(
+					['eocm-Acme-Corp', ENGAGEONE_DEFAULTS.customerId].sort(),
+				);
+				// The token request always carries the short customer ID, whatever the header says.
+				const exchanges = sim.requests().filter((r) => r.path === '/authenticate');
+				for (const exchange of exchanges)
+					expect((exchange.body as any).customer_id).toBe(ENGAGEONE_DEFAULTS.customerId);
+				expect(result.raw).not.toContain(ENGAGEONE_DEFAULTS.secret);
+			} finally {
+				delete sim.data.pbCustomerIdForm;
+			}
+		},
+	);
 
 	it('calls a Private API path and a Public API path through API Request', async () => {
 		const result = await n8n.execute('eoApiRequest');
@@ -287,8 +359,14 @@ describe('EngageOne Communicate in a real n8n', () => {
 		]);
 		const [projects] = sim.accepted('listProjects');
 		expect(projects.headers.authorization).toMatch(/^Bearer eyJ/);
-		expect(sim.accepted('addUnsubscribe').map((r) => r.path)).toEqual(['/public/unsubscribe', '/public/unsubscribe']);
-		expect(engageOneState(sim).unsubscribes).toEqual(['samples@example.com', 'my-project@example.com']);
+		expect(sim.accepted('addUnsubscribe').map((r) => r.path)).toEqual([
+			'/public/unsubscribe',
+			'/public/unsubscribe',
+		]);
+		expect(engageOneState(sim).unsubscribes).toEqual([
+			'samples@example.com',
+			'my-project@example.com',
+		]);
 	});
 
 	it("works as a predefined credential in n8n's HTTP Request node", async () => {
@@ -305,7 +383,11 @@ describe('EngageOne Communicate in a real n8n', () => {
 		const result = await n8n.execute('eoChatTranscript');
 		expect(result.error).toBeUndefined();
 		expect(result.output('Email Transcript')).toEqual([
-			expect.objectContaining({ send_id: expect.any(String), email: 'henry@example.com', apiVersion: 'v1' }),
+			expect.objectContaining({
+				send_id: expect.any(String),
+				email: 'henry@example.com',
+				apiVersion: 'v1',
+			}),
 		]);
 		const [call] = sim.accepted('transactionalCampaignV1');
 		expect(call.path).toBe('/campaigns/mycampaign/transactional');
@@ -314,7 +396,13 @@ describe('EngageOne Communicate in a real n8n', () => {
 			email_json_path: '$[*].email',
 			project: 'my-project',
 			ignore_missing_fields: true,
-			dataset: [{ name: 'Henry', email: 'henry@example.com', chatHistory: expect.stringContaining('Assistant: Done.') }],
+			dataset: [
+				{
+					name: 'Henry',
+					email: 'henry@example.com',
+					chatHistory: expect.stringContaining('Assistant: Done.'),
+				},
+			],
 		});
 	});
 });

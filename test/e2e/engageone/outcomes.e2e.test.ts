@@ -5,12 +5,18 @@
 import type { WorkflowNode } from '../../harness/n8n';
 import { chainWorkflow, N8n, nodeType } from '../../harness/n8n';
 import type { Simulator } from '../../simulators/core/simulator';
-import { createEngageOneSimulator, demoCredential, engageOneState } from '../../simulators/engageone';
+import {
+	createEngageOneSimulator,
+	demoCredential,
+	engageOneState,
+} from '../../simulators/engageone';
 
 const sendNode = (parameters: Record<string, unknown>): WorkflowNode => ({
 	name: 'EngageOne',
 	type: nodeType('engageOneCommunicate'),
-	credentials: { engageOneCommunicateApi: { id: 'demo-engageone', name: 'EngageOne Communicate (simulator)' } },
+	credentials: {
+		engageOneCommunicateApi: { id: 'demo-engageone', name: 'EngageOne Communicate (simulator)' },
+	},
 	parameters: {
 		resource: 'campaign',
 		operation: 'sendTransactional',
@@ -24,10 +30,16 @@ const sendNode = (parameters: Record<string, unknown>): WorkflowNode => ({
 	},
 	onError: 'continueRegularOutput',
 });
-const THOUSAND = { js: 'return Array.from({ length: 1000 }, (_, i) => ({ email: `user${i}@example.com` }));' };
+const THOUSAND = {
+	js: 'return Array.from({ length: 1000 }, (_, i) => ({ email: `user${i}@example.com` }));',
+};
 
 const workflows = {
-	perItem: chainWorkflow({ id: 'eoOutcomePerItem', items: THOUSAND, nodes: [sendNode({ sendMode: 'perItem' })] }),
+	perItem: chainWorkflow({
+		id: 'eoOutcomePerItem',
+		items: THOUSAND,
+		nodes: [sendNode({ sendMode: 'perItem' })],
+	}),
 	batch: chainWorkflow({ id: 'eoOutcomeBatch', items: THOUSAND, nodes: [sendNode({})] }),
 };
 

@@ -4,7 +4,12 @@ import path from 'node:path';
 import type { ExecutionResult } from '../../harness/n8n';
 import { chainWorkflow, N8n, nodeType } from '../../harness/n8n';
 import type { Simulator } from '../../simulators/core/simulator';
-import { createEngatiSimulator, demoCredential, ENGATI_DEFAULTS as D, engatiState } from '../../simulators/engati';
+import {
+	createEngatiSimulator,
+	demoCredential,
+	ENGATI_DEFAULTS as D,
+	engatiState,
+} from '../../simulators/engati';
 
 const GOOD = { engatiApi: { id: 'demo-engati', name: 'Engati (simulator)' } };
 const WRONG_KEY = 'deadbeef-0000-4000-8000-000000000000-WrongK1';
@@ -34,7 +39,15 @@ const workflows = {
 	example,
 	users: chainWorkflow({
 		id: 'engUsers',
-		nodes: [engatiNode({ resource: 'user', operation: 'getManyByAttribute', attributeName: 'segment', attributeValue: 'new', returnAll: true })],
+		nodes: [
+			engatiNode({
+				resource: 'user',
+				operation: 'getManyByAttribute',
+				attributeName: 'segment',
+				attributeValue: 'new',
+				returnAll: true,
+			}),
+		],
 	}),
 	history: chainWorkflow({
 		id: 'engHistory',
@@ -51,7 +64,16 @@ const workflows = {
 	}),
 	historyLimit: chainWorkflow({
 		id: 'engHistoryLimit',
-		nodes: [engatiNode({ resource: 'conversation', operation: 'getHistory', channelUserId: D.historyUser, returnAll: false, limit: 30, options: { pageSize: 20 } })],
+		nodes: [
+			engatiNode({
+				resource: 'conversation',
+				operation: 'getHistory',
+				channelUserId: D.historyUser,
+				returnAll: false,
+				limit: 30,
+				options: { pageSize: 20 },
+			}),
+		],
 	}),
 	templateBuilder: chainWorkflow({
 		id: 'engTplBuilder',
@@ -66,8 +88,16 @@ const workflows = {
 				phoneNumber: '={{ $json.phone }}',
 				...template,
 				componentsMode: 'builder',
-				header: { value: { type: 'document', link: 'https://example.com/invoice.pdf', filename: 'invoice.pdf' } },
-				bodyParameters: { parameter: [{ text: '={{ $json.name }}' }, { text: '={{ $json.order }}' }] },
+				header: {
+					value: {
+						type: 'document',
+						link: 'https://example.com/invoice.pdf',
+						filename: 'invoice.pdf',
+					},
+				},
+				bodyParameters: {
+					parameter: [{ text: '={{ $json.name }}' }, { text: '={{ $json.order }}' }],
+				},
 				buttons: {
 					button: [
 						{ subType: 'quick_reply', index: 0, payload: `flow_${D.flowKey}` },
@@ -88,7 +118,8 @@ const workflows = {
 				languageCode: 'en',
 				languagePolicy: 'fallback',
 				componentsMode: 'json',
-				componentsJson: '[{"type":"header","parameters":[{"type":"image","image":{"link":"https://example.com/x.jpg"}}]},{"type":"body","parameters":[{"type":"text","text":"Jane"}]}]',
+				componentsJson:
+					'[{"type":"header","parameters":[{"type":"image","image":{"link":"https://example.com/x.jpg"}}]},{"type":"body","parameters":[{"type":"text","text":"Jane"}]}]',
 			}),
 		],
 	}),
@@ -113,7 +144,10 @@ const workflows = {
 	}),
 	wrapper: chainWorkflow({
 		id: 'engWrapper',
-		items: [{ phone: '+919876543210', first: 'Asha' }, { phone: '+14155550123', first: 'Jane' }],
+		items: [
+			{ phone: '+919876543210', first: 'Asha' },
+			{ phone: '+14155550123', first: 'Jane' },
+		],
 		nodes: [
 			engatiNode({
 				resource: 'broadcast',
@@ -185,7 +219,13 @@ const workflows = {
 		id: 'engWrongKey',
 		nodes: [
 			{
-				...engatiNode({ resource: 'user', operation: 'getManyByAttribute', attributeName: 'segment', attributeValue: 'new', returnAll: true }),
+				...engatiNode({
+					resource: 'user',
+					operation: 'getManyByAttribute',
+					attributeName: 'segment',
+					attributeValue: 'new',
+					returnAll: true,
+				}),
 				credentials: BAD,
 			},
 		],
@@ -203,7 +243,12 @@ describe('Engati in a real n8n', () => {
 		const good = demoCredential(url);
 		await n8n.importCredentials([
 			good,
-			{ id: 'engati-wrong-key', name: 'Engati (wrong key)', type: 'engatiApi', data: { ...good.data, apiKey: WRONG_KEY } },
+			{
+				id: 'engati-wrong-key',
+				name: 'Engati (wrong key)',
+				type: 'engatiApi',
+				data: { ...good.data, apiKey: WRONG_KEY },
+			},
 		]);
 		await n8n.importWorkflows(Object.values(workflows));
 	});
@@ -244,13 +289,24 @@ describe('Engati in a real n8n', () => {
 		// from 1 here) and is skipped, then pages 2 and 3.
 		expect(calls.map((c) => c.query.page_number)).toEqual([undefined, '1', '2', '3']);
 		expect(calls[0].path).toContain(`/channel-user/${D.historyUser}/conversations`);
-		expect(calls[0].query).toMatchObject({ page_size: '100', start_date: String(Date.UTC(2026, 9, 1)) });
+		expect(calls[0].query).toMatchObject({
+			page_size: '100',
+			start_date: String(Date.UTC(2026, 9, 1)),
+		});
 	});
 
 	// Engati's docs do not say whether pages count from 0 or 1, nor under which key the list comes.
 	it.each([
-		['pages from 0, list under "messages"', { historyPageBase: 0, historyListKey: 'messages' }, [undefined, '1', '2']],
-		['pages from 1, a bare list', { historyPageBase: 1, historyListKey: 'array' }, [undefined, '1', '2', '3']],
+		[
+			'pages from 0, list under "messages"',
+			{ historyPageBase: 0, historyListKey: 'messages' },
+			[undefined, '1', '2'],
+		],
+		[
+			'pages from 1, a bare list',
+			{ historyPageBase: 1, historyListKey: 'array' },
+			[undefined, '1', '2', '3'],
+		],
 	])('reads all 250 messages once each when %s', async (_label, config, pageNumbers) => {
 		Object.assign(sim.data, config);
 		try {
@@ -283,7 +339,11 @@ describe('Engati in a real n8n', () => {
 	it('stops paging at the limit', async () => {
 		const result = await run(workflows.historyLimit);
 		expect(result.output('Engati')).toHaveLength(30);
-		expect(sim.accepted('getConversations').map((c) => c.query.page_number)).toEqual([undefined, '1', '2']);
+		expect(sim.accepted('getConversations').map((c) => c.query.page_number)).toEqual([
+			undefined,
+			'1',
+			'2',
+		]);
 	});
 
 	it('sends a WhatsApp template built from fields and returns the message id', async () => {
@@ -301,10 +361,34 @@ describe('Engati in a real n8n', () => {
 				namespace: 'dd96ee84_2909_4425_86ba_8a7fb56c2d2a',
 				language: { policy: 'deterministic', code: 'en_US' },
 				components: [
-					{ type: 'header', parameters: [{ type: 'document', document: { link: 'https://example.com/invoice.pdf', filename: 'invoice.pdf' } }] },
-					{ type: 'body', parameters: [{ type: 'text', text: 'Asha' }, { type: 'text', text: 'A-1' }] },
-					{ type: 'button', sub_type: 'quick_reply', index: 0, parameters: [{ type: 'payload', payload: `flow_${D.flowKey}` }] },
-					{ type: 'button', sub_type: 'url', index: 1, parameters: [{ type: 'text', text: 'A-1' }] },
+					{
+						type: 'header',
+						parameters: [
+							{
+								type: 'document',
+								document: { link: 'https://example.com/invoice.pdf', filename: 'invoice.pdf' },
+							},
+						],
+					},
+					{
+						type: 'body',
+						parameters: [
+							{ type: 'text', text: 'Asha' },
+							{ type: 'text', text: 'A-1' },
+						],
+					},
+					{
+						type: 'button',
+						sub_type: 'quick_reply',
+						index: 0,
+						parameters: [{ type: 'payload', payload: `flow_${D.flowKey}` }],
+					},
+					{
+						type: 'button',
+						sub_type: 'url',
+						index: 1,
+						parameters: [{ type: 'text', text: 'A-1' }],
+					},
 				],
 			},
 		});
@@ -318,39 +402,59 @@ describe('Engati in a real n8n', () => {
 			name: 'welcome_offer',
 			language: { policy: 'fallback', code: 'en' },
 			components: [
-				{ type: 'header', parameters: [{ type: 'image', image: { link: 'https://example.com/x.jpg' } }] },
+				{
+					type: 'header',
+					parameters: [{ type: 'image', image: { link: 'https://example.com/x.jpg' } }],
+				},
 				{ type: 'body', parameters: [{ type: 'text', text: 'Jane' }] },
 			],
 		});
 	});
 
-	it('broadcasts one immediate v1 broadcast per distinct content: nobody gets another item\'s message', async () => {
+	it("broadcasts one immediate v1 broadcast per distinct content: nobody gets another item's message", async () => {
 		const before = Date.now();
 		const result = await run(workflows.broadcast);
 		expect(result.error).toBeUndefined();
 		const calls = sim.accepted('sendBroadcast');
 		expect(calls).toHaveLength(2);
 		const [shared, personal] = calls.map((c) => c.body as any);
-		expect(shared.audience).toEqual({ rule: { channels: ['whatsapp'], channelUserIds: ['919876543210', '919812345678'] } });
+		expect(shared.audience).toEqual({
+			rule: { channels: ['whatsapp'], channelUserIds: ['919876543210', '919812345678'] },
+		});
 		expect(shared.payload.content).toEqual([
 			{ type: 'text', data: { message: 'Sale starts now' } },
 			{ type: 'text', data: { message: 'Reply STOP to opt out' } },
 		]);
 		expect(personal.audience.rule.channelUserIds).toEqual(['14155550123']);
-		expect(personal.payload.content[0]).toEqual({ type: 'text', data: { message: 'Jane, your order A-9 is late' } });
+		expect(personal.payload.content[0]).toEqual({
+			type: 'text',
+			data: { message: 'Jane, your order A-9 is late' },
+		});
 		// What each recipient received, as the simulator delivered it.
 		const received = (recipient: string) =>
 			engatiState(sim)
 				.deliveries.filter((d) => d.recipient === recipient)
 				.flatMap((d) => d.content.map((c: any) => c.data.message));
 		expect(received('919876543210')).toEqual(['Sale starts now', 'Reply STOP to opt out']);
-		expect(received('14155550123')).toEqual(['Jane, your order A-9 is late', 'Reply STOP to opt out']);
+		expect(received('14155550123')).toEqual([
+			'Jane, your order A-9 is late',
+			'Reply STOP to opt out',
+		]);
 		expect(Date.parse(shared.publishedOn)).toBeGreaterThanOrEqual(before - 60_000);
 		expect(personal.publishedOn).toBe(shared.publishedOn);
 		const items = result.items('Engati');
 		expect(items.map((i) => i.pairedItem)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }]);
-		expect(items[1].json).toMatchObject({ channelUserId: '919812345678', broadcastTitle: 'Flash sale', broadcastStatus: 'PUBLISHED', recipients: 2 });
-		expect(items[2].json).toMatchObject({ channelUserId: '14155550123', broadcastStatus: 'PUBLISHED', recipients: 1 });
+		expect(items[1].json).toMatchObject({
+			channelUserId: '919812345678',
+			broadcastTitle: 'Flash sale',
+			broadcastStatus: 'PUBLISHED',
+			recipients: 2,
+		});
+		expect(items[2].json).toMatchObject({
+			channelUserId: '14155550123',
+			broadcastStatus: 'PUBLISHED',
+			recipients: 1,
+		});
 	});
 
 	it('sends a v2 wrapper broadcast per distinct template content, scheduled in UTC', async () => {
@@ -367,8 +471,12 @@ describe('Engati in a real n8n', () => {
 			engatiState(sim)
 				.deliveries.filter((d) => d.recipient === recipient)
 				.map((d) => d.content[0].template.components);
-		expect(params('+919876543210')).toEqual([[{ type: 'body', parameters: [{ type: 'text', text: 'Asha' }] }]]);
-		expect(params('+14155550123')).toEqual([[{ type: 'body', parameters: [{ type: 'text', text: 'Jane' }] }]]);
+		expect(params('+919876543210')).toEqual([
+			[{ type: 'body', parameters: [{ type: 'text', text: 'Asha' }] }],
+		]);
+		expect(params('+14155550123')).toEqual([
+			[{ type: 'body', parameters: [{ type: 'text', text: 'Jane' }] }],
+		]);
 		expect(result.output('Engati').map((o) => o.recipients)).toEqual([1, 1]);
 	});
 
@@ -379,7 +487,11 @@ describe('Engati in a real n8n', () => {
 			{ triggered: true, flowKey: D.flowKey, phoneNumber: '919876543210', response: true },
 			{ triggered: true, flowKey: D.flowKey, phoneNumber: '919876543210', response: true },
 		]);
-		expect(sim.accepted('triggerFlowV1')[0].query).toEqual({ 'user.phone_no': '919876543210', 'user.user_name': 'Asha', order_id: 'A-1' });
+		expect(sim.accepted('triggerFlowV1')[0].query).toEqual({
+			'user.phone_no': '919876543210',
+			'user.user_name': 'Asha',
+			order_id: 'A-1',
+		});
 		expect(sim.accepted('triggerFlowV2')[0].body).toEqual({
 			'user.channel': 'whatsapp',
 			'user.phone_no': '919876543210',
@@ -392,26 +504,40 @@ describe('Engati in a real n8n', () => {
 		const result = await run(workflows.flowContinue);
 		expect(result.error).toBeUndefined();
 		const items = result.items('Engati');
-		expect(items.map((i) => i.pairedItem)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }, { item: 3 }]);
+		expect(items.map((i) => i.pairedItem)).toEqual([
+			{ item: 0 },
+			{ item: 1 },
+			{ item: 2 },
+			{ item: 3 },
+		]);
 		expect(items[0].json.triggered).toBe(true);
-		expect(items[1].json.error).toBe('Engati returned an error (HTTP 200) [code 2003]: Bot not found [item 1]');
+		expect(items[1].json.error).toBe(
+			'Engati returned an error (HTTP 200) [code 2003]: Bot not found [item 1]',
+		);
 		expect(items[2].json.error).toContain('[code 2000]: User 999000111222 could not be created');
 		expect(items[2].json.error).toContain('[item 2]');
 		expect(items[3].json.triggered).toBe(true);
-		expect(engatiState(sim).flowTriggers.map((t) => t.attributes['user.phone_no'])).toEqual(['919876543210', '14155550123']);
+		expect(engatiState(sim).flowTriggers.map((t) => t.attributes['user.phone_no'])).toEqual([
+			'919876543210',
+			'14155550123',
+		]);
 	});
 
 	it('stops the workflow on code 2003 naming the item', async () => {
 		const result = await run(workflows.botNotFoundStops);
 		expect(result.error).toBeDefined();
-		expect(result.error?.message).toBe('Engati returned an error (HTTP 200) [code 2003]: Bot not found [item 0]');
+		expect(result.error?.message).toBe(
+			'Engati returned an error (HTTP 200) [code 2003]: Bot not found [item 0]',
+		);
 	});
 
 	it('reports a wrong key as a clear 401 without the key', async () => {
 		const result = await run(workflows.wrongKey);
 		expect(result.error).toBeDefined();
 		// The error carries Engati's own words (the simulator's 401 body).
-		expect(result.error?.message).toBe('Engati returned an error (HTTP 401): Invalid or revoked API key [item 0]');
+		expect(result.error?.message).toBe(
+			'Engati returned an error (HTTP 401): Invalid or revoked API key [item 0]',
+		);
 		expect(sim.requests('getUsersByAttribute')[0].status).toBe(401);
 	});
 
@@ -420,7 +546,11 @@ describe('Engati in a real n8n', () => {
 		expect(result.error).toBeUndefined();
 		expect(result.output('CRM Lookup').map((c) => c.phone)).toEqual(['919876543210']);
 		expect(result.output('Send Welcome Template')).toEqual([
-			expect.objectContaining({ phoneNumber: '+919876543210', templateName: 'welcome_offer', messageId: expect.stringMatching(/^wamid\./) }),
+			expect.objectContaining({
+				phoneNumber: '+919876543210',
+				templateName: 'welcome_offer',
+				messageId: expect.stringMatching(/^wamid\./),
+			}),
 		]);
 		expect((sim.accepted('sendTemplate')[0].body as any).payload.components).toEqual([
 			{ type: 'body', parameters: [{ type: 'text', text: 'Asha' }] },

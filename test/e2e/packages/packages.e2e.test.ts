@@ -23,7 +23,9 @@ interface PackageDef {
 	examples: string[];
 }
 
-const { packages } = JSON.parse(readFileSync(path.join(REPO_ROOT, 'packaging', 'packages.json'), 'utf8')) as {
+const { packages } = JSON.parse(
+	readFileSync(path.join(REPO_ROOT, 'packaging', 'packages.json'), 'utf8'),
+) as {
 	packages: PackageDef[];
 };
 /** Which simulator serves which example (by the vendor prefix of the example's file name). */
@@ -72,11 +74,14 @@ function credentialFor(pkg: PackageDef, example: string, idSuffix = '') {
 
 /** The example as the installed package ships it (read from ~/.n8n/nodes), optionally re-identified. */
 function shippedExample(n8n: N8n, pkg: PackageDef, file: string, idSuffix = '') {
-	const workflow = JSON.parse(readFileSync(path.join(n8n.nodesDir, 'node_modules', pkg.name, 'examples', file), 'utf8'));
+	const workflow = JSON.parse(
+		readFileSync(path.join(n8n.nodesDir, 'node_modules', pkg.name, 'examples', file), 'utf8'),
+	);
 	if (idSuffix) {
 		workflow.id = `${workflow.id.slice(0, 15)}${idSuffix}`;
 		for (const node of workflow.nodes) {
-			for (const ref of Object.values(node.credentials ?? {}) as Array<{ id: string }>) ref.id += idSuffix;
+			for (const ref of Object.values(node.credentials ?? {}) as Array<{ id: string }>)
+				ref.id += idSuffix;
 		}
 	}
 	return workflow as { id: string; nodes: Array<{ name: string; type: string }> };
@@ -92,34 +97,43 @@ async function runExample(n8n: N8n, pkg: PackageDef, workflow: ReturnType<typeof
 	});
 	const packageNodes = workflow.nodes.filter((node) => node.type.startsWith(`${pkg.name}.`));
 	expect(packageNodes.length).toBeGreaterThan(0);
-	for (const node of packageNodes) expect({ node: node.name, items: result.items(node.name).length > 0 }).toEqual({ node: node.name, items: true });
+	for (const node of packageNodes)
+		expect({ node: node.name, items: result.items(node.name).length > 0 }).toEqual({
+			node: node.name,
+			items: true,
+		});
 	expect(result.raw).not.toMatch(/Unrecognized node type|Unrecognized credential type/);
 }
 
 const vendorPackages = packages.filter((p) => !p.bundle);
 const bundle = packages.find((p) => p.bundle)!;
 
-describe.each(vendorPackages.map((p) => [p.name, p] as const))('%s installed alone as a community package', (_name, pkg) => {
-	let n8n: N8n;
-	let examples: Array<ReturnType<typeof shippedExample>>;
-	// Install and imports in the hook, executions in the test: each gets Jest's full timeout on a loaded machine.
-	beforeAll(async () => {
-		n8n = await N8n.create(`pkg-${pkg.name.replace('n8n-nodes-', '')}`, { communityPackages: [tarballOf(pkg.name)] });
-		homes.push(n8n);
-		examples = pkg.examples.map((file) => shippedExample(n8n, pkg, file));
-		await n8n.importCredentials(pkg.examples.map((file) => credentialFor(pkg, file)));
-		await n8n.importWorkflows(examples);
-	});
+describe.each(vendorPackages.map((p) => [p.name, p] as const))(
+	'%s installed alone as a community package',
+	(_name, pkg) => {
+		let n8n: N8n;
+		let examples: Array<ReturnType<typeof shippedExample>>;
+		// Install and imports in the hook, executions in the test: each gets Jest's full timeout on a loaded machine.
+		beforeAll(async () => {
+			n8n = await N8n.create(`pkg-${pkg.name.replace('n8n-nodes-', '')}`, {
+				communityPackages: [tarballOf(pkg.name)],
+			});
+			homes.push(n8n);
+			examples = pkg.examples.map((file) => shippedExample(n8n, pkg, file));
+			await n8n.importCredentials(pkg.examples.map((file) => credentialFor(pkg, file)));
+			await n8n.importWorkflows(examples);
+		});
 
-	it('loads from ~/.n8n/nodes and runs its example workflow against the simulator', async () => {
-		for (const example of examples) {
-			for (const node of example.nodes.filter((n) => !n.type.startsWith('n8n-nodes-base.'))) {
-				expect(node.type).toMatch(new RegExp(`^${pkg.name}\\.`));
+		it('loads from ~/.n8n/nodes and runs its example workflow against the simulator', async () => {
+			for (const example of examples) {
+				for (const node of example.nodes.filter((n) => !n.type.startsWith('n8n-nodes-base.'))) {
+					expect(node.type).toMatch(new RegExp(`^${pkg.name}\\.`));
+				}
 			}
-		}
-		for (const example of examples) await runExample(n8n, pkg, example);
-	});
-});
+			for (const example of examples) await runExample(n8n, pkg, example);
+		});
+	},
+);
 
 describe('n8n-nodes-engagement (the bundle) as a community package', () => {
 	const vendor = vendorPackages.find((p) => p.name === 'n8n-nodes-webengage')!;

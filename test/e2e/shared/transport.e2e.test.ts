@@ -20,7 +20,11 @@ const DD_PASSWORD = ['Pw', '9j/K+4q', 'Rt'].join('_');
 const ENGATI_KEY = ['eng', 'b3a1c0de', '77f1', 'key'].join('-');
 const E1_SECRET = ['e1', 'secret', 'Q2w3E4r5'].join('-');
 // JWT-shaped token the edge server issues for the EngageOne exchange.
-const E1_JWT = ['eyJhbGciOiJIUzI1NiJ9', 'eyJzdWIiOiJ0cmFuc3BvcnQtdGVzdCJ9', 'c2lnbmF0dXJlLWZvci10ZXN0cw'].join('.');
+const E1_JWT = [
+	'eyJhbGciOiJIUzI1NiJ9',
+	'eyJzdWIiOiJ0cmFuc3BvcnQtdGVzdCJ9',
+	'c2lnbmF0dXJlLWZvci10ZXN0cw',
+].join('.');
 
 const b64 = (text: string) => Buffer.from(text).toString('base64');
 /** Every form a secret could take on the way back. */
@@ -44,7 +48,9 @@ interface Seen {
 	body: string;
 }
 
-async function listen(handler: (req: http.IncomingMessage, body: string, res: http.ServerResponse) => void) {
+async function listen(
+	handler: (req: http.IncomingMessage, body: string, res: http.ServerResponse) => void,
+) {
 	const seen: Seen[] = [];
 	const sockets = new Set<import('node:net').Socket>();
 	const server = http.createServer((req, res) => {
@@ -69,7 +75,12 @@ async function listen(handler: (req: http.IncomingMessage, body: string, res: ht
 	return { url, seen, stop };
 }
 
-const json = (res: http.ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) => {
+const json = (
+	res: http.ServerResponse,
+	status: number,
+	body: unknown,
+	headers: Record<string, string> = {},
+) => {
 	res.writeHead(status, { 'content-type': 'application/json', ...headers });
 	res.end(JSON.stringify(body));
 };
@@ -81,7 +92,8 @@ function allFiles(dir: string): Array<{ file: string; text: string }> {
 		const file = path.join(dir, name);
 		const stat = statSync(file);
 		if (stat.isDirectory()) out.push(...allFiles(file));
-		else if (stat.size < 64 * 1024 * 1024) out.push({ file, text: readFileSync(file).toString('latin1') });
+		else if (stat.size < 64 * 1024 * 1024)
+			out.push({ file, text: readFileSync(file).toString('latin1') });
 	}
 	return out;
 }
@@ -125,7 +137,12 @@ describe('transport guarantees in a real n8n (timeouts, redirects, echoed secret
 				return;
 			}
 			if (url.startsWith('/dd-content/content/')) {
-				json(res, 200, { id: 'f1', name: 'f.txt', type: 'text/plain', url: `${other.url}/__files/f1` });
+				json(res, 200, {
+					id: 'f1',
+					name: 'f.txt',
+					type: 'text/plain',
+					url: `${other.url}/__files/f1`,
+				});
 				return;
 			}
 			if (url.startsWith('/e1users/authenticate')) {
@@ -136,7 +153,11 @@ describe('transport guarantees in a real n8n (timeouts, redirects, echoed secret
 			const token = auth.replace(/^(Bearer|Basic)\s+/i, '');
 			const decoded = Buffer.from(token, 'base64').toString('utf8');
 			const echo = `Invalid credential "${token}" (decoded "${decoded}", header "${auth}") for ${encodeURIComponent(decoded)}`;
-			json(res, 401, { message: echo, response: { status: 'error', message: echo }, status: { code: 401, message: echo } });
+			json(res, 401, {
+				message: echo,
+				response: { status: 'error', message: echo },
+				status: { code: 401, message: echo },
+			});
 		});
 
 		n8n = await N8n.create('transport');
@@ -150,13 +171,25 @@ describe('transport guarantees in a real n8n (timeouts, redirects, echoed secret
 			id,
 			name: id,
 			type: 'dotdigitalCpaasApi',
-			data: { authMode: 'apiUser', region: 'r1', username: DD_USER, password: DD_PASSWORD, ...data },
+			data: {
+				authMode: 'apiUser',
+				region: 'r1',
+				username: DD_USER,
+				password: DD_PASSWORD,
+				...data,
+			},
 		});
 		const e1 = (id: string, data: Record<string, unknown>) => ({
 			id,
 			name: id,
 			type: 'engageOneCommunicateApi',
-			data: { clientId: 'client@transport.test', secret: E1_SECRET, customerId: 'tr1', usersApiUrl: `${edge.url}/e1users`, ...data },
+			data: {
+				clientId: 'client@transport.test',
+				secret: E1_SECRET,
+				customerId: 'tr1',
+				usersApiUrl: `${edge.url}/e1users`,
+				...data,
+			},
 		});
 		await n8n.importCredentials([
 			we('we-hang', { baseUrl: `${edge.url}/hang` }),
@@ -169,14 +202,29 @@ describe('transport guarantees in a real n8n (timeouts, redirects, echoed secret
 			dd('dd-echo', { customBaseUrl: `${edge.url}/echo` }),
 			dd('dd-content', { customBaseUrl: `${edge.url}/dd-content` }),
 			dd('dd-r9', { region: 'r9' }),
-			{ id: 'eng-echo', name: 'eng-echo', type: 'engatiApi', data: { apiKey: ENGATI_KEY, customerId: '1', botKey: 'b', baseUrl: `${edge.url}/echo` } },
-			{ id: 'eng-cross', name: 'eng-cross', type: 'engatiApi', data: { apiKey: ENGATI_KEY, customerId: '1', botKey: 'b', baseUrl: `${edge.url}/cross` } },
+			{
+				id: 'eng-echo',
+				name: 'eng-echo',
+				type: 'engatiApi',
+				data: { apiKey: ENGATI_KEY, customerId: '1', botKey: 'b', baseUrl: `${edge.url}/echo` },
+			},
+			{
+				id: 'eng-cross',
+				name: 'eng-cross',
+				type: 'engatiApi',
+				data: { apiKey: ENGATI_KEY, customerId: '1', botKey: 'b', baseUrl: `${edge.url}/cross` },
+			},
 			e1('e1-hang', { apiUrl: `${edge.url}/hang` }),
 			e1('e1-echo', { apiUrl: `${edge.url}/echo` }),
 			e1('e1-region', { region: 'evil.example' }),
 		]);
 
-		const node = (name: string, type: string, credentials: WorkflowNode['credentials'], parameters: Record<string, unknown>): WorkflowNode => ({
+		const node = (
+			name: string,
+			type: string,
+			credentials: WorkflowNode['credentials'],
+			parameters: Record<string, unknown>,
+		): WorkflowNode => ({
 			name,
 			type: nodeType(type),
 			credentials,
@@ -185,13 +233,32 @@ describe('transport guarantees in a real n8n (timeouts, redirects, echoed secret
 		});
 		const track = { resource: 'event', operation: 'track', userId: 'u-1', eventName: 'Opened' };
 		const templates = { resource: 'template', operation: 'getMany', returnAll: true };
-		const engatiUsers = { resource: 'user', operation: 'getManyByAttribute', attributeName: 'a', attributeValue: 'b' };
-		const e1Post = { resource: 'apiRequest', operation: 'request', api: 'private', method: 'POST', path: '/send', sendBody: true, body: '{"a":1}' };
+		const engatiUsers = {
+			resource: 'user',
+			operation: 'getManyByAttribute',
+			attributeName: 'a',
+			attributeValue: 'b',
+		};
+		const e1Post = {
+			resource: 'apiRequest',
+			operation: 'request',
+			api: 'private',
+			method: 'POST',
+			path: '/send',
+			sendBody: true,
+			body: '{"a":1}',
+		};
 		const workflow = chainWorkflow({
 			id: 'transportAll',
 			nodes: [
-				node('WE hang', 'webEngage', cred('webEngageApi', 'we-hang'), { ...track, requestOptions: { timeout: 2 } }),
-				node('E1 hang', 'engageOneCommunicate', cred('engageOneCommunicateApi', 'e1-hang'), { ...e1Post, requestOptions: { timeout: 2 } }),
+				node('WE hang', 'webEngage', cred('webEngageApi', 'we-hang'), {
+					...track,
+					requestOptions: { timeout: 2 },
+				}),
+				node('E1 hang', 'engageOneCommunicate', cred('engageOneCommunicateApi', 'e1-hang'), {
+					...e1Post,
+					requestOptions: { timeout: 2 },
+				}),
 				node('WE cross', 'webEngage', cred('webEngageApi', 'we-cross'), track),
 				node('DD cross', 'dotdigitalCpaas', cred('dotdigitalCpaasApi', 'dd-cross'), templates),
 				node('Engati cross', 'engati', cred('engatiApi', 'eng-cross'), engatiUsers),
@@ -209,7 +276,12 @@ describe('transport guarantees in a real n8n (timeouts, redirects, echoed secret
 				node('WE meta', 'webEngage', cred('webEngageApi', 'we-meta'), track),
 				node('WE ftp', 'webEngage', cred('webEngageApi', 'we-ftp'), track),
 				node('DD r9', 'dotdigitalCpaas', cred('dotdigitalCpaasApi', 'dd-r9'), templates),
-				node('E1 region', 'engageOneCommunicate', cred('engageOneCommunicateApi', 'e1-region'), e1Post),
+				node(
+					'E1 region',
+					'engageOneCommunicate',
+					cred('engageOneCommunicateApi', 'e1-region'),
+					e1Post,
+				),
 			],
 		});
 		await n8n.importWorkflows([workflow]);
@@ -220,9 +292,13 @@ describe('transport guarantees in a real n8n (timeouts, redirects, echoed secret
 		// DEBUG_TRANSPORT=1 prints each node's first output item and what the edge server saw (no headers).
 		if (process.env.DEBUG_TRANSPORT) {
 			for (const name of Object.keys(result.data.data.resultData.runData)) {
-				process.stderr.write(`${name} ${timeOf(name)}ms ${JSON.stringify(result.output(name)[0]).slice(0, 300)}\n`);
+				process.stderr.write(
+					`${name} ${timeOf(name)}ms ${JSON.stringify(result.output(name)[0]).slice(0, 300)}\n`,
+				);
 			}
-			process.stderr.write(`${JSON.stringify(edge.seen.map((r) => [r.method, r.url, r.headers.authorization ? 'auth' : '-']))}\n`);
+			process.stderr.write(
+				`${JSON.stringify(edge.seen.map((r) => [r.method, r.url, r.headers.authorization ? 'auth' : '-']))}\n`,
+			);
 		}
 		await edge?.stop();
 		await other?.stop();
@@ -230,7 +306,8 @@ describe('transport guarantees in a real n8n (timeouts, redirects, echoed secret
 	});
 
 	const errorOf = (name: string) => String(result.output(name)[0]?.error ?? '');
-	const timeOf = (name: string) => Number(result.data.data.resultData.runData[name][0].executionTime);
+	const timeOf = (name: string) =>
+		Number(result.data.data.resultData.runData[name][0].executionTime);
 	const edgeSeen = (prefix: string) => edge.seen.filter((r) => r.url.startsWith(prefix));
 
 	it('a vendor that never answers: the item ends within the timeout (a replay-safe call is sent once more)', () => {
@@ -240,14 +317,20 @@ describe('transport guarantees in a real n8n (timeouts, redirects, echoed secret
 		expect(edgeSeen('/hang/v1/accounts')).toHaveLength(2);
 		expect(timeOf('WE hang')).toBeLessThan(2 * 2000 + 1500);
 		// A POST without a dedupe key may have arrived: not sent again, and reported as an unknown outcome.
-		expect(errorOf('E1 hang')).toBe('Outcome unknown: EngageOne Communicate may have accepted this request (no answer within 2 s) [item 0]');
+		expect(errorOf('E1 hang')).toBe(
+			'Outcome unknown: EngageOne Communicate may have accepted this request (no answer within 2 s) [item 0]',
+		);
 		expect(edgeSeen('/hang/send')).toHaveLength(1);
 		expect(timeOf('E1 hang')).toBeLessThan(2000 + 1500);
 	});
 
 	it('0 credentials and 0 bodies sent to another origin (redirects and absolute URLs)', () => {
 		for (const name of ['WE cross', 'DD cross', 'Engati cross']) {
-			expect(errorOf(name)).toMatch(new RegExp(`redirected the request to another origin \\(${other.url.replace(/\./g, '\\.')}\\)`));
+			expect(errorOf(name)).toMatch(
+				new RegExp(
+					`redirected the request to another origin \\(${other.url.replace(/\./g, '\\.')}\\)`,
+				),
+			);
 		}
 		expect(edgeSeen('/cross')).toHaveLength(3);
 		// Content Get takes the file from GET /content/{id} itself (dotdigital's OpenAPI): a `url` in the
@@ -266,7 +349,9 @@ describe('transport guarantees in a real n8n (timeouts, redirects, echoed secret
 	});
 
 	it('a 401 echoing the credential (raw, base64, URL-encoded): the error keeps the message, not the secret', () => {
-		expect(errorOf('WE echo')).toContain('WebEngage returned an error (HTTP 401): Invalid credential "***"');
+		expect(errorOf('WE echo')).toContain(
+			'WebEngage returned an error (HTTP 401): Invalid credential "***"',
+		);
 		expect(errorOf('DD echo')).toContain('Invalid credential "***" (decoded "***"');
 		expect(errorOf('Engati echo')).toContain('Invalid credential "***"');
 		expect(errorOf('E1 echo')).toContain('Invalid credential "***"');
@@ -274,23 +359,33 @@ describe('transport guarantees in a real n8n (timeouts, redirects, echoed secret
 		expect(edgeSeen('/e1users/authenticate').length).toBeGreaterThanOrEqual(1);
 	});
 
-	it('0 echoed secrets anywhere: n8n\'s printed output and every file of its home (the stored execution)', () => {
+	it("0 echoed secrets anywhere: n8n's printed output and every file of its home (the stored execution)", () => {
 		for (const form of FORMS) expect(result.raw).not.toContain(form);
 		const files = allFiles(n8n.home);
 		// The run is stored: its error texts are in the database.
 		expect(files.some((f) => f.text.includes('did not answer within 2 s'))).toBe(true);
 		for (const { file, text } of files) {
 			for (const form of FORMS) {
-				if (text.includes(form)) throw new Error(`${path.relative(n8n.home, file)} holds a secret form`);
+				if (text.includes(form))
+					throw new Error(`${path.relative(n8n.home, file)} holds a secret form`);
 			}
 		}
 	});
 
 	it('base URLs and regions are checked before any request, naming the field', () => {
-		expect(errorOf('WE meta')).toMatch(/^WebEngage credential: "Base URL" points at the link-local address 169\.254\.169\.254/);
-		expect(errorOf('WE ftp')).toMatch(/^WebEngage credential: "Base URL" must start with https:\/\/ or http:\/\//);
-		expect(errorOf('DD r9')).toMatch(/^dotdigital CPaaS credential: "Region" is "r9", which is not a known value \(r1, r2, r3\)/);
-		expect(errorOf('E1 region')).toMatch(/^EngageOne Communicate credential: "Region" is "evil\.example"/);
-		for (const name of ['WE meta', 'WE ftp', 'DD r9', 'E1 region']) expect(errorOf(name)).not.toContain('returned an error');
+		expect(errorOf('WE meta')).toMatch(
+			/^WebEngage credential: "Base URL" points at the link-local address 169\.254\.169\.254/,
+		);
+		expect(errorOf('WE ftp')).toMatch(
+			/^WebEngage credential: "Base URL" must start with https:\/\/ or http:\/\//,
+		);
+		expect(errorOf('DD r9')).toMatch(
+			/^dotdigital CPaaS credential: "Region" is "r9", which is not a known value \(r1, r2, r3\)/,
+		);
+		expect(errorOf('E1 region')).toMatch(
+			/^EngageOne Communicate credential: "Region" is "evil\.example"/,
+		);
+		for (const name of ['WE meta', 'WE ftp', 'DD r9', 'E1 region'])
+			expect(errorOf(name)).not.toContain('returned an error');
 	});
 });

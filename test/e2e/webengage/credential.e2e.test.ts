@@ -13,7 +13,10 @@ describe('WebEngage credential test in a real n8n', () => {
 	let otherDataCenter: Simulator;
 	let n8n: N8n;
 	let server: N8nServer;
-	const credentials: Record<string, { id: string; name: string; type: string; data: Record<string, unknown> }> = {};
+	const credentials: Record<
+		string,
+		{ id: string; name: string; type: string; data: Record<string, unknown> }
+	> = {};
 
 	beforeAll(async () => {
 		sim = createWebEngageSimulator();
@@ -21,7 +24,12 @@ describe('WebEngage credential test in a real n8n', () => {
 		// Another data center: the same API, where this account does not exist.
 		otherDataCenter = createWebEngageSimulator({ licenseCode: '~0ther0dc' });
 		const otherUrl = await otherDataCenter.start();
-		const data = { apiKey: D.apiKey, licenseCode: D.licenseCode, dataCenter: 'custom', baseUrl: url };
+		const data = {
+			apiKey: D.apiKey,
+			licenseCode: D.licenseCode,
+			dataCenter: 'custom',
+			baseUrl: url,
+		};
 		const variants: Record<string, Record<string, unknown>> = {
 			good: data,
 			wrongKey: { ...data, apiKey: 'we-wrong-key-77aa99bb' },
@@ -29,7 +37,12 @@ describe('WebEngage credential test in a real n8n', () => {
 			wrongDataCenter: { ...data, baseUrl: otherUrl },
 		};
 		for (const [name, variant] of Object.entries(variants)) {
-			credentials[name] = { id: `we-test-${name}`, name: `WebEngage ${name}`, type: 'webEngageApi', data: variant };
+			credentials[name] = {
+				id: `we-test-${name}`,
+				name: `WebEngage ${name}`,
+				type: 'webEngageApi',
+				data: variant,
+			};
 		}
 		n8n = await N8n.create('we-credential-test');
 		await n8n.importCredentials(Object.values(credentials));
@@ -44,7 +57,9 @@ describe('WebEngage credential test in a real n8n', () => {
 	});
 
 	const test = async (name: string) =>
-		await server.rest<{ status: string; message: string }>('POST', '/credentials/test', { credentials: credentials[name] });
+		await server.rest<{ status: string; message: string }>('POST', '/credentials/test', {
+			credentials: credentials[name],
+		});
 
 	it('passes a good credential, and fails a wrong key, license code or data center naming the field', async () => {
 		expect(await test('good')).toEqual({ status: 'OK', message: 'Connection successful!' });
@@ -59,7 +74,9 @@ describe('WebEngage credential test in a real n8n', () => {
 		expect(await test('wrongDataCenter')).toEqual(refused(/the Data Center or Base URL/));
 		expect(otherDataCenter.requests()).toHaveLength(1);
 		// Nothing but the read-only search was sent.
-		expect(sim.requests().every((r) => r.operationId === 'searchFeedbacks' || r.status >= 400)).toBe(true);
+		expect(
+			sim.requests().every((r) => r.operationId === 'searchFeedbacks' || r.status >= 400),
+		).toBe(true);
 		expect(server.output).not.toContain(D.apiKey);
 	});
 });

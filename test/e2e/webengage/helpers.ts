@@ -1,11 +1,19 @@
 import type { WorkflowNode } from '../../harness/n8n';
 import { N8n, nodeType } from '../../harness/n8n';
 import type { Simulator } from '../../simulators/core/simulator';
-import { createWebEngageSimulator, demoCredential, WEBENGAGE_DEFAULTS } from '../../simulators/webengage';
+import {
+	createWebEngageSimulator,
+	demoCredential,
+	WEBENGAGE_DEFAULTS,
+} from '../../simulators/webengage';
 
 export const CREDENTIAL = { webEngageApi: { id: 'we-cred-1', name: 'WebEngage (simulator)' } };
-export const WRONG_KEY_CREDENTIAL = { webEngageApi: { id: 'we-cred-badkey', name: 'WebEngage (wrong key)' } };
-export const WRONG_LICENSE_CREDENTIAL = { webEngageApi: { id: 'we-cred-badlc', name: 'WebEngage (unknown license)' } };
+export const WRONG_KEY_CREDENTIAL = {
+	webEngageApi: { id: 'we-cred-badkey', name: 'WebEngage (wrong key)' },
+};
+export const WRONG_LICENSE_CREDENTIAL = {
+	webEngageApi: { id: 'we-cred-badlc', name: 'WebEngage (unknown license)' },
+};
 export const WRONG_KEY = 'we-wrong-key-77aa99bb';
 
 /** A WebEngage node step for `chainWorkflow`. */
@@ -28,11 +36,26 @@ export async function startWebEngage(label: string): Promise<{ sim: Simulator; n
 	const sim = createWebEngageSimulator();
 	const url = await sim.start();
 	const n8n = await N8n.create(label);
-	const data = { apiKey: WEBENGAGE_DEFAULTS.apiKey, licenseCode: WEBENGAGE_DEFAULTS.licenseCode, dataCenter: 'custom', baseUrl: url };
+	const data = {
+		apiKey: WEBENGAGE_DEFAULTS.apiKey,
+		licenseCode: WEBENGAGE_DEFAULTS.licenseCode,
+		dataCenter: 'custom',
+		baseUrl: url,
+	};
 	await n8n.importCredentials([
 		{ id: 'we-cred-1', name: 'WebEngage (simulator)', type: 'webEngageApi', data },
-		{ id: 'we-cred-badkey', name: 'WebEngage (wrong key)', type: 'webEngageApi', data: { ...data, apiKey: WRONG_KEY } },
-		{ id: 'we-cred-badlc', name: 'WebEngage (unknown license)', type: 'webEngageApi', data: { ...data, licenseCode: '~deadbeef' } },
+		{
+			id: 'we-cred-badkey',
+			name: 'WebEngage (wrong key)',
+			type: 'webEngageApi',
+			data: { ...data, apiKey: WRONG_KEY },
+		},
+		{
+			id: 'we-cred-badlc',
+			name: 'WebEngage (unknown license)',
+			type: 'webEngageApi',
+			data: { ...data, licenseCode: '~deadbeef' },
+		},
 		demoCredential(url),
 	]);
 	return { sim, n8n };
@@ -40,10 +63,16 @@ export async function startWebEngage(label: string): Promise<{ sim: Simulator; n
 
 /** Creates a user in the simulator through its own API (campaigns and GDPR need a known user). */
 export async function seedUser(sim: Simulator, userId: string): Promise<void> {
-	const response = await fetch(`${sim.url}/v1/accounts/${encodeURIComponent(WEBENGAGE_DEFAULTS.licenseCode)}/users`, {
-		method: 'POST',
-		headers: { Authorization: `Bearer ${WEBENGAGE_DEFAULTS.apiKey}`, 'Content-Type': 'application/json' },
-		body: JSON.stringify({ userId }),
-	});
+	const response = await fetch(
+		`${sim.url}/v1/accounts/${encodeURIComponent(WEBENGAGE_DEFAULTS.licenseCode)}/users`,
+		{
+			method: 'POST',
+			headers: {
+				Authorization: `Bearer ${WEBENGAGE_DEFAULTS.apiKey}`,
+				'Content-Type': 'application/json',
+			},
+			body: JSON.stringify({ userId }),
+		},
+	);
 	if (response.status !== 201) throw new Error(`seeding user ${userId} failed: ${response.status}`);
 }

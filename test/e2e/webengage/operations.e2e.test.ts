@@ -4,8 +4,20 @@ import path from 'node:path';
 import type { N8n } from '../../harness/n8n';
 import { chainWorkflow } from '../../harness/n8n';
 import type { Simulator } from '../../simulators/core/simulator';
-import { createWebEngageSimulator, demoCredential, WEBENGAGE_DEFAULTS, webEngageState } from '../../simulators/webengage';
-import { seedUser, startWebEngage, webEngage, WRONG_KEY, WRONG_KEY_CREDENTIAL, WRONG_LICENSE_CREDENTIAL } from './helpers';
+import {
+	createWebEngageSimulator,
+	demoCredential,
+	WEBENGAGE_DEFAULTS,
+	webEngageState,
+} from '../../simulators/webengage';
+import {
+	seedUser,
+	startWebEngage,
+	webEngage,
+	WRONG_KEY,
+	WRONG_KEY_CREDENTIAL,
+	WRONG_LICENSE_CREDENTIAL,
+} from './helpers';
 
 const example = JSON.parse(
 	readFileSync(path.join(__dirname, '../../../examples/webengage-users-and-events.json'), 'utf8'),
@@ -50,7 +62,8 @@ const workflows = {
 				resource: 'event',
 				operation: 'track',
 				inputMode: 'json',
-				eventJson: '={{ JSON.stringify({ anonymousId: $json.anon, eventName: "Signed Up", eventTime: 1767225600 }) }}',
+				eventJson:
+					'={{ JSON.stringify({ anonymousId: $json.anon, eventName: "Signed Up", eventTime: 1767225600 }) }}',
 			}),
 		],
 	}),
@@ -95,13 +108,27 @@ const workflows = {
 		items: [{ id: 'gone-1' }],
 		nodes: [
 			webEngage('Delete', { resource: 'user', operation: 'delete', userId: '={{ $json.id }}' }),
-			webEngage('Status', { resource: 'user', operation: 'getDeletionStatus', requestId: '={{ $json.requestId }}' }),
-			webEngage('Cancel', { resource: 'user', operation: 'cancelDeletion', requestId: '={{ $json.requestId }}' }),
+			webEngage('Status', {
+				resource: 'user',
+				operation: 'getDeletionStatus',
+				requestId: '={{ $json.requestId }}',
+			}),
+			webEngage('Cancel', {
+				resource: 'user',
+				operation: 'cancelDeletion',
+				requestId: '={{ $json.requestId }}',
+			}),
 		],
 	}),
 	survey: chainWorkflow({
 		id: 'weSurvey',
-		nodes: [webEngage('WebEngage', { resource: 'survey', operation: 'getResponse', responseId: 'resp-1001' })],
+		nodes: [
+			webEngage('WebEngage', {
+				resource: 'survey',
+				operation: 'getResponse',
+				responseId: 'resp-1001',
+			}),
+		],
 	}),
 	business: chainWorkflow({
 		id: 'weBusiness',
@@ -130,21 +157,38 @@ const workflows = {
 	wrongKey: chainWorkflow({
 		id: 'weWrongKey',
 		items: [{ id: 'u-1' }],
-		nodes: [webEngage('WebEngage', { resource: 'user', operation: 'upsert', userId: '={{ $json.id }}' }, { credentials: WRONG_KEY_CREDENTIAL })],
+		nodes: [
+			webEngage(
+				'WebEngage',
+				{ resource: 'user', operation: 'upsert', userId: '={{ $json.id }}' },
+				{ credentials: WRONG_KEY_CREDENTIAL },
+			),
+		],
 	}),
 	wrongLicense: chainWorkflow({
 		id: 'weWrongLicense',
 		items: [{ id: 'u-1' }],
 		nodes: [
-			webEngage('WebEngage', { resource: 'user', operation: 'upsert', userId: '={{ $json.id }}' }, { credentials: WRONG_LICENSE_CREDENTIAL }),
+			webEngage(
+				'WebEngage',
+				{ resource: 'user', operation: 'upsert', userId: '={{ $json.id }}' },
+				{ credentials: WRONG_LICENSE_CREDENTIAL },
+			),
 		],
 	}),
 };
 
 /** The business event workflow with a credential whose Business Events Base URL is another host. */
-const BUSINESS_HOST_CREDENTIAL = { webEngageApi: { id: 'we-cred-biz', name: 'WebEngage (business events host)' } };
+const BUSINESS_HOST_CREDENTIAL = {
+	webEngageApi: { id: 'we-cred-biz', name: 'WebEngage (business events host)' },
+};
 const businessHost = {
-	...JSON.parse(JSON.stringify(workflows.business).replace(/"webEngageApi":\{[^}]*\}/g, `"webEngageApi":${JSON.stringify(BUSINESS_HOST_CREDENTIAL.webEngageApi)}`)),
+	...JSON.parse(
+		JSON.stringify(workflows.business).replace(
+			/"webEngageApi":\{[^}]*\}/g,
+			`"webEngageApi":${JSON.stringify(BUSINESS_HOST_CREDENTIAL.webEngageApi)}`,
+		),
+	),
 	id: 'weBusinessHost',
 	name: 'weBusinessHost',
 };
@@ -217,7 +261,11 @@ describe('WebEngage events, campaigns, GDPR, surveys and business events in a re
 		});
 		const stored = webEngageState(sim).events;
 		expect(stored).toHaveLength(60);
-		expect(stored[59]).toEqual({ userId: 'ev-user-59', eventName: 'Viewed Product', eventData: { position: 59 } });
+		expect(stored[59]).toEqual({
+			userId: 'ev-user-59',
+			eventName: 'Viewed Product',
+			eventData: { position: 59 },
+		});
 	});
 
 	it('triggers a transactional campaign with ttl, dedupe, overrides and context tokens', async () => {
@@ -225,7 +273,9 @@ describe('WebEngage events, campaigns, GDPR, surveys and business events in a re
 		const result = await n8n.execute(workflows.transactional.id);
 		expect(result.error).toBeUndefined();
 		const [request] = sim.accepted('triggerTransactional');
-		expect(request.path).toBe(`/v2/accounts/${WEBENGAGE_DEFAULTS.licenseCode}/experiments/~3ekekrh/transaction`);
+		expect(request.path).toBe(
+			`/v2/accounts/${WEBENGAGE_DEFAULTS.licenseCode}/experiments/~3ekekrh/transaction`,
+		);
 		const body = request.body as any;
 		expect(body).toMatchObject({
 			userId: 'peter',
@@ -239,7 +289,12 @@ describe('WebEngage events, campaigns, GDPR, surveys and business events in a re
 		});
 		expect(typeof body.txnId).toBe('string');
 		const [out] = result.output('WebEngage');
-		expect(out).toMatchObject({ txnId: body.txnId, experimentId: '~3ekekrh', userId: 'peter', ttl: 1200 });
+		expect(out).toMatchObject({
+			txnId: body.txnId,
+			experimentId: '~3ekekrh',
+			userId: 'peter',
+			ttl: 1200,
+		});
 		expect(webEngageState(sim).transactions).toHaveLength(1);
 	});
 
@@ -247,9 +302,15 @@ describe('WebEngage events, campaigns, GDPR, surveys and business events in a re
 		const result = await n8n.execute(workflows.fallback.id);
 		expect(result.error).toBeUndefined();
 		const [request] = sim.accepted('triggerMultiCampaign');
-		expect(request.query).toEqual({ campaignIds: ['~push1', '~sms2'], mode: 'fallback_on_delivery_failure' });
+		expect(request.query).toEqual({
+			campaignIds: ['~push1', '~sms2'],
+			mode: 'fallback_on_delivery_failure',
+		});
 		expect((request.body as any).overrideData).toEqual({ context: { token: { code: 4711 } } });
-		expect(result.output('WebEngage')[0]).toMatchObject({ campaignIds: ['~push1', '~sms2'], userId: 'peter' });
+		expect(result.output('WebEngage')[0]).toMatchObject({
+			campaignIds: ['~push1', '~sms2'],
+			userId: 'peter',
+		});
 	});
 
 	it('files a GDPR erasure request, reads its status and cancels it', async () => {
@@ -264,8 +325,12 @@ describe('WebEngage events, campaigns, GDPR, surveys and business events in a re
 			subject_request_type: 'erasure',
 			subject_identities: [{ identity_type: 'cuid', identity_value: 'gone-1' }],
 		});
-		expect(result.output('Status')).toEqual([{ requestId: deleted.requestId, requestType: 'erasure', status: 'PENDING' }]);
-		expect(result.output('Cancel')).toEqual([{ requestId: deleted.requestId, cancelled: true, message: 'request cancelled' }]);
+		expect(result.output('Status')).toEqual([
+			{ requestId: deleted.requestId, requestType: 'erasure', status: 'PENDING' },
+		]);
+		expect(result.output('Cancel')).toEqual([
+			{ requestId: deleted.requestId, cancelled: true, message: 'request cancelled' },
+		]);
 		expect(webEngageState(sim).gdpr[deleted.requestId].status).toBe('CANCELLED');
 	});
 
@@ -273,7 +338,11 @@ describe('WebEngage events, campaigns, GDPR, surveys and business events in a re
 		const result = await n8n.execute(workflows.survey.id);
 		expect(result.error).toBeUndefined();
 		expect(sim.accepted('getSurveyResponse')[0].path).toBe('/v1/survey/response/resp-1001');
-		expect(result.output('WebEngage')[0]).toMatchObject({ id: 'resp-1001', surveyId: 'survey-77', title: 'How did we do?' });
+		expect(result.output('WebEngage')[0]).toMatchObject({
+			id: 'resp-1001',
+			surveyId: 'survey-77',
+			title: 'How did we do?',
+		});
 	});
 
 	it('creates a business event definition and triggers the event', async () => {
@@ -290,9 +359,16 @@ describe('WebEngage events, campaigns, GDPR, surveys and business events in a re
 			},
 		]);
 		expect(webEngageState(sim).businessEvents).toEqual([
-			{ eventName: 'Price Drop', eventTime: '2026-01-05T13:06:56+0530', eventData: { productId: 'P-1', price: 18.5 } },
+			{
+				eventName: 'Price Drop',
+				eventTime: '2026-01-05T13:06:56+0530',
+				eventData: { productId: 'P-1', price: 18.5 },
+			},
 		]);
-		expect(result.output('Trigger')[0]).toMatchObject({ eventName: 'Price Drop', status: 'queued' });
+		expect(result.output('Trigger')[0]).toMatchObject({
+			eventName: 'Price Drop',
+			status: 'queued',
+		});
 	});
 
 	// WebEngage documents no Business Events host for India / KSA: when the data-center host does not
@@ -302,14 +378,22 @@ describe('WebEngage events, campaigns, GDPR, surveys and business events in a re
 		businessSim.reset();
 		try {
 			const refused = await n8n.execute(workflows.business.id);
-			expect(refused.error?.message).toMatch(/^WebEngage returned an error \(HTTP 404\): Invalid URL \[item 0\]$/);
+			expect(refused.error?.message).toMatch(
+				/^WebEngage returned an error \(HTTP 404\): Invalid URL \[item 0\]$/,
+			);
 			expect(refused.error?.description).toContain(`Business Events went to ${sim.url}`);
 			expect(refused.error?.description).toContain('"Business Events Base URL"');
 
 			const moved = await n8n.execute(businessHost.id);
 			expect(moved.error).toBeUndefined();
-			expect(moved.output('Trigger')[0]).toMatchObject({ eventName: 'Price Drop', status: 'queued' });
-			expect(businessSim.accepted().map((r) => r.operationId)).toEqual(['createBusinessEventDefinition', 'triggerBusinessEvent']);
+			expect(moved.output('Trigger')[0]).toMatchObject({
+				eventName: 'Price Drop',
+				status: 'queued',
+			});
+			expect(businessSim.accepted().map((r) => r.operationId)).toEqual([
+				'createBusinessEventDefinition',
+				'triggerBusinessEvent',
+			]);
 			expect(sim.accepted('triggerBusinessEvent')).toEqual([]);
 		} finally {
 			delete sim.data.businessEvents;
@@ -319,10 +403,18 @@ describe('WebEngage events, campaigns, GDPR, surveys and business events in a re
 	it('runs the example workflow (upsert users, then track their events) against the simulator', async () => {
 		const result = await n8n.execute(workflows.example.id);
 		expect(result.error).toBeUndefined();
-		expect(sim.accepted('bulkUpsertUsers').map((c) => (c.body as any).users.length)).toEqual([25, 25, 10]);
-		expect(sim.accepted('bulkTrackEvents').map((c) => (c.body as any).events.length)).toEqual([25, 25, 10]);
+		expect(sim.accepted('bulkUpsertUsers').map((c) => (c.body as any).users.length)).toEqual([
+			25, 25, 10,
+		]);
+		expect(sim.accepted('bulkTrackEvents').map((c) => (c.body as any).events.length)).toEqual([
+			25, 25, 10,
+		]);
 		const state = webEngageState(sim);
-		expect(state.users['demo-5']).toMatchObject({ firstName: 'Grace', attributes: { plan: 'basic' }, updates: 1 });
+		expect(state.users['demo-5']).toMatchObject({
+			firstName: 'Grace',
+			attributes: { plan: 'basic' },
+			updates: 1,
+		});
 		expect(state.events[5]).toEqual({
 			userId: 'demo-5',
 			eventName: 'Order Placed',

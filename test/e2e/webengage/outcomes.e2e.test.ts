@@ -16,19 +16,45 @@ const workflows = {
 	users: chainWorkflow({
 		id: 'weOutcomeUsers',
 		items: { js: records(100) },
-		nodes: [webEngage('WebEngage', { resource: 'user', operation: 'upsertMany', userId: '={{ $json.id }}' }, { onError })],
+		nodes: [
+			webEngage(
+				'WebEngage',
+				{ resource: 'user', operation: 'upsertMany', userId: '={{ $json.id }}' },
+				{ onError },
+			),
+		],
 	}),
 	events: chainWorkflow({
 		id: 'weOutcomeEvents',
 		items: { js: records(100) },
 		nodes: [
-			webEngage('WebEngage', { resource: 'event', operation: 'trackMany', userId: '={{ $json.id }}', eventName: 'Bought' }, { onError }),
+			webEngage(
+				'WebEngage',
+				{
+					resource: 'event',
+					operation: 'trackMany',
+					userId: '={{ $json.id }}',
+					eventName: 'Bought',
+				},
+				{ onError },
+			),
 		],
 	}),
 	txn: chainWorkflow({
 		id: 'weOutcomeTxn',
 		items: [{ id: 'peter' }],
-		nodes: [webEngage('WebEngage', { resource: 'transactionalCampaign', operation: 'trigger', campaignId: '~c1', userId: '={{ $json.id }}' }, { onError })],
+		nodes: [
+			webEngage(
+				'WebEngage',
+				{
+					resource: 'transactionalCampaign',
+					operation: 'trigger',
+					campaignId: '~c1',
+					userId: '={{ $json.id }}',
+				},
+				{ onError },
+			),
+		],
 	}),
 	txnDeduped: chainWorkflow({
 		id: 'weOutcomeTxnDedupe',
@@ -36,7 +62,13 @@ const workflows = {
 		nodes: [
 			webEngage(
 				'WebEngage',
-				{ resource: 'transactionalCampaign', operation: 'trigger', campaignId: '~c1', userId: '={{ $json.id }}', dedupeTtl: 600 },
+				{
+					resource: 'transactionalCampaign',
+					operation: 'trigger',
+					campaignId: '~c1',
+					userId: '={{ $json.id }}',
+					dedupeTtl: 600,
+				},
 				{ onError },
 			),
 		],
@@ -91,7 +123,11 @@ describe('WebEngage: unknown outcomes and safe replays (real n8n)', () => {
 
 	it('a single-campaign transaction is replayed only with dedupe.ttl; sent once either way', async () => {
 		await seedUser(sim, 'peter');
-		sim.injectFault({ kind: '500-after-processing', count: 1, operationId: 'triggerTransactional' });
+		sim.injectFault({
+			kind: '500-after-processing',
+			count: 1,
+			operationId: 'triggerTransactional',
+		});
 		const plain = await n8n.execute(workflows.txn.id);
 		expect(plain.output('WebEngage')[0]).toMatchObject({ outcome: 'unknown' });
 		expect(sim.requests('triggerTransactional')).toHaveLength(1);
@@ -99,9 +135,16 @@ describe('WebEngage: unknown outcomes and safe replays (real n8n)', () => {
 
 		sim.reset();
 		await seedUser(sim, 'peter');
-		sim.injectFault({ kind: 'reset-after-processing', count: 1, operationId: 'triggerTransactional' });
+		sim.injectFault({
+			kind: 'reset-after-processing',
+			count: 1,
+			operationId: 'triggerTransactional',
+		});
 		const deduped = await n8n.execute(workflows.txnDeduped.id);
-		expect(deduped.output('WebEngage')[0]).toMatchObject({ txnId: expect.any(String), experimentId: '~c1' });
+		expect(deduped.output('WebEngage')[0]).toMatchObject({
+			txnId: expect.any(String),
+			experimentId: '~c1',
+		});
 		expect(sim.requests('triggerTransactional')).toHaveLength(2);
 		expect(webEngageState(sim).transactions).toHaveLength(1);
 	});

@@ -11,22 +11,48 @@ const usersJs = (count: number, badIndex = -1) =>
 const bulkUpsert = (onError?: 'continueRegularOutput') =>
 	webEngage(
 		'WebEngage',
-		{ resource: 'user', operation: 'upsertMany', userId: '={{ $json.id }}', additionalFields: { phone: '={{ $json.phone }}' } },
+		{
+			resource: 'user',
+			operation: 'upsertMany',
+			userId: '={{ $json.id }}',
+			additionalFields: { phone: '={{ $json.phone }}' },
+		},
 		{ onError },
 	);
 
 const workflows = {
 	burst: chainWorkflow({ id: 'weBurst', items: { js: usersJs(200) }, nodes: [bulkUpsert()] }),
-	rateLimited: chainWorkflow({ id: 'weRateLimited', items: { js: usersJs(150) }, nodes: [bulkUpsert()] }),
-	badItemContinue: chainWorkflow({ id: 'weBadContinue', items: { js: usersJs(10, 3) }, nodes: [bulkUpsert('continueRegularOutput')] }),
-	badItemStop: chainWorkflow({ id: 'weBadStop', items: { js: usersJs(10, 3) }, nodes: [bulkUpsert()] }),
+	rateLimited: chainWorkflow({
+		id: 'weRateLimited',
+		items: { js: usersJs(150) },
+		nodes: [bulkUpsert()],
+	}),
+	badItemContinue: chainWorkflow({
+		id: 'weBadContinue',
+		items: { js: usersJs(10, 3) },
+		nodes: [bulkUpsert('continueRegularOutput')],
+	}),
+	badItemStop: chainWorkflow({
+		id: 'weBadStop',
+		items: { js: usersJs(10, 3) },
+		nodes: [bulkUpsert()],
+	}),
 	badEventContinue: chainWorkflow({
 		id: 'weBadEvent',
-		items: [{ id: 'e-0', name: 'Opened' }, { id: 'e-1', name: 'we_internal' }, { id: 'e-2', name: 'Closed' }],
+		items: [
+			{ id: 'e-0', name: 'Opened' },
+			{ id: 'e-1', name: 'we_internal' },
+			{ id: 'e-2', name: 'Closed' },
+		],
 		nodes: [
 			webEngage(
 				'WebEngage',
-				{ resource: 'event', operation: 'track', userId: '={{ $json.id }}', eventName: '={{ $json.name }}' },
+				{
+					resource: 'event',
+					operation: 'track',
+					userId: '={{ $json.id }}',
+					eventName: '={{ $json.name }}',
+				},
 				{ onError: 'continueRegularOutput' },
 			),
 		],

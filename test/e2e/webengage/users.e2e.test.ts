@@ -1,6 +1,10 @@
 import { chainWorkflow, N8n, nodeType } from '../../harness/n8n';
 import type { Simulator } from '../../simulators/core/simulator';
-import { createWebEngageSimulator, WEBENGAGE_DEFAULTS, webEngageState } from '../../simulators/webengage';
+import {
+	createWebEngageSimulator,
+	WEBENGAGE_DEFAULTS,
+	webEngageState,
+} from '../../simulators/webengage';
 
 const CREDENTIAL = { webEngageApi: { id: 'we-cred-1', name: 'WebEngage (simulator)' } };
 
@@ -17,14 +21,20 @@ const workflows = {
 					resource: 'user',
 					operation: 'upsert',
 					userId: '={{ $json.id }}',
-					additionalFields: { firstName: '={{ $json.first }}', phone: '={{ $json.phone }}', birthDate: '1990-05-21T10:00:00+05:30' },
+					additionalFields: {
+						firstName: '={{ $json.first }}',
+						phone: '={{ $json.phone }}',
+						birthDate: '1990-05-21T10:00:00+05:30',
+					},
 				},
 			},
 		],
 	}),
 	many: chainWorkflow({
 		id: 'weUserMany',
-		items: { js: 'return Array.from({ length: 1000 }, (_, i) => ({ id: `bulk-${i}`, email: `user${i}@example.com` }));' },
+		items: {
+			js: 'return Array.from({ length: 1000 }, (_, i) => ({ id: `bulk-${i}`, email: `user${i}@example.com` }));',
+		},
 		nodes: [
 			{
 				name: 'WebEngage',
@@ -54,7 +64,12 @@ describe('WebEngage users in a real n8n', () => {
 				id: 'we-cred-1',
 				name: 'WebEngage (simulator)',
 				type: 'webEngageApi',
-				data: { apiKey: WEBENGAGE_DEFAULTS.apiKey, licenseCode: WEBENGAGE_DEFAULTS.licenseCode, dataCenter: 'custom', baseUrl: url },
+				data: {
+					apiKey: WEBENGAGE_DEFAULTS.apiKey,
+					licenseCode: WEBENGAGE_DEFAULTS.licenseCode,
+					dataCenter: 'custom',
+					baseUrl: url,
+				},
 			},
 		]);
 		await n8n.importWorkflows(Object.values(workflows));
@@ -70,9 +85,16 @@ describe('WebEngage users in a real n8n', () => {
 	it('upserts one user', async () => {
 		const result = await n8n.execute(workflows.one.id);
 		expect(result.error).toBeUndefined();
-		expect(result.output('WebEngage')).toEqual([{ userId: 'u-1', anonymousId: null, status: 'queued' }]);
+		expect(result.output('WebEngage')).toEqual([
+			{ userId: 'u-1', anonymousId: null, status: 'queued' },
+		]);
 		const [request] = sim.accepted('upsertUser');
-		expect(request.body).toEqual({ userId: 'u-1', firstName: 'Ada', phone: '+442079460958', birthDate: '1990-05-21T10:00:00+0530' });
+		expect(request.body).toEqual({
+			userId: 'u-1',
+			firstName: 'Ada',
+			phone: '+442079460958',
+			birthDate: '1990-05-21T10:00:00+0530',
+		});
 		expect(request.headers['x-request-id']).toMatch(/^[0-9a-f]{32}$/);
 		expect(webEngageState(sim).users['u-1'].firstName).toBe('Ada');
 		expect(result.raw).not.toContain(WEBENGAGE_DEFAULTS.apiKey);

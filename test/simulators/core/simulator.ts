@@ -68,7 +68,8 @@ export type FaultKind =
 	| 'delay'
 	| 'malformed';
 
-const HTML_PAGE = '<!DOCTYPE html><html><head><title>Service</title></head><body>Please try again later.</body></html>';
+const HTML_PAGE =
+	'<!DOCTYPE html><html><head><title>Service</title></head><body>Please try again later.</body></html>';
 
 export interface Fault {
 	kind: FaultKind;
@@ -135,7 +136,12 @@ export interface SimulatorSpec {
 	/** Handlers by OpenAPI operationId. */
 	handlers: Record<string, Handler>;
 	/** Paths answered without OpenAPI validation or auth (e.g. a token exchange with its own rules). */
-	rawRoutes?: Array<{ method: string; path: RegExp; handler: Handler; /** Name faults can target (`429`, `500`, `503`, `reset`). */ operationId?: string }>;
+	rawRoutes?: Array<{
+		method: string;
+		path: RegExp;
+		handler: Handler;
+		/** Name faults can target (`429`, `500`, `503`, `reset`). */ operationId?: string;
+	}>;
 	/** Vendor state for the control API (`GET /__control/state`). */
 	state?(): unknown;
 	/** Clears vendor state (`DELETE /__control/requests` resets it too). */
@@ -143,7 +149,9 @@ export interface SimulatorSpec {
 }
 
 function loadDocument(source: string | Document): Document {
-	return typeof source === 'string' ? (JSON.parse(readFileSync(source, 'utf8')) as Document) : source;
+	return typeof source === 'string'
+		? (JSON.parse(readFileSync(source, 'utf8')) as Document)
+		: source;
 }
 
 function parseQuery(search: URLSearchParams): Record<string, string | string[]> {
@@ -214,7 +222,9 @@ export class Simulator {
 
 	/** Requests received (all, or those of one operationId), oldest first. */
 	requests(operationId?: string): RecordedRequest[] {
-		return operationId ? this.received.filter((r) => r.operationId === operationId) : [...this.received];
+		return operationId
+			? this.received.filter((r) => r.operationId === operationId)
+			: [...this.received];
 	}
 
 	/** Requests the vendor accepted (2xx) for an operation. */
@@ -259,7 +269,9 @@ export class Simulator {
 	}
 
 	private takeFault(operationId: string | undefined): Fault | undefined {
-		const fault = this.faults.find((f) => f.count > 0 && (!f.operationId || f.operationId === operationId));
+		const fault = this.faults.find(
+			(f) => f.count > 0 && (!f.operationId || f.operationId === operationId),
+		);
 		if (!fault) return this.mixedFault(operationId);
 		fault.count--;
 		if (fault.count === 0) this.faults.splice(this.faults.indexOf(fault), 1);
@@ -339,7 +351,10 @@ export class Simulator {
 			} catch {
 				if (contentType.includes('json')) {
 					this.record(req, 400, 'body is not valid JSON');
-					return this.send(res, this.spec.errorResponse(400, 'Request body is not valid JSON', req));
+					return this.send(
+						res,
+						this.spec.errorResponse(400, 'Request body is not valid JSON', req),
+					);
 				}
 			}
 		}
@@ -356,7 +371,14 @@ export class Simulator {
 				if (fault && ['429', '500', '503'].includes(fault.kind)) {
 					const status = Number(fault.kind);
 					this.record(req, status, `fault: ${status}`);
-					return this.send(res, this.spec.errorResponse(status, status === 429 ? 'Rate limit exceeded' : 'Internal server error', req));
+					return this.send(
+						res,
+						this.spec.errorResponse(
+							status,
+							status === 429 ? 'Rate limit exceeded' : 'Internal server error',
+							req,
+						),
+					);
 				}
 				const response = await route.handler(req, this);
 				this.record(req, response.status);
@@ -365,19 +387,28 @@ export class Simulator {
 		}
 
 		// Route and validate against the vendor's OpenAPI documents.
-		let matched: { api: OpenAPIBackend; operationId: string; params: Record<string, string> } | undefined;
+		let matched:
+			| { api: OpenAPIBackend; operationId: string; params: Record<string, string> }
+			| undefined;
 		for (const api of this.apis) {
 			const probe = { method: req.method, path: req.path, headers: {}, query: {} };
 			const operation = api.router.matchOperation(probe);
 			if (operation) {
 				const params = api.router.parseRequest(probe, operation).params as Record<string, string>;
-				matched = { api, operationId: operation.operationId ?? `${req.method} ${operation.path}`, params };
+				matched = {
+					api,
+					operationId: operation.operationId ?? `${req.method} ${operation.path}`,
+					params,
+				};
 				break;
 			}
 		}
 		if (!matched) {
 			this.record(req, 404, 'no such path in the OpenAPI documents');
-			return this.send(res, this.spec.errorResponse(404, `No resource at ${req.method} ${req.path}`, req));
+			return this.send(
+				res,
+				this.spec.errorResponse(404, `No resource at ${req.method} ${req.path}`, req),
+			);
 		}
 		req.operationId = matched.operationId;
 		req.params = matched.params;
@@ -396,12 +427,21 @@ export class Simulator {
 		}
 
 		const limited = this.rateLimit(req);
-		const limitHeaders = limited.state && this.spec.rateLimitHeaders ? this.spec.rateLimitHeaders(limited.state) : {};
+		const limitHeaders =
+			limited.state && this.spec.rateLimitHeaders ? this.spec.rateLimitHeaders(limited.state) : {};
 		if (limited.exceeded || fault?.kind === '429') {
 			const headers = { ...limitHeaders };
 			if (fault?.kind === '429') {
-				Object.assign(headers, this.spec.rateLimitHeaders?.({ limit: limited.state?.limit ?? 1, remaining: 0, resetMs: 1000 }) ?? {});
-				if (fault.retryAfterSeconds !== undefined) headers['retry-after'] = String(fault.retryAfterSeconds);
+				Object.assign(
+					headers,
+					this.spec.rateLimitHeaders?.({
+						limit: limited.state?.limit ?? 1,
+						remaining: 0,
+						resetMs: 1000,
+					}) ?? {},
+				);
+				if (fault.retryAfterSeconds !== undefined)
+					headers['retry-after'] = String(fault.retryAfterSeconds);
 			}
 			this.record(req, 429, fault ? 'fault: 429' : 'rate limit');
 			const response = this.spec.errorResponse(429, 'Rate limit exceeded', req);
@@ -410,7 +450,11 @@ export class Simulator {
 		if (fault?.kind === 'html') {
 			// Status 0 as for a reset: the vendor never answered (a proxy did), nothing was processed.
 			this.record(req, 0, 'fault: HTML 200 page from a proxy, not processed');
-			return this.send(res, { status: 200, raw: HTML_PAGE, headers: { 'content-type': 'text/html' } });
+			return this.send(res, {
+				status: 200,
+				raw: HTML_PAGE,
+				headers: { 'content-type': 'text/html' },
+			});
 		}
 		if (fault?.kind === '500' || fault?.kind === '503') {
 			const status = Number(fault.kind);
@@ -436,11 +480,20 @@ export class Simulator {
 		const handler = this.spec.handlers[req.operationId];
 		if (!handler) {
 			this.record(req, 501, 'no handler');
-			return this.send(res, this.spec.errorResponse(501, `Simulator has no handler for ${req.operationId}`, req));
+			return this.send(
+				res,
+				this.spec.errorResponse(501, `Simulator has no handler for ${req.operationId}`, req),
+			);
 		}
 		if (fault?.kind === 'delay') await new Promise((r) => setTimeout(r, fault.delayMs ?? 1000));
 		const response = await handler(req, this);
-		this.record(req, response.status, fault?.kind.endsWith('-after-processing') || fault?.kind === 'malformed' ? `fault: ${fault.kind}` : undefined);
+		this.record(
+			req,
+			response.status,
+			fault?.kind.endsWith('-after-processing') || fault?.kind === 'malformed'
+				? `fault: ${fault.kind}`
+				: undefined,
+		);
 		if (fault?.kind === 'reset-after-processing') {
 			incoming.socket.destroy();
 			return;
@@ -449,10 +502,18 @@ export class Simulator {
 			return this.send(res, this.spec.errorResponse(500, 'Internal server error', req));
 		}
 		if (fault?.kind === 'html-after-processing') {
-			return this.send(res, { status: response.status, raw: HTML_PAGE, headers: { 'content-type': 'text/html' } });
+			return this.send(res, {
+				status: response.status,
+				raw: HTML_PAGE,
+				headers: { 'content-type': 'text/html' },
+			});
 		}
 		if (fault?.kind === 'malformed') {
-			return this.send(res, { status: response.status, raw: '{"response": {"status": "qu', headers: { 'content-type': 'application/json' } });
+			return this.send(res, {
+				status: response.status,
+				raw: '{"response": {"status": "qu',
+				headers: { 'content-type': 'application/json' },
+			});
 		}
 		this.send(res, { ...response, headers: { ...limitHeaders, ...response.headers } });
 	}
@@ -471,7 +532,8 @@ export class Simulator {
 		const json = (status: number, payload: unknown) => this.send(res, { status, body: payload });
 		switch (op) {
 			case 'GET /requests': {
-				const operationId = typeof req.query.operationId === 'string' ? req.query.operationId : undefined;
+				const operationId =
+					typeof req.query.operationId === 'string' ? req.query.operationId : undefined;
 				return json(200, this.requests(operationId));
 			}
 			case 'DELETE /requests':
@@ -484,7 +546,8 @@ export class Simulator {
 				return json(200, { faults: this.faults });
 			case 'POST /config':
 				if (typeof body.windowMs === 'number') this.windowMs = body.windowMs;
-				if (body.limits && typeof body.limits === 'object') Object.assign(this.limitOverrides, body.limits);
+				if (body.limits && typeof body.limits === 'object')
+					Object.assign(this.limitOverrides, body.limits);
 				if (body.faultMix !== undefined) this.setFaultMix(body.faultMix ?? undefined);
 				return json(200, { windowMs: this.windowMs, limits: this.limitOverrides });
 			case 'GET /state':

@@ -65,7 +65,8 @@ function withOperationIds(document: Json): Json {
 		key === 'pattern' && typeof value === 'string' ? value.replace('\\d-_]', '\\d_-]') : value,
 	) as Json;
 	for (const [route, item] of Object.entries(copy.paths as Json)) {
-		for (const method of METHODS) if (item[method]) item[method].operationId = `${method.toUpperCase()} ${route}`;
+		for (const method of METHODS)
+			if (item[method]) item[method].operationId = `${method.toUpperCase()} ${route}`;
 	}
 	return copy;
 }
@@ -121,7 +122,12 @@ export function mongoQsValue(text: string): unknown {
 }
 
 const fieldValue = (profile: Json, key: string): unknown =>
-	key.split('.').reduce<unknown>((value, part) => (value && typeof value === 'object' ? (value as Json)[part] : undefined), profile);
+	key
+		.split('.')
+		.reduce<unknown>(
+			(value, part) => (value && typeof value === 'object' ? (value as Json)[part] : undefined),
+			profile,
+		);
 
 /** Whether a profile matches one mongo-querystring filter `key=raw` (operators ! > >= < <= ^ $ ~, empty = exists). */
 export function mongoQsMatch(profile: Json, key: string, raw: string): boolean {
@@ -149,7 +155,10 @@ export function mongoQsMatch(profile: Json, key: string, raw: string): boolean {
 
 function list(value: unknown): string[] {
 	if (value === undefined) return [];
-	return ([] as unknown[]).concat(value).flatMap((v) => String(v).split(',')).filter(Boolean);
+	return ([] as unknown[])
+		.concat(value)
+		.flatMap((v) => String(v).split(','))
+		.filter(Boolean);
 }
 
 export interface DotdigitalSimulatorOptions {
@@ -172,7 +181,9 @@ export function createDotdigitalSimulator(options: DotdigitalSimulatorOptions = 
 			content: new Map<string, Json>(),
 			conversations: new Map<string, Json>(),
 			chats: new Map<string, Json>(),
-			sessions: new Map<string, Json>([['session-1', { id: 'session-1', profileId: 'profile-1', isActive: true }]]),
+			sessions: new Map<string, Json>([
+				['session-1', { id: 'session-1', profileId: 'profile-1', isActive: true }],
+			]),
 			imports: new Map<string, Json>(),
 			optInDefaults: { sms: true, whatsApp: false } as Json,
 			teams: new Map<string, Json>([['team-1', { id: 'team-1', members: ['agent-1'] }]]),
@@ -183,14 +194,29 @@ export function createDotdigitalSimulator(options: DotdigitalSimulatorOptions = 
 	resetState();
 
 	const stamp = () => new Date().toISOString();
-	const created = (data: Json): Json => ({ ...data, _createdOn: stamp(), _createdBy: 'access:simulator', _updatedOn: stamp(), _updatedBy: 'access:simulator' });
-	const err = (status: number, message: string): SimResponse => ({ status, body: status === 401 ? {} : { message } });
-	const ok = (body: unknown, status = 200, headers?: Record<string, string>): SimResponse => ({ status, body, headers });
+	const created = (data: Json): Json => ({
+		...data,
+		_createdOn: stamp(),
+		_createdBy: 'access:simulator',
+		_updatedOn: stamp(),
+		_updatedBy: 'access:simulator',
+	});
+	const err = (status: number, message: string): SimResponse => ({
+		status,
+		body: status === 401 ? {} : { message },
+	});
+	const ok = (body: unknown, status = 200, headers?: Record<string, string>): SimResponse => ({
+		status,
+		body,
+		headers,
+	});
 	const noContent = (): SimResponse => ({ status: 204 });
 	const body = (req: SimRequest) => (req.body ?? {}) as Json;
 	const store = (name: string) => state[name] as Map<string, Json>;
-	const get = (name: string, id: string, label: string): Json | SimResponse => store(name).get(id) ?? err(404, `${label} ${id} was not found`);
-	const isResponse = (v: Json | SimResponse): v is SimResponse => typeof (v as SimResponse).status === 'number' && !('id' in v);
+	const get = (name: string, id: string, label: string): Json | SimResponse =>
+		store(name).get(id) ?? err(404, `${label} ${id} was not found`);
+	const isResponse = (v: Json | SimResponse): v is SimResponse =>
+		typeof (v as SimResponse).status === 'number' && !('id' in v);
 
 	const checkMessage = (message: Json, where = ''): void => {
 		const phone = message.to?.phoneNumber;
@@ -202,9 +228,16 @@ export function createDotdigitalSimulator(options: DotdigitalSimulatorOptions = 
 	const sendOne = (message: Json): Json => {
 		const to = message.to ?? {};
 		const messageId = newId();
-		const stored = created({ ...message, messageId, status: 'processing', statusDetails: { channelId: message.rules?.[0] }, sentOn: stamp() });
+		const stored = created({
+			...message,
+			messageId,
+			status: 'processing',
+			statusDetails: { channelId: message.rules?.[0] },
+			sentOn: stamp(),
+		});
 		store('messages').set(messageId, stored);
-		if (to.profileId && !store('profiles').has(to.profileId)) store('profiles').set(to.profileId, created({ id: to.profileId }));
+		if (to.profileId && !store('profiles').has(to.profileId))
+			store('profiles').set(to.profileId, created({ id: to.profileId }));
 		return stored;
 	};
 
@@ -231,13 +264,19 @@ export function createDotdigitalSimulator(options: DotdigitalSimulatorOptions = 
 			return ok(updated);
 		},
 		[`DELETE /cpaas/${prefix}/{${param}}`]: (req: SimRequest) => {
-			if (!store(name).delete(req.params[param])) return err(404, `${label} ${req.params[param]} was not found`);
+			if (!store(name).delete(req.params[param]))
+				return err(404, `${label} ${req.params[param]} was not found`);
 			return noContent();
 		},
 	});
 
 	const report = (req: SimRequest): SimResponse =>
-		ok({ from: req.query.from, to: req.query.to, by: req.query.by ?? 'day', data: [{ period: req.query.from, sent: store('messages').size, delivered: 0, failed: 0 }] });
+		ok({
+			from: req.query.from,
+			to: req.query.to,
+			by: req.query.by ?? 'day',
+			data: [{ period: req.query.from, sent: store('messages').size, delivered: 0, failed: 0 }],
+		});
 
 	const profileOr404 = (id: string) => get('profiles', id, 'Profile');
 
@@ -253,14 +292,19 @@ export function createDotdigitalSimulator(options: DotdigitalSimulatorOptions = 
 		},
 		'POST /cpaas/messages/batch': (req) => {
 			const batch = req.body as Json[];
-			if (batch.length > BATCH_MAX_ITEMS) return err(400, `A batch holds at most ${BATCH_MAX_ITEMS} messages, got ${batch.length}`);
-			if (req.rawBody.length > BATCH_MAX_BYTES) return err(400, 'A batch request may be at most 10 MB');
+			if (batch.length > BATCH_MAX_ITEMS)
+				return err(400, `A batch holds at most ${BATCH_MAX_ITEMS} messages, got ${batch.length}`);
+			if (req.rawBody.length > BATCH_MAX_BYTES)
+				return err(400, 'A batch request may be at most 10 MB');
 			try {
 				batch.forEach((m, index) => checkMessage(m, `[${index}] `));
 			} catch (error) {
 				return err(400, (error as Error).message);
 			}
-			return ok(batch.map((m, index) => ({ index, messageId: sendOne(m).messageId })), 202);
+			return ok(
+				batch.map((m, index) => ({ index, messageId: sendOne(m).messageId })),
+				202,
+			);
 		},
 		'GET /cpaas/messages/{messageId}': (req) => {
 			const m = get('messages', req.params.messageId, 'Message');
@@ -273,7 +317,9 @@ export function createDotdigitalSimulator(options: DotdigitalSimulatorOptions = 
 			return { status: 202 };
 		},
 		'DELETE /cpaas/messages/{messageId}': (req) =>
-			store('messages').delete(req.params.messageId) ? noContent() : err(404, `Message ${req.params.messageId} was not found`),
+			store('messages').delete(req.params.messageId)
+				? noContent()
+				: err(404, `Message ${req.params.messageId} was not found`),
 		'POST /cpaas/messages/{messageId}/statuses/{status}': (req) => {
 			const m = store('messages').get(req.params.messageId);
 			if (!m) return err(404, `Message ${req.params.messageId} was not found`);
@@ -281,7 +327,12 @@ export function createDotdigitalSimulator(options: DotdigitalSimulatorOptions = 
 			return ok({ messageId: m.messageId, status: m.status, ...body(req) });
 		},
 		'POST /cpaas/messages/inbounds': (req) => {
-			const inbound = created({ ...body(req), messageId: newId(), status: 'received', receivedOn: stamp() });
+			const inbound = created({
+				...body(req),
+				messageId: newId(),
+				status: 'received',
+				receivedOn: stamp(),
+			});
 			store('inbounds').set(inbound.messageId, inbound);
 			return ok(inbound, 201);
 		},
@@ -299,9 +350,20 @@ export function createDotdigitalSimulator(options: DotdigitalSimulatorOptions = 
 				.filter((m) => m.to?.profileId === profileId)
 				.filter((m) => !req.query.channelId || m.rules?.[0] === req.query.channelId)
 				.filter((m) => !req.query.direction || req.query.direction === 'outbound')
-				.map((m) => ({ messageId: m.messageId, submittedOn: m.sentOn, profileId, channelId: m.rules?.[0], direction: 'outbound', status: m.status, message: { title: m.title, body: m.body } }))
+				.map((m) => ({
+					messageId: m.messageId,
+					submittedOn: m.sentOn,
+					profileId,
+					channelId: m.rules?.[0],
+					direction: 'outbound',
+					status: m.status,
+					message: { title: m.title, body: m.body },
+				}))
 				.filter((m) => Date.parse(m.submittedOn) <= before)
-				.sort((a, b) => b.submittedOn.localeCompare(a.submittedOn) || b.messageId.localeCompare(a.messageId));
+				.sort(
+					(a, b) =>
+						b.submittedOn.localeCompare(a.submittedOn) || b.messageId.localeCompare(a.messageId),
+				);
 			return ok(history.slice(0, limit));
 		},
 
@@ -309,7 +371,8 @@ export function createDotdigitalSimulator(options: DotdigitalSimulatorOptions = 
 		'POST /cpaas/profiles': (req) => {
 			const data = body(req);
 			const id = String(data.id ?? newId());
-			if (Object.keys(data).some((k) => k.startsWith('_'))) return err(400, 'Profile field names may not contain _');
+			if (Object.keys(data).some((k) => k.startsWith('_')))
+				return err(400, 'Profile field names may not contain _');
 			if (store('profiles').has(id)) return err(409, `Profile ${id} already exists`);
 			const profile = created({ ...data, id });
 			store('profiles').set(id, profile);
@@ -322,7 +385,9 @@ export function createDotdigitalSimulator(options: DotdigitalSimulatorOptions = 
 				const properties: Json = {};
 				for (const p of [...store('profiles').values()].slice(0, 100)) {
 					for (const [field, value] of Object.entries(p)) {
-						properties[field] ??= { type: Array.isArray(value) ? 'array' : value === null ? 'null' : typeof value };
+						properties[field] ??= {
+							type: Array.isArray(value) ? 'array' : value === null ? 'null' : typeof value,
+						};
 					}
 				}
 				return ok({ type: 'object', properties });
@@ -332,10 +397,14 @@ export function createDotdigitalSimulator(options: DotdigitalSimulatorOptions = 
 			const filters = Object.entries(req.query).filter(([k]) => !k.startsWith('$'));
 			const matches = [...store('profiles').values()]
 				.filter((p) => !p._deleted || req.query.$includeDeleted === 'true')
-				.filter((p) => filters.every(([k, v]) =>
-					// A repeated key is mongo-querystring's `$in`: any of the values.
-					Array.isArray(v) ? v.some((one) => mongoQsMatch(p, k, String(one))) : mongoQsMatch(p, k, String(v)),
-				))
+				.filter((p) =>
+					filters.every(([k, v]) =>
+						// A repeated key is mongo-querystring's `$in`: any of the values.
+						Array.isArray(v)
+							? v.some((one) => mongoQsMatch(p, k, String(one)))
+							: mongoQsMatch(p, k, String(v)),
+					),
+				)
 				.sort((a, b) => String(a.id).localeCompare(String(b.id)));
 			return ok(matches.slice(skip, skip + limit));
 		},
@@ -353,18 +422,26 @@ export function createDotdigitalSimulator(options: DotdigitalSimulatorOptions = 
 		},
 		'PATCH /cpaas/profiles/{id}': (req) => {
 			let p = store('profiles').get(req.params.id);
-			if (!p && req.query.allowcreate !== 'true') return err(404, `Profile ${req.params.id} was not found`);
+			if (!p && req.query.allowcreate !== 'true')
+				return err(404, `Profile ${req.params.id} was not found`);
 			p = { ...(p ?? created({ id: req.params.id })), ...body(req), _updatedOn: stamp() };
 			for (const field of list(req.query.deletes)) delete p[field];
 			store('profiles').set(req.params.id, p);
 			return ok(p);
 		},
 		'DELETE /cpaas/profiles/{id}': (req) =>
-			store('profiles').delete(req.params.id) ? noContent() : err(404, `Profile ${req.params.id} was not found`),
+			store('profiles').delete(req.params.id)
+				? noContent()
+				: err(404, `Profile ${req.params.id} was not found`),
 		'PATCH /cpaas/profiles/bulk': (req) => {
 			for (const profile of req.body as Json[]) {
 				const id = String(profile.id ?? newId());
-				store('profiles').set(id, { ...(store('profiles').get(id) ?? created({ id })), ...profile, id, _updatedOn: stamp() });
+				store('profiles').set(id, {
+					...(store('profiles').get(id) ?? created({ id })),
+					...profile,
+					id,
+					_updatedOn: stamp(),
+				});
 			}
 			return ok({});
 		},
@@ -376,13 +453,19 @@ export function createDotdigitalSimulator(options: DotdigitalSimulatorOptions = 
 		'PUT /cpaas/profiles/{id}/optin': (req) => {
 			const p = profileOr404(req.params.id);
 			if (isResponse(p)) return p;
-			p.optIn = { ...(p.optIn ?? {}), ...Object.fromEntries(((body(req).channels ?? []) as string[]).map((c) => [c, true])) };
+			p.optIn = {
+				...(p.optIn ?? {}),
+				...Object.fromEntries(((body(req).channels ?? []) as string[]).map((c) => [c, true])),
+			};
 			return ok(p);
 		},
 		'DELETE /cpaas/profiles/{id}/optin': (req) => {
 			const p = profileOr404(req.params.id);
 			if (isResponse(p)) return p;
-			p.optIn = { ...(p.optIn ?? {}), ...Object.fromEntries(list(req.query.channel).map((c) => [c, false])) };
+			p.optIn = {
+				...(p.optIn ?? {}),
+				...Object.fromEntries(list(req.query.channel).map((c) => [c, false])),
+			};
 			return ok(p);
 		},
 		'GET /cpaas/profiles/optin': () => ok(state.optInDefaults),
@@ -394,7 +477,14 @@ export function createDotdigitalSimulator(options: DotdigitalSimulatorOptions = 
 			const profiles = [...store('profiles').values()];
 			if (body(req).format === 'csv') {
 				const fields = (body(req).fields as string[] | undefined) ?? ['id'];
-				return { status: 200, raw: [fields.join(','), ...profiles.map((p) => fields.map((f) => p[f] ?? '').join(','))].join('\n'), headers: { 'content-type': 'text/csv' } };
+				return {
+					status: 200,
+					raw: [
+						fields.join(','),
+						...profiles.map((p) => fields.map((f) => p[f] ?? '').join(',')),
+					].join('\n'),
+					headers: { 'content-type': 'text/csv' },
+				};
 			}
 			return ok(profiles);
 		},
@@ -411,10 +501,18 @@ export function createDotdigitalSimulator(options: DotdigitalSimulatorOptions = 
 			return isResponse(job) ? job : ok(job);
 		},
 		'DELETE /cpaas/profiles/imports/{id}': (req) =>
-			store('imports').delete(req.params.id) ? noContent() : err(404, `Import job ${req.params.id} was not found`),
+			store('imports').delete(req.params.id)
+				? noContent()
+				: err(404, `Import job ${req.params.id} was not found`),
 		'GET /cpaas/profiles/imports/{id}/details': (req) => {
 			const job = get('imports', req.params.id, 'Import job');
-			return isResponse(job) ? job : ok({ id: job.id, rows: job.rows ?? 0, imported: job.status === 'completed' ? job.rows ?? 0 : 0 });
+			return isResponse(job)
+				? job
+				: ok({
+						id: job.id,
+						rows: job.rows ?? 0,
+						imported: job.status === 'completed' ? (job.rows ?? 0) : 0,
+					});
 		},
 		'PUT /cpaas/profiles/import/{id}/upload': (req) => {
 			const job = get('imports', req.params.id, 'Import job');
@@ -445,20 +543,32 @@ export function createDotdigitalSimulator(options: DotdigitalSimulatorOptions = 
 		// ---- relationships
 		...Object.fromEntries(
 			['primary', 'link'].flatMap((kind) => [
-				[`PUT /cpaas/profiles/{id}/rels/${kind}/{linkedId}`, (req: SimRequest) => {
-					const p = profileOr404(req.params.id);
-					if (isResponse(p)) return p;
-					const other = profileOr404(req.params.linkedId);
-					if (isResponse(other)) return other;
-					p.rels = { ...(p.rels ?? {}), [kind]: [...new Set([...(p.rels?.[kind] ?? []), req.params.linkedId])] };
-					return ok(p);
-				}],
-				[`DELETE /cpaas/profiles/{id}/rels/${kind}/{linkedId}`, (req: SimRequest) => {
-					const p = profileOr404(req.params.id);
-					if (isResponse(p)) return p;
-					p.rels = { ...(p.rels ?? {}), [kind]: (p.rels?.[kind] ?? []).filter((id: string) => id !== req.params.linkedId) };
-					return ok(p);
-				}],
+				[
+					`PUT /cpaas/profiles/{id}/rels/${kind}/{linkedId}`,
+					(req: SimRequest) => {
+						const p = profileOr404(req.params.id);
+						if (isResponse(p)) return p;
+						const other = profileOr404(req.params.linkedId);
+						if (isResponse(other)) return other;
+						p.rels = {
+							...(p.rels ?? {}),
+							[kind]: [...new Set([...(p.rels?.[kind] ?? []), req.params.linkedId])],
+						};
+						return ok(p);
+					},
+				],
+				[
+					`DELETE /cpaas/profiles/{id}/rels/${kind}/{linkedId}`,
+					(req: SimRequest) => {
+						const p = profileOr404(req.params.id);
+						if (isResponse(p)) return p;
+						p.rels = {
+							...(p.rels ?? {}),
+							[kind]: (p.rels?.[kind] ?? []).filter((id: string) => id !== req.params.linkedId),
+						};
+						return ok(p);
+					},
+				],
 			]),
 		),
 
@@ -472,7 +582,15 @@ export function createDotdigitalSimulator(options: DotdigitalSimulatorOptions = 
 			const data = body(req);
 			const id = newId();
 			const size = Buffer.from(String(data.data), 'base64').length;
-			const item = created({ id, name: data.name, type: data.type, size, folder: 'root', url: `${sim.url}/__files/${id}`, data: data.data });
+			const item = created({
+				id,
+				name: data.name,
+				type: data.type,
+				size,
+				folder: 'root',
+				url: `${sim.url}/__files/${id}`,
+				data: data.data,
+			});
 			store('content').set(id, item);
 			const { data: _omit, ...view } = item;
 			void _omit;
@@ -489,11 +607,14 @@ export function createDotdigitalSimulator(options: DotdigitalSimulatorOptions = 
 			const mode = (Array.isArray(setting) ? setting.shift() : setting) ?? 'type-and-name';
 			const headers: Record<string, string> =
 				mode === 'none' ? {} : { 'content-type': String(item.type || 'application/octet-stream') };
-			if (mode === 'type-and-name') headers['content-disposition'] = `attachment; filename="${String(item.name)}"`;
+			if (mode === 'type-and-name')
+				headers['content-disposition'] = `attachment; filename="${String(item.name)}"`;
 			return { status: 200, raw: Buffer.from(String(item.data), 'base64'), headers };
 		},
 		'DELETE /cpaas/content/{fileId}': (req) =>
-			store('content').delete(req.params.fileId) ? ok({}) : err(404, `File ${req.params.fileId} was not found`),
+			store('content').delete(req.params.fileId)
+				? ok({})
+				: err(404, `File ${req.params.fileId} was not found`),
 
 		// ---- conversation extras
 		'POST /cpaas/conversations/{conversationId}/typing': () => noContent(),
@@ -519,18 +640,24 @@ export function createDotdigitalSimulator(options: DotdigitalSimulatorOptions = 
 		...messageFeed('chats', 'Chat', 'chatId'),
 
 		// ---- chat extras
-		'PUT /cpaas/chats/{chatId}/assign': (req) => updateChat(req, (c) => Object.assign(c, { assignment: body(req) })),
-		'PUT /cpaas/chats/{chatId}/close': (req) => updateChat(req, (c) => Object.assign(c, { status: 'closed' })),
-		'PUT /cpaas/chats/{chatId}/channel': (req) => updateChat(req, (c) => Object.assign(c, body(req))),
-		'POST /cpaas/chats/{chatId}/form': (req) => updateChat(req, (c) => Object.assign(c, { forms: [...(c.forms ?? []), body(req)] })),
+		'PUT /cpaas/chats/{chatId}/assign': (req) =>
+			updateChat(req, (c) => Object.assign(c, { assignment: body(req) })),
+		'PUT /cpaas/chats/{chatId}/close': (req) =>
+			updateChat(req, (c) => Object.assign(c, { status: 'closed' })),
+		'PUT /cpaas/chats/{chatId}/channel': (req) =>
+			updateChat(req, (c) => Object.assign(c, body(req))),
+		'POST /cpaas/chats/{chatId}/form': (req) =>
+			updateChat(req, (c) => Object.assign(c, { forms: [...(c.forms ?? []), body(req)] })),
 		'POST /cpaas/chats/{chatId}/typing': () => noContent(),
 		'DELETE /cpaas/chats/{chatId}/typing': () => noContent(),
 		'GET /cpaas/chats/{chatId}/participants': (req) => {
 			const c = get('chats', req.params.chatId, 'Chat');
 			return isResponse(c) ? c : ok(c.participants ?? []);
 		},
-		'GET /cpaas/presence': (req) => ok(list(req.query.id).map((id) => ({ profileId: id, status: 'available' }))),
-		'GET /cpaas/presence/appmessaging': (req) => ok(list(req.query.id).map((id) => ({ profileId: id, status: 'offline' }))),
+		'GET /cpaas/presence': (req) =>
+			ok(list(req.query.id).map((id) => ({ profileId: id, status: 'available' }))),
+		'GET /cpaas/presence/appmessaging': (req) =>
+			ok(list(req.query.id).map((id) => ({ profileId: id, status: 'offline' }))),
 
 		// ---- chat config
 		'GET /cpaas/chat/config': () => ok({ teams: [...store('teams').values()] }),
@@ -539,27 +666,46 @@ export function createDotdigitalSimulator(options: DotdigitalSimulatorOptions = 
 			return isResponse(t) ? t : ok(t);
 		},
 		'DELETE /cpaas/chat/config/teams/{teamId}': (req) =>
-			store('teams').delete(req.params.teamId) ? noContent() : err(404, `Team ${req.params.teamId} was not found`),
-		'PUT /cpaas/chat/config/teams/{teamId}/appMessaging': (req) => teamPart(req, 'appMessaging', body(req)),
-		'DELETE /cpaas/chat/config/teams/{teamId}/appMessaging': (req) => teamPart(req, 'appMessaging', undefined),
+			store('teams').delete(req.params.teamId)
+				? noContent()
+				: err(404, `Team ${req.params.teamId} was not found`),
+		'PUT /cpaas/chat/config/teams/{teamId}/appMessaging': (req) =>
+			teamPart(req, 'appMessaging', body(req)),
+		'DELETE /cpaas/chat/config/teams/{teamId}/appMessaging': (req) =>
+			teamPart(req, 'appMessaging', undefined),
 		'PUT /cpaas/chat/config/teams/{teamId}/settings': (req) => teamPart(req, 'settings', body(req)),
-		'DELETE /cpaas/chat/config/teams/{teamId}/settings': (req) => teamPart(req, 'settings', undefined),
+		'DELETE /cpaas/chat/config/teams/{teamId}/settings': (req) =>
+			teamPart(req, 'settings', undefined),
 
 		// ---- analytics
 		...Object.fromEntries(
-			['conversationmessages', 'chats', 'chats/live', 'messages', 'messages/metrics', 'sessions', 'sms/tracking', 'sms/verify', 'sms/inbound', 'sms/outbound', 'whatsapp/conversations', 'whatsapp/dailymessagingusage'].map(
-				(name) => [`GET /cpaas/analytics/${name}`, report],
-			),
+			[
+				'conversationmessages',
+				'chats',
+				'chats/live',
+				'messages',
+				'messages/metrics',
+				'sessions',
+				'sms/tracking',
+				'sms/verify',
+				'sms/inbound',
+				'sms/outbound',
+				'whatsapp/conversations',
+				'whatsapp/dailymessagingusage',
+			].map((name) => [`GET /cpaas/analytics/${name}`, report]),
 		),
 
 		// ---- sessions
-		'GET /cpaas/sessions/tokens/anon': (req) => ok({ token: `anon.${req.query.id}.${req.query.nonce}` }),
+		'GET /cpaas/sessions/tokens/anon': (req) =>
+			ok({ token: `anon.${req.query.id}.${req.query.nonce}` }),
 		'GET /cpaas/sessions/{id}': (req) => {
 			const s = get('sessions', req.params.id, 'Session');
 			return isResponse(s) ? s : ok(s);
 		},
 		'DELETE /cpaas/sessions/{id}': (req) =>
-			store('sessions').delete(req.params.id) ? noContent() : err(404, `Session ${req.params.id} was not found`),
+			store('sessions').delete(req.params.id)
+				? noContent()
+				: err(404, `Session ${req.params.id} was not found`),
 	};
 
 	function updateChat(req: SimRequest, change: (chat: Json) => void): SimResponse {
@@ -595,7 +741,11 @@ export function createDotdigitalSimulator(options: DotdigitalSimulatorOptions = 
 				if (isResponse(owner)) return owner;
 				const eventId = owner.events.length + 1;
 				const message = { id: newId(), eventId, ...body(req), sentOn: stamp() };
-				owner.events.push({ eventId, name: `${name === 'chats' ? 'chat' : 'conversation'}Message.sent`, payload: message });
+				owner.events.push({
+					eventId,
+					name: `${name === 'chats' ? 'chat' : 'conversation'}Message.sent`,
+					payload: message,
+				});
 				return ok({ id: message.id, eventId });
 			},
 			[`GET ${base}/messages`]: (req) => {
@@ -603,14 +753,27 @@ export function createDotdigitalSimulator(options: DotdigitalSimulatorOptions = 
 				if (isResponse(owner)) return owner;
 				const from = req.query.from ? Number(req.query.from) : Infinity;
 				const limit = Number(req.query.limit ?? 100);
-				const messages = (owner.events as Json[]).filter((e) => e.eventId <= from).reverse().slice(0, limit).map((e) => e.payload);
-				return ok({ earliestEventId: messages.at(-1)?.eventId ?? 0, latestEventId: messages[0]?.eventId ?? 0, messages, orphanedEvents: [] });
+				const messages = (owner.events as Json[])
+					.filter((e) => e.eventId <= from)
+					.reverse()
+					.slice(0, limit)
+					.map((e) => e.payload);
+				return ok({
+					earliestEventId: messages.at(-1)?.eventId ?? 0,
+					latestEventId: messages[0]?.eventId ?? 0,
+					messages,
+					orphanedEvents: [],
+				});
 			},
 			[`GET ${base}/events`]: (req) => {
 				const owner = feed(req);
 				if (isResponse(owner)) return owner;
 				const from = Number(req.query.from ?? 0);
-				return ok((owner.events as Json[]).filter((e) => e.eventId >= from).slice(0, Number(req.query.limit ?? 100)));
+				return ok(
+					(owner.events as Json[])
+						.filter((e) => e.eventId >= from)
+						.slice(0, Number(req.query.limit ?? 100)),
+				);
 			},
 			[`POST ${base}/messages/statusupdates`]: (req) => {
 				const owner = feed(req);
@@ -626,7 +789,8 @@ export function createDotdigitalSimulator(options: DotdigitalSimulatorOptions = 
 		openapi: [],
 		authenticate(req) {
 			if (req.path.startsWith('/apispaces/')) {
-				if (req.params.apiSpaceId !== auth.apiSpaceId) return err(404, `API space ${req.params.apiSpaceId} was not found`);
+				if (req.params.apiSpaceId !== auth.apiSpaceId)
+					return err(404, `API space ${req.params.apiSpaceId} was not found`);
 				return authToken(req, 'Bearer') === auth.accessToken ? undefined : err(401, 'Unauthorized');
 			}
 			const basic = authToken(req, 'Basic');
@@ -648,7 +812,11 @@ export function createDotdigitalSimulator(options: DotdigitalSimulatorOptions = 
 				handler: (req) => {
 					const item = store('content').get(req.path.split('/').pop() ?? '');
 					if (!item) return err(404, 'File not found');
-					return { status: 200, raw: Buffer.from(String(item.data), 'base64'), headers: { 'content-type': item.type } };
+					return {
+						status: 200,
+						raw: Buffer.from(String(item.data), 'base64'),
+						headers: { 'content-type': item.type },
+					};
 				},
 			},
 		],
@@ -668,9 +836,14 @@ export function createDotdigitalSimulator(options: DotdigitalSimulatorOptions = 
 	});
 
 	const documents = OPENAPI_FILES.map((file) =>
-		withFreeFormProfileQuery(JSON.parse(readFileSync(path.join(__dirname, 'openapi', file), 'utf8')) as Json),
+		withFreeFormProfileQuery(
+			JSON.parse(readFileSync(path.join(__dirname, 'openapi', file), 'utf8')) as Json,
+		),
 	);
-	sim.spec.openapi.push(...documents.map((d) => withOperationIds(d) as Document), ...documents.map((d) => legacyMirror(d) as Document));
+	sim.spec.openapi.push(
+		...documents.map((d) => withOperationIds(d) as Document),
+		...documents.map((d) => legacyMirror(d) as Document),
+	);
 
 	Object.assign(handlers, registerWebhookHandlers(sim, state));
 	for (const [operationId, handler] of Object.entries(handlers)) {
@@ -686,7 +859,12 @@ export function dotdigitalState(sim: Simulator): Json {
 }
 
 /** The demo credential: API user mode against the simulator's `/cpaas` paths. */
-export function demoCredential(baseUrl: string): { id: string; name: string; type: string; data: Record<string, unknown> } {
+export function demoCredential(baseUrl: string): {
+	id: string;
+	name: string;
+	type: string;
+	data: Record<string, unknown>;
+} {
 	return {
 		id: 'demo-dotdigital',
 		name: 'dotdigital CPaaS (simulator)',
@@ -702,7 +880,12 @@ export function demoCredential(baseUrl: string): { id: string; name: string; typ
 }
 
 /** API space token mode against the simulator's `/apispaces/{id}` paths. */
-export function tokenCredential(baseUrl: string): { id: string; name: string; type: string; data: Record<string, unknown> } {
+export function tokenCredential(baseUrl: string): {
+	id: string;
+	name: string;
+	type: string;
+	data: Record<string, unknown>;
+} {
 	return {
 		id: 'demo-dotdigital-token',
 		name: 'dotdigital CPaaS token (simulator)',

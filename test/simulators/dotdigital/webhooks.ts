@@ -34,7 +34,10 @@ type WebhookOperation = keyof typeof WEBHOOK_ROUTES;
  * dotdigital simulator gives every operation, so `sim.accepted(WEBHOOK_OPERATIONS.create)` works in both.
  */
 export const WEBHOOK_OPERATIONS = Object.fromEntries(
-	Object.entries(WEBHOOK_ROUTES).map(([key, [method, route]]) => [key, `${method.toUpperCase()} ${route}`]),
+	Object.entries(WEBHOOK_ROUTES).map(([key, [method, route]]) => [
+		key,
+		`${method.toUpperCase()} ${route}`,
+	]),
 ) as Record<WebhookOperation, string>;
 
 /** A copy of webhook-api.json whose webhook operations carry the ids of `WEBHOOK_OPERATIONS`. */
@@ -66,17 +69,40 @@ export interface StoredWebhook extends Json {
 	etag: string;
 }
 
-const MESSAGE_EVENTS = ['message.sent', 'message.delivered', 'message.read', 'message.expired', 'message.failed', 'message.inbound'];
-const PROFILE_EVENTS = ['profile.create', 'profile.update', 'profile.delete', 'profile.undelete', 'profile.devicesUpdated'];
+const MESSAGE_EVENTS = [
+	'message.sent',
+	'message.delivered',
+	'message.read',
+	'message.expired',
+	'message.failed',
+	'message.inbound',
+];
+const PROFILE_EVENTS = [
+	'profile.create',
+	'profile.update',
+	'profile.delete',
+	'profile.undelete',
+	'profile.devicesUpdated',
+];
 
 /** The account's available events (A5 templates + A11/A15 event families). */
 export const AVAILABLE_EVENTS = [
 	...MESSAGE_EVENTS.map((type) => ({
 		type,
 		description: `Outbound or inbound message "${type.split('.')[1]}" events`,
-		filters: [{ name: 'channel', required: false, description: 'Channel that the event relates to e.g `sms`' }],
+		filters: [
+			{
+				name: 'channel',
+				required: false,
+				description: 'Channel that the event relates to e.g `sms`',
+			},
+		],
 	})),
-	...PROFILE_EVENTS.map((type) => ({ type, description: `Profile "${type.split('.')[1]}" events`, filters: [] })),
+	...PROFILE_EVENTS.map((type) => ({
+		type,
+		description: `Profile "${type.split('.')[1]}" events`,
+		filters: [],
+	})),
 	{ type: 'interaction.click', description: 'Clicks on tracked links', filters: [] },
 	{ type: 'conversationMessage.sent', description: 'App-messaging messages sent', filters: [] },
 	{ type: 'chatMessage.sent', description: 'Chat messages sent', filters: [] },
@@ -84,11 +110,17 @@ export const AVAILABLE_EVENTS = [
 
 const AVAILABLE_TEMPLATES = [
 	{ name: 'Message events', description: 'All messaging-related events', events: MESSAGE_EVENTS },
-	{ name: 'Message and Profile events', description: 'All message and profile-related events', events: [...MESSAGE_EVENTS, ...PROFILE_EVENTS] },
+	{
+		name: 'Message and Profile events',
+		description: 'All message and profile-related events',
+		events: [...MESSAGE_EVENTS, ...PROFILE_EVENTS],
+	},
 ];
 
 /** The vendor's retry schedule in seconds (A6): 5 s … 4 h ×5, about 24 h in all. */
-export const VENDOR_RETRY_SCHEDULE_S = [5, 10, 30, 60, 120, 300, 600, 900, 1800, 3600, 7200, 14400, 14400, 14400, 14400, 14400];
+export const VENDOR_RETRY_SCHEDULE_S = [
+	5, 10, 30, 60, 120, 300, 600, 900, 1800, 3600, 7200, 14400, 14400, 14400, 14400, 14400,
+];
 
 export interface WebhookState {
 	webhooks: Map<string, StoredWebhook>;
@@ -119,11 +151,17 @@ function publicView(hook: StoredWebhook): Json {
 }
 
 /** Handlers for the webhook endpoints of webhook-api.json; webhooks live in `state.webhooks`. */
-export function registerWebhookHandlers(sim: Simulator, state: Record<string, any>): Record<string, Handler> {
+export function registerWebhookHandlers(
+	sim: Simulator,
+	state: Record<string, any>,
+): Record<string, Handler> {
 	const s = webhookState(state);
 	const notFound = (req: SimRequest): SimResponse =>
 		sim.spec.errorResponse(404, `Webhook ${req.params.webhookId} was not found`, req);
-	const etagHeaders = (hook: StoredWebhook) => ({ etag: hook.etag, 'last-modified': hook._updatedOn });
+	const etagHeaders = (hook: StoredWebhook) => ({
+		etag: hook.etag,
+		'last-modified': hook._updatedOn,
+	});
 	const find = (req: SimRequest, includeDeleted = false): StoredWebhook | undefined => {
 		const hook = s.webhooks.get(req.params.webhookId);
 		return hook && (!hook._deleted || includeDeleted) ? hook : undefined;
@@ -136,7 +174,9 @@ export function registerWebhookHandlers(sim: Simulator, state: Record<string, an
 	const handlers: Record<WebhookOperation, Handler> = {
 		list: (req) => {
 			const includeDeleted = String(req.query.includeDeleted) === 'true';
-			const list = [...s.webhooks.values()].filter((h) => includeDeleted || !h._deleted).map(publicView);
+			const list = [...s.webhooks.values()]
+				.filter((h) => includeDeleted || !h._deleted)
+				.map(publicView);
 			return { status: 200, body: list };
 		},
 		create: (req) => {
@@ -157,12 +197,15 @@ export function registerWebhookHandlers(sim: Simulator, state: Record<string, an
 		availableTemplates: () => ({ status: 200, body: AVAILABLE_TEMPLATES }),
 		get: (req) => {
 			const hook = find(req, String(req.query.includeDeleted) === 'true');
-			return hook ? { status: 200, body: publicView(hook), headers: etagHeaders(hook) } : notFound(req);
+			return hook
+				? { status: 200, body: publicView(hook), headers: etagHeaders(hook) }
+				: notFound(req);
 		},
 		update: (req) => {
 			const hook = find(req);
 			if (!hook) return notFound(req);
-			if (preconditionFails(req, hook)) return sim.spec.errorResponse(412, 'ETag does not match', req);
+			if (preconditionFails(req, hook))
+				return sim.spec.errorResponse(412, 'ETag does not match', req);
 			const updated: StoredWebhook = {
 				...(req.body as Json),
 				id: hook.id,
@@ -178,7 +221,8 @@ export function registerWebhookHandlers(sim: Simulator, state: Record<string, an
 		delete: (req) => {
 			const hook = find(req);
 			if (!hook) return notFound(req);
-			if (preconditionFails(req, hook)) return sim.spec.errorResponse(412, 'ETag does not match', req);
+			if (preconditionFails(req, hook))
+				return sim.spec.errorResponse(412, 'ETag does not match', req);
 			hook._deleted = true;
 			return { status: 204 };
 		},
@@ -208,7 +252,9 @@ export function makeEvent(name: string, payload: Json = {}, overrides: Json = {}
 }
 
 export function signBody(secret: string, rawBody: string): string {
-	return createHmac('sha1', Buffer.from(secret, 'utf8')).update(Buffer.from(rawBody, 'utf8')).digest('hex');
+	return createHmac('sha1', Buffer.from(secret, 'utf8'))
+		.update(Buffer.from(rawBody, 'utf8'))
+		.digest('hex');
 }
 
 export interface DeliverOptions {
@@ -234,11 +280,18 @@ export interface DeliveryOutcome {
 	responseBody: string;
 }
 
-async function post(url: string, rawBody: string, signature: string | undefined): Promise<{ status: number; body: string }> {
+async function post(
+	url: string,
+	rawBody: string,
+	signature: string | undefined,
+): Promise<{ status: number; body: string }> {
 	try {
 		const response = await fetch(url, {
 			method: 'POST',
-			headers: { 'content-type': 'application/json', ...(signature !== undefined ? { 'x-comapi-signature': signature } : {}) },
+			headers: {
+				'content-type': 'application/json',
+				...(signature !== undefined ? { 'x-comapi-signature': signature } : {}),
+			},
 			body: rawBody,
 		});
 		return { status: response.status, body: await response.text() };
@@ -259,21 +312,38 @@ export async function sendRaw(
 	options: DeliverOptions = {},
 ): Promise<DeliveryOutcome> {
 	const s = webhookState(state);
-	const delays = options.retryDelaysMs ?? VENDOR_RETRY_SCHEDULE_S.map((sec) => sec * 1000 * (options.retryScale ?? 0.001));
+	const delays =
+		options.retryDelaysMs ??
+		VENDOR_RETRY_SCHEDULE_S.map((sec) => sec * 1000 * (options.retryScale ?? 0.001));
 	const maxAttempts = options.maxAttempts ?? delays.length + 1;
 	const statuses: number[] = [];
 	let last = { status: 0, body: '' };
 	for (let attempt = 1; attempt <= maxAttempts; attempt++) {
 		last = await post(hook.url, rawBody, signature);
 		statuses.push(last.status);
-		s.deliveries.push({ webhookId: hook.id, url: hook.url, attempt, status: last.status, rawBody, signature, at: Date.now() });
+		s.deliveries.push({
+			webhookId: hook.id,
+			url: hook.url,
+			attempt,
+			status: last.status,
+			rawBody,
+			signature,
+			at: Date.now(),
+		});
 		if ((last.status >= 200 && last.status < 300) || last.status === 400) break;
-		if (attempt < maxAttempts) await new Promise((r) => setTimeout(r, delays[attempt - 1] ?? delays[delays.length - 1] ?? 0));
+		if (attempt < maxAttempts)
+			await new Promise((r) =>
+				setTimeout(r, delays[attempt - 1] ?? delays[delays.length - 1] ?? 0),
+			);
 	}
 	return { rawBody, signature, statuses, status: last.status, responseBody: last.body };
 }
 
-function signatureFor(hook: StoredWebhook, rawBody: string, kind: DeliverOptions['signature']): string | undefined {
+function signatureFor(
+	hook: StoredWebhook,
+	rawBody: string,
+	kind: DeliverOptions['signature'],
+): string | undefined {
 	switch (kind ?? 'valid') {
 		case 'missing':
 			return undefined;
@@ -314,13 +384,16 @@ export async function deliverEvents(
 	const bodies: string[] = [];
 	if (batched) {
 		const size = Math.max(1, Math.min(500, Number(hook.maxBatchSize ?? 100)));
-		for (let i = 0; i < events.length; i += size) bodies.push(JSON.stringify(events.slice(i, i + size)));
+		for (let i = 0; i < events.length; i += size)
+			bodies.push(JSON.stringify(events.slice(i, i + size)));
 	} else {
 		for (const event of events) bodies.push(JSON.stringify(event));
 	}
 	const outcomes: DeliveryOutcome[] = [];
 	for (const rawBody of bodies) {
-		outcomes.push(await sendRaw(state, hook, rawBody, signatureFor(hook, rawBody, options.signature), options));
+		outcomes.push(
+			await sendRaw(state, hook, rawBody, signatureFor(hook, rawBody, options.signature), options),
+		);
 	}
 	return outcomes;
 }
@@ -332,7 +405,10 @@ export async function replayDelivery(
 	outcome: Pick<DeliveryOutcome, 'rawBody' | 'signature'>,
 	options: DeliverOptions = {},
 ): Promise<DeliveryOutcome> {
-	return await sendRaw(state, activeWebhook(state, webhookId), outcome.rawBody, outcome.signature, { maxAttempts: 1, ...options });
+	return await sendRaw(state, activeWebhook(state, webhookId), outcome.rawBody, outcome.signature, {
+		maxAttempts: 1,
+		...options,
+	});
 }
 
 const WEBHOOK_API = path.resolve(__dirname, 'openapi/webhook-api.json');

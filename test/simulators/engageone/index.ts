@@ -67,7 +67,14 @@ export function createEngageOneSimulator(options: EngageOneSimulatorOptions = {}
 	const companyName = options.companyName ?? ENGAGEONE_DEFAULTS.companyName;
 	const signingKey = randomBytes(32);
 
-	const state: EngageOneState = { exchanges: 0, failedExchanges: 0, generation: 1, sends: [], unsubscribes: [], nullSendIds: 0 };
+	const state: EngageOneState = {
+		exchanges: 0,
+		failedExchanges: 0,
+		generation: 1,
+		sends: [],
+		unsubscribes: [],
+		nullSendIds: 0,
+	};
 
 	const error = (status: number, message: string): SimResponse => ({ status, body: { message } });
 
@@ -82,20 +89,30 @@ export function createEngageOneSimulator(options: EngageOneSimulatorOptions = {}
 		if (parts.length !== 3) return { problem: 'Malformed token' };
 		const expected = createHmac('sha256', signingKey).update(`${parts[0]}.${parts[1]}`).digest();
 		const actual = Buffer.from(parts[2], 'base64url');
-		if (actual.length !== expected.length || !timingSafeEqual(actual, expected)) return { problem: 'Invalid token signature' };
+		if (actual.length !== expected.length || !timingSafeEqual(actual, expected))
+			return { problem: 'Invalid token signature' };
 		const claims = JSON.parse(Buffer.from(parts[1], 'base64url').toString('utf8')) as Json;
-		if (typeof claims.exp !== 'number' || claims.exp <= Date.now() / 1000) return { problem: 'Token expired' };
+		if (typeof claims.exp !== 'number' || claims.exp <= Date.now() / 1000)
+			return { problem: 'Token expired' };
 		if (claims.gen !== state.generation) return { problem: 'Token expired' };
 		return { claims };
 	};
 
 	const authenticate = (req: SimRequest): SimResponse => {
 		const body = (req.body ?? {}) as Json;
-		if (typeof body.client_id !== 'string' || typeof body.secret !== 'string' || typeof body.customer_id !== 'string') {
+		if (
+			typeof body.client_id !== 'string' ||
+			typeof body.secret !== 'string' ||
+			typeof body.customer_id !== 'string'
+		) {
 			state.failedExchanges++;
 			return error(400, 'client_id, secret and customer_id are required');
 		}
-		if (body.client_id.toLowerCase() !== clientId.toLowerCase() || body.secret !== secret || body.customer_id !== customerId) {
+		if (
+			body.client_id.toLowerCase() !== clientId.toLowerCase() ||
+			body.secret !== secret ||
+			body.customer_id !== customerId
+		) {
 			state.failedExchanges++;
 			return error(401, 'Unauthorized');
 		}
@@ -121,25 +138,38 @@ export function createEngageOneSimulator(options: EngageOneSimulatorOptions = {}
 		return { status: 200, body: token };
 	};
 
-	const send = (version: 'v1' | 'v2') => (req: SimRequest): SimResponse => {
-		const body = req.body as Json;
-		const path = String(body.email_json_path);
-		const field =
-			version === 'v2' ? path : (/^\$\[\*\]\.(.+)$/.exec(path)?.[1] ?? /^\$\[\*\]\['(.+)'\]$/.exec(path)?.[1] ?? '').replace(/\\(.)/g, '$1');
-		const missing = (body.dataset as Json[]).findIndex((row) => typeof row[field] !== 'string' || !row[field].includes('@'));
-		if (missing >= 0) return error(400, `dataset[${missing}] has no email address at ${path}`);
-		const sendId = newId();
-		state.sends.push({ version, campaign: req.params.campaign, sendId, body });
-		if (state.expireTokensAfterSends !== undefined && state.sends.length >= state.expireTokensAfterSends) {
-			state.expireTokensAfterSends = undefined;
-			state.generation++;
-		}
-		if (state.nullSendIds > 0) {
-			state.nullSendIds--;
-			return { status: 200, body: { send_id: null } };
-		}
-		return { status: 200, body: { send_id: sendId } };
-	};
+	const send =
+		(version: 'v1' | 'v2') =>
+		(req: SimRequest): SimResponse => {
+			const body = req.body as Json;
+			const path = String(body.email_json_path);
+			const field =
+				version === 'v2'
+					? path
+					: (
+							/^\$\[\*\]\.(.+)$/.exec(path)?.[1] ??
+							/^\$\[\*\]\['(.+)'\]$/.exec(path)?.[1] ??
+							''
+						).replace(/\\(.)/g, '$1');
+			const missing = (body.dataset as Json[]).findIndex(
+				(row) => typeof row[field] !== 'string' || !row[field].includes('@'),
+			);
+			if (missing >= 0) return error(400, `dataset[${missing}] has no email address at ${path}`);
+			const sendId = newId();
+			state.sends.push({ version, campaign: req.params.campaign, sendId, body });
+			if (
+				state.expireTokensAfterSends !== undefined &&
+				state.sends.length >= state.expireTokensAfterSends
+			) {
+				state.expireTokensAfterSends = undefined;
+				state.generation++;
+			}
+			if (state.nullSendIds > 0) {
+				state.nullSendIds--;
+				return { status: 200, body: { send_id: null } };
+			}
+			return { status: 200, body: { send_id: sendId } };
+		};
 
 	const PUBLIC_OPERATIONS = new Set(['addUnsubscribe']);
 
@@ -154,10 +184,14 @@ export function createEngageOneSimulator(options: EngageOneSimulatorOptions = {}
 			if (!claims) return error(401, problem ?? 'Unauthorized');
 			const customer = headerOf(req, 'pb-customer-id');
 			if (!customer) return error(403, 'Missing PB-Customer-Id header');
-			const form = (sim.data.pbCustomerIdForm as string | undefined) ?? options.pbCustomerIdForm ?? 'customer-id';
+			const form =
+				(sim.data.pbCustomerIdForm as string | undefined) ??
+				options.pbCustomerIdForm ??
+				'customer-id';
 			// The token's customer, in the form this account expects (case-sensitive).
 			const expected = form === 'eocm' ? eocmCustomerId(companyName) : claims.profile?.sub_id;
-			if (customer !== expected) return error(403, `PB-Customer-Id ${customer} is not the company this token acts for`);
+			if (customer !== expected)
+				return error(403, `PB-Customer-Id ${customer} is not the company this token acts for`);
 			return undefined;
 		},
 		errorResponse: (status, message) => error(status, message),
@@ -172,7 +206,12 @@ export function createEngageOneSimulator(options: EngageOneSimulatorOptions = {}
 			},
 		},
 		rawRoutes: [
-			{ method: 'POST', path: /^\/authenticate$/, handler: authenticate, operationId: 'authenticate' },
+			{
+				method: 'POST',
+				path: /^\/authenticate$/,
+				handler: authenticate,
+				operationId: 'authenticate',
+			},
 			{
 				method: 'POST',
 				path: /^\/__sim\/expire-tokens$/,

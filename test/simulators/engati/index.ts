@@ -45,10 +45,34 @@ interface BotState {
 }
 
 const seedUsers = (): Json[] => [
-	{ userId: 'u-1', channelUserId: '919876543210', channel: 'whatsapp', name: 'Asha Rao', attributes: { segment: 'new', feedback: '1 star' } },
-	{ userId: 'u-2', channelUserId: '919812345678', channel: 'whatsapp', name: 'Ravi Kumar', attributes: { segment: 'new', feedback: '5 star' } },
-	{ userId: 'u-3', channelUserId: '14155550123', channel: 'whatsapp', name: 'Jane Doe', attributes: { segment: 'returning', feedback: '1 star' } },
-	{ userId: 'u-4', channelUserId: 'web-7f3a', channel: 'web', name: 'Visitor', attributes: { segment: 'new' } },
+	{
+		userId: 'u-1',
+		channelUserId: '919876543210',
+		channel: 'whatsapp',
+		name: 'Asha Rao',
+		attributes: { segment: 'new', feedback: '1 star' },
+	},
+	{
+		userId: 'u-2',
+		channelUserId: '919812345678',
+		channel: 'whatsapp',
+		name: 'Ravi Kumar',
+		attributes: { segment: 'new', feedback: '5 star' },
+	},
+	{
+		userId: 'u-3',
+		channelUserId: '14155550123',
+		channel: 'whatsapp',
+		name: 'Jane Doe',
+		attributes: { segment: 'returning', feedback: '1 star' },
+	},
+	{
+		userId: 'u-4',
+		channelUserId: 'web-7f3a',
+		channel: 'web',
+		name: 'Visitor',
+		attributes: { segment: 'new' },
+	},
 ];
 
 const seedHistory = (): Map<string, Json[]> => {
@@ -66,14 +90,21 @@ const seedHistory = (): Map<string, Json[]> => {
 };
 
 /** Engati's timestamp format as seen in client code: `YYYY-MM-DD HH:MM:SS.ffffff+0000`. */
-const engatiTimestamp = (ms: number) => new Date(ms).toISOString().replace('T', ' ').replace('Z', '000+0000');
+const engatiTimestamp = (ms: number) =>
+	new Date(ms).toISOString().replace('T', ' ').replace('Z', '000+0000');
 
 export function createEngatiSimulator(options: Partial<typeof ENGATI_DEFAULTS> = {}): Simulator {
 	const config = { ...ENGATI_DEFAULTS, ...options };
 	const freshBots = () =>
 		new Map<string, BotState>([
-			[config.botKey, { whatsapp: true, wrapperEnabled: true, users: seedUsers(), conversations: seedHistory() }],
-			[config.botWithoutWhatsApp, { whatsapp: false, wrapperEnabled: false, users: [], conversations: new Map() }],
+			[
+				config.botKey,
+				{ whatsapp: true, wrapperEnabled: true, users: seedUsers(), conversations: seedHistory() },
+			],
+			[
+				config.botWithoutWhatsApp,
+				{ whatsapp: false, wrapperEnabled: false, users: [], conversations: new Map() },
+			],
 		]);
 	const state = {
 		bots: freshBots(),
@@ -86,13 +117,25 @@ export function createEngatiSimulator(options: Partial<typeof ENGATI_DEFAULTS> =
 		forced: [] as Array<{ code: number; operationId?: string }>,
 	};
 
-	const envelope = (code: number, responseObject: unknown = null, message = ENGATI_STATUS[code]): SimResponse => ({
+	const envelope = (
+		code: number,
+		responseObject: unknown = null,
+		message = ENGATI_STATUS[code],
+	): SimResponse => ({
 		status: 200,
 		body: { responseObject, status: { code, message } },
 	});
 	const problem = (status: number, detail: string): SimResponse => ({
 		status,
-		body: { type: 'about:blank', title: { 401: 'Unauthorized', 403: 'Forbidden', 404: 'Not Found', 500: 'Internal Server Error' }[status] ?? 'Error', status, detail },
+		body: {
+			type: 'about:blank',
+			title:
+				{ 401: 'Unauthorized', 403: 'Forbidden', 404: 'Not Found', 500: 'Internal Server Error' }[
+					status
+				] ?? 'Error',
+			status,
+			detail,
+		},
 	});
 
 	const bot = (req: SimRequest) => state.bots.get(req.params.botKey) as BotState;
@@ -101,7 +144,10 @@ export function createEngatiSimulator(options: Partial<typeof ENGATI_DEFAULTS> =
 		getUsersByAttribute(req) {
 			const name = String(req.query.attribute_name);
 			const value = String(req.query.attribute_value);
-			return envelope(1000, bot(req).users.filter((u) => String(u.attributes?.[name] ?? '') === value));
+			return envelope(
+				1000,
+				bot(req).users.filter((u) => String(u.attributes?.[name] ?? '') === value),
+			);
 		},
 		getConversations(req) {
 			const all = bot(req).conversations.get(req.params.channelUserId);
@@ -123,7 +169,12 @@ export function createEngatiSimulator(options: Partial<typeof ENGATI_DEFAULTS> =
 				.slice(index * size, (index + 1) * size)
 				.map(({ epochMs, ...m }) => ({ ...m, timestamp: engatiTimestamp(epochMs) }));
 			if (listKey === 'array') return envelope(1000, slice);
-			return envelope(1000, { [listKey]: slice, pageNumber: page, pageSize: size, totalElements: matching.length });
+			return envelope(1000, {
+				[listKey]: slice,
+				pageNumber: page,
+				pageSize: size,
+				totalElements: matching.length,
+			});
 		},
 		sendTemplate(req) {
 			const body = req.body as Json;
@@ -136,7 +187,8 @@ export function createEngatiSimulator(options: Partial<typeof ENGATI_DEFAULTS> =
 			return envelope(1000, { message_id: messageId });
 		},
 		sendBroadcast(req) {
-			if (!bot(req).whatsapp && (req.body as Json).audience.rule.channels.includes('whatsapp')) return envelope(2004);
+			if (!bot(req).whatsapp && (req.body as Json).audience.rule.channels.includes('whatsapp'))
+				return envelope(2004);
 			const broadcastId = state.broadcasts.length + 1;
 			const published = Date.parse((req.body as Json).publishedOn) <= Date.now();
 			const body = req.body as Json;
@@ -144,15 +196,27 @@ export function createEngatiSimulator(options: Partial<typeof ENGATI_DEFAULTS> =
 			for (const recipient of body.audience.rule.channelUserIds as string[]) {
 				state.deliveries.push({ broadcastId, recipient, content: body.payload.content });
 			}
-			return envelope(1000, { broadcastId, broadcastStatus: published ? 'PUBLISHED' : 'SCHEDULED' });
+			return envelope(1000, {
+				broadcastId,
+				broadcastStatus: published ? 'PUBLISHED' : 'SCHEDULED',
+			});
 		},
 		sendBroadcastWrapper(req) {
-			if (!bot(req).wrapperEnabled) return envelope(2000, null, 'Broadcast wrapper API is not enabled for this bot: contact Engati support');
+			if (!bot(req).wrapperEnabled)
+				return envelope(
+					2000,
+					null,
+					'Broadcast wrapper API is not enabled for this bot: contact Engati support',
+				);
 			const broadcastId = state.broadcasts.length + 1;
 			const body = req.body as Json;
 			state.broadcasts.push({ ...body, version: 'v2', broadcastId });
 			for (const user of body.users as Json[]) {
-				state.deliveries.push({ broadcastId, recipient: user.phoneNumber, content: body.payload.content });
+				state.deliveries.push({
+					broadcastId,
+					recipient: user.phoneNumber,
+					content: body.payload.content,
+				});
 			}
 			return envelope(1000, { broadcastId, broadcastStatus: 'SCHEDULED' });
 		},
@@ -165,12 +229,18 @@ export function createEngatiSimulator(options: Partial<typeof ENGATI_DEFAULTS> =
 	};
 
 	function triggerFlow(req: SimRequest, attributes: Json, version: string): SimResponse {
-		if (req.params.flowKey !== config.flowKey) return envelope(2000, null, `Flow ${req.params.flowKey} not found`);
+		if (req.params.flowKey !== config.flowKey)
+			return envelope(2000, null, `Flow ${req.params.flowKey} not found`);
 		const phone = String(attributes['user.phone_no']).replace(/^\+/, '');
 		if (phone.startsWith(ENGATI_REJECTED_PHONE_PREFIX)) {
 			return envelope(2000, null, `User ${phone} could not be created for this channel`);
 		}
-		state.flowTriggers.push({ version, flowKey: req.params.flowKey, botKey: req.params.botKey, attributes });
+		state.flowTriggers.push({
+			version,
+			flowKey: req.params.flowKey,
+			botKey: req.params.botKey,
+			attributes,
+		});
 		return envelope(1000, true);
 	}
 
@@ -190,8 +260,10 @@ export function createEngatiSimulator(options: Partial<typeof ENGATI_DEFAULTS> =
 		openapi: [path.join(__dirname, 'openapi.json')],
 		authenticate(req) {
 			// The raw key, not base64: `Basic base64(anything)` is a wrong key to Engati.
-			if (authToken(req, 'Basic') !== config.apiKey) return problem(401, 'Invalid or revoked API key');
-			if (req.params.customerId !== config.customerId) return problem(403, 'This API key cannot access that customer');
+			if (authToken(req, 'Basic') !== config.apiKey)
+				return problem(401, 'Invalid or revoked API key');
+			if (req.params.customerId !== config.customerId)
+				return problem(403, 'This API key cannot access that customer');
 			return undefined;
 		},
 		errorResponse: (status, message) => problem(status, message),
@@ -230,7 +302,12 @@ export function engatiState(sim: Simulator): {
 }
 
 /** The demo credential for a simulator at baseUrl (examples/engati-*.json use id `demo-engati`). */
-export function demoCredential(baseUrl: string): { id: string; name: string; type: string; data: Record<string, unknown> } {
+export function demoCredential(baseUrl: string): {
+	id: string;
+	name: string;
+	type: string;
+	data: Record<string, unknown>;
+} {
 	return {
 		id: 'demo-engati',
 		name: 'Engati (simulator)',

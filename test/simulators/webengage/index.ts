@@ -59,10 +59,20 @@ export function createWebEngageSimulator(options: WebEngageSimulatorOptions = {}
 					licenseCode,
 					id: 'resp-1001',
 					questionResponses: [
-						{ id: 'qr-1', questionId: 'q-1', questionText: 'Rate us', value: { '@class': 'score', value: 9 } },
+						{
+							id: 'qr-1',
+							questionId: 'q-1',
+							questionText: 'Rate us',
+							value: { '@class': 'score', value: 9 },
+						},
 					],
 					customData: { plan: ['gold'] },
-					activity: { pageUrl: 'https://example.com/checkout', city: 'Pune', country: 'India', activityOn: '2026-11-01T10:00:00+0000' },
+					activity: {
+						pageUrl: 'https://example.com/checkout',
+						city: 'Pune',
+						country: 'India',
+						activityOn: '2026-11-01T10:00:00+0000',
+					},
 				},
 			],
 		]),
@@ -122,25 +132,42 @@ export function createWebEngageSimulator(options: WebEngageSimulatorOptions = {}
 				const key = `${req.params.experimentId} ${JSON.stringify(body)}`;
 				const first = state.dedupeWindows.get(key);
 				if (first !== undefined && Date.now() - first < dedupeTtl * 1000) {
-					return ok(200, { data: { txnId, experimentId: req.params.experimentId, userId: body.userId, ttl: body.ttl ?? 120 } });
+					return ok(200, {
+						data: {
+							txnId,
+							experimentId: req.params.experimentId,
+							userId: body.userId,
+							ttl: body.ttl ?? 120,
+						},
+					});
 				}
 				state.dedupeWindows.set(key, Date.now());
 			}
 			state.transactions.push({ ...body, txnId, experimentId: req.params.experimentId });
-			return ok(200, { data: { txnId, experimentId: req.params.experimentId, userId: body.userId, ttl: body.ttl ?? 120 } });
+			return ok(200, {
+				data: {
+					txnId,
+					experimentId: req.params.experimentId,
+					userId: body.userId,
+					ttl: body.ttl ?? 120,
+				},
+			});
 		},
 		triggerMultiCampaign(req) {
 			const body = req.body as Json;
 			const campaignIds = ([] as string[]).concat(req.query.campaignIds as string | string[]);
 			const txnId = body.txnId ?? newId();
-			if (!(body.txnId && state.transactions.some((t) => t.txnId === body.txnId && t.campaignIds))) {
+			if (
+				!(body.txnId && state.transactions.some((t) => t.txnId === body.txnId && t.campaignIds))
+			) {
 				state.transactions.push({ ...body, txnId, campaignIds, mode: req.query.mode });
 			}
 			return ok(200, { data: { txnId, campaignIds, userId: body.userId, mode: req.query.mode } });
 		},
 		createGdprRequest(req) {
 			const body = req.body as Json;
-			if (state.gdpr.has(body.subject_request_id)) return error(400, 'subject_request_id is not unique');
+			if (state.gdpr.has(body.subject_request_id))
+				return error(400, 'subject_request_id is not unique');
 			const userId = body.subject_identities[0].identity_value;
 			if (!state.users.has(String(userId))) return error(400, `Unknown user ${userId}`);
 			state.gdpr.set(body.subject_request_id, { ...body, status: 'PENDING' });
@@ -158,7 +185,11 @@ export function createWebEngageSimulator(options: WebEngageSimulatorOptions = {}
 			if (!found) return error(404, 'Request not found');
 			return {
 				status: 200,
-				body: { subject_request_id: found.subject_request_id, subject_request_type: found.subject_request_type, status: found.status },
+				body: {
+					subject_request_id: found.subject_request_id,
+					subject_request_type: found.subject_request_type,
+					status: found.status,
+				},
 			};
 		},
 		cancelGdprRequest(req) {
@@ -166,11 +197,18 @@ export function createWebEngageSimulator(options: WebEngageSimulatorOptions = {}
 			if (!found) return error(404, 'Request not found');
 			if (found.status !== 'PENDING') return error(400, 'Only pending requests can be cancelled');
 			found.status = 'CANCELLED';
-			return { status: 200, body: { subject_request_id: found.subject_request_id, message: 'request cancelled' } };
+			return {
+				status: 200,
+				body: { subject_request_id: found.subject_request_id, message: 'request cancelled' },
+			};
 		},
 		searchFeedbacks(req) {
 			const body = (req.body ?? {}) as Json;
-			return ok(200, { data: { pageNo: body.pageNo ?? 1, contents: [] }, message: 'success', status: 'success' });
+			return ok(200, {
+				data: { pageNo: body.pageNo ?? 1, contents: [] },
+				message: 'success',
+				status: 'success',
+			});
 		},
 		getSurveyResponse(req) {
 			const found = state.surveyResponses.get(req.params.responseId);
@@ -191,19 +229,32 @@ export function createWebEngageSimulator(options: WebEngageSimulatorOptions = {}
 		},
 	};
 
-	const byOperation = (...ids: string[]) => (req: SimRequest) => ids.includes(req.operationId ?? '');
+	const byOperation =
+		(...ids: string[]) =>
+		(req: SimRequest) =>
+			ids.includes(req.operationId ?? '');
 
 	const sim: Simulator = new Simulator({
 		name: 'webengage',
 		openapi: [path.join(__dirname, 'openapi.json')],
 		authenticate(req) {
-			if (req.operationId !== 'getSurveyResponse' && decodeURIComponent(req.path.split('/')[3] ?? '') !== licenseCode) {
-				const status = (sim.data.wrongLicenseStatus as number | undefined) ?? options.wrongLicenseStatus ?? 404;
+			if (
+				req.operationId !== 'getSurveyResponse' &&
+				decodeURIComponent(req.path.split('/')[3] ?? '') !== licenseCode
+			) {
+				const status =
+					(sim.data.wrongLicenseStatus as number | undefined) ?? options.wrongLicenseStatus ?? 404;
 				return error(status, status === 400 ? 'Invalid resource' : 'Invalid URL');
 			}
 			if (authToken(req, 'Bearer') !== apiKey) return error(401, 'Unauthorized');
-			const business = req.operationId === 'createBusinessEventDefinition' || req.operationId === 'triggerBusinessEvent';
-			if (business && ((sim.data.businessEvents as boolean | undefined) ?? options.businessEvents ?? true) === false) {
+			const business =
+				req.operationId === 'createBusinessEventDefinition' ||
+				req.operationId === 'triggerBusinessEvent';
+			if (
+				business &&
+				((sim.data.businessEvents as boolean | undefined) ?? options.businessEvents ?? true) ===
+					false
+			) {
 				return error(404, 'Invalid URL');
 			}
 			return undefined;
@@ -218,10 +269,22 @@ export function createWebEngageSimulator(options: WebEngageSimulatorOptions = {}
 			{ name: 'events', perMinute: 5000, matches: byOperation('trackEvent') },
 			{ name: 'bulkUsers', perMinute: 500, matches: byOperation('bulkUpsertUsers') },
 			{ name: 'bulkEvents', perMinute: 500, matches: byOperation('bulkTrackEvents') },
-			{ name: 'transactional', perMinute: 100, matches: byOperation('triggerTransactional', 'triggerMultiCampaign') },
-			{ name: 'businessDefinition', perMinute: 1, matches: byOperation('createBusinessEventDefinition') },
+			{
+				name: 'transactional',
+				perMinute: 100,
+				matches: byOperation('triggerTransactional', 'triggerMultiCampaign'),
+			},
+			{
+				name: 'businessDefinition',
+				perMinute: 1,
+				matches: byOperation('createBusinessEventDefinition'),
+			},
 			{ name: 'businessTrigger', perMinute: 500, matches: byOperation('triggerBusinessEvent') },
-			{ name: 'gdpr', perMinute: 100, matches: byOperation('createGdprRequest', 'getGdprRequest', 'cancelGdprRequest') },
+			{
+				name: 'gdpr',
+				perMinute: 100,
+				matches: byOperation('createGdprRequest', 'getGdprRequest', 'cancelGdprRequest'),
+			},
 		],
 		handlers,
 		state: () => ({
@@ -259,7 +322,12 @@ export function webEngageState(sim: Simulator): {
 }
 
 /** The demo credential (id `demo-webengage`) for a WebEngage simulator at `baseUrl`. */
-export function demoCredential(baseUrl: string): { id: string; name: string; type: string; data: Record<string, unknown> } {
+export function demoCredential(baseUrl: string): {
+	id: string;
+	name: string;
+	type: string;
+	data: Record<string, unknown>;
+} {
 	return {
 		id: 'demo-webengage',
 		name: 'WebEngage (simulator)',

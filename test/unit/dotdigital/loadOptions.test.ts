@@ -5,10 +5,25 @@ import { getTemplates, getWebhookEvents } from '../../../nodes/DotdigitalCpaas/m
 /** A load-options context whose HTTP helper answers from a table and records what was asked. */
 function context(answers: Record<string, unknown>, calls: string[]): ILoadOptionsFunctions {
 	return {
-		getNode: () => ({ id: 'n', name: 'dotdigital', type: 'CUSTOM.dotdigitalCpaas', typeVersion: 1, position: [0, 0], parameters: {} }),
-		getCredentials: async () => ({ authMode: 'apiUser', region: 'r2', username: 'u', password: 'p' }),
+		getNode: () => ({
+			id: 'n',
+			name: 'dotdigital',
+			type: 'CUSTOM.dotdigitalCpaas',
+			typeVersion: 1,
+			position: [0, 0],
+			parameters: {},
+		}),
+		getCredentials: async () => ({
+			authMode: 'apiUser',
+			region: 'r2',
+			username: 'u',
+			password: 'p',
+		}),
 		helpers: {
-			httpRequestWithAuthentication: async (_type: string, options: { method: string; url: string }) => {
+			httpRequestWithAuthentication: async (
+				_type: string,
+				options: { method: string; url: string },
+			) => {
 				calls.push(`${options.method} ${options.url}`);
 				return { body: answers[options.url], statusCode: 200, headers: {} };
 			},
@@ -47,6 +62,9 @@ describe('dotdigital CPaaS dropdowns', () => {
 			},
 			calls,
 		);
-		expect((await getWebhookEvents.call(ctx)).map((o) => o.value)).toEqual(['message.delivered', 'message.sent']);
+		expect((await getWebhookEvents.call(ctx)).map((o) => o.value)).toEqual([
+			'message.delivered',
+			'message.sent',
+		]);
 	});
 });

@@ -1,6 +1,12 @@
 import type { Simulator } from '../../simulators/core/simulator';
 import { filterValue } from '../../../nodes/DotdigitalCpaas/actions/profile/getMany.operation';
-import { BATCH_MAX_ITEMS, createDotdigitalSimulator, DOTDIGITAL_DEFAULTS as D, mongoQsMatch, mongoQsValue } from '../../simulators/dotdigital';
+import {
+	BATCH_MAX_ITEMS,
+	createDotdigitalSimulator,
+	DOTDIGITAL_DEFAULTS as D,
+	mongoQsMatch,
+	mongoQsValue,
+} from '../../simulators/dotdigital';
 
 describe('dotdigital CPaaS simulator', () => {
 	let sim: Simulator;
@@ -13,9 +19,17 @@ describe('dotdigital CPaaS simulator', () => {
 			body: body === undefined ? undefined : JSON.stringify(body),
 		});
 		const text = await response.text();
-		return { status: response.status, headers: response.headers, body: text ? JSON.parse(text) : undefined };
+		return {
+			status: response.status,
+			headers: response.headers,
+			body: text ? JSON.parse(text) : undefined,
+		};
 	};
-	const message = (phone = '447123123123') => ({ to: { phoneNumber: phone }, rules: ['sms'], body: 'x' });
+	const message = (phone = '447123123123') => ({
+		to: { phoneNumber: phone },
+		rules: ['sms'],
+		body: 'x',
+	});
 
 	beforeAll(async () => {
 		sim = createDotdigitalSimulator();
@@ -26,14 +40,19 @@ describe('dotdigital CPaaS simulator', () => {
 
 	it('refuses wrong Basic credentials and a Bearer token on /cpaas with 401', async () => {
 		expect((await call('GET', '/cpaas/templates', undefined, 'Basic eDp5')).status).toBe(401);
-		expect((await call('GET', '/cpaas/templates', undefined, `Bearer ${D.accessToken}`)).status).toBe(401);
+		expect(
+			(await call('GET', '/cpaas/templates', undefined, `Bearer ${D.accessToken}`)).status,
+		).toBe(401);
 	});
 
 	it('serves the legacy API space paths with the Bearer token only', async () => {
 		const legacy = `/apispaces/${D.apiSpaceId}/messages`;
 		expect((await call('POST', legacy, message(), `Bearer ${D.accessToken}`)).status).toBe(201);
 		expect((await call('POST', legacy, message(), basic)).status).toBe(401);
-		expect((await call('POST', `/apispaces/other/messages`, message(), `Bearer ${D.accessToken}`)).status).toBe(404);
+		expect(
+			(await call('POST', `/apispaces/other/messages`, message(), `Bearer ${D.accessToken}`))
+				.status,
+		).toBe(404);
 	});
 
 	it('validates requests against the OpenAPI files', async () => {
@@ -49,7 +68,11 @@ describe('dotdigital CPaaS simulator', () => {
 			{ index: 0, messageId: expect.any(String) },
 			{ index: 1, messageId: expect.any(String) },
 		]);
-		const tooMany = await call('POST', '/cpaas/messages/batch', Array.from({ length: BATCH_MAX_ITEMS + 1 }, () => message()));
+		const tooMany = await call(
+			'POST',
+			'/cpaas/messages/batch',
+			Array.from({ length: BATCH_MAX_ITEMS + 1 }, () => message()),
+		);
 		expect(tooMany.status).toBe(400);
 		expect(tooMany.body.message).toMatch(/5000/);
 	});
@@ -72,9 +95,15 @@ describe('dotdigital CPaaS simulator', () => {
 	});
 
 	it('pages profiles with $skip and $limit and filters on fields', async () => {
-		for (const id of ['a', 'b', 'c']) await call('POST', '/cpaas/profiles', { id, tier: id === 'b' ? 'gold' : 'silver' });
-		expect((await call('GET', '/cpaas/profiles?$skip=1&$limit=1')).body.map((p: any) => p.id)).toEqual(['b']);
-		expect((await call('GET', '/cpaas/profiles?tier=silver')).body.map((p: any) => p.id)).toEqual(['a', 'c']);
+		for (const id of ['a', 'b', 'c'])
+			await call('POST', '/cpaas/profiles', { id, tier: id === 'b' ? 'gold' : 'silver' });
+		expect(
+			(await call('GET', '/cpaas/profiles?$skip=1&$limit=1')).body.map((p: any) => p.id),
+		).toEqual(['b']);
+		expect((await call('GET', '/cpaas/profiles?tier=silver')).body.map((p: any) => p.id)).toEqual([
+			'a',
+			'c',
+		]);
 	});
 });
 

@@ -1,8 +1,20 @@
 import { createHmac } from 'node:crypto';
 
-import { eventKey, filterByName, inOrder, RecentEvents, splitEvents } from '../../../nodes/DotdigitalCpaasTrigger/events';
-import { credentialKeyMaterial, deriveWebhookSecret } from '../../../nodes/DotdigitalCpaasTrigger/secret';
-import { computeSignature, isValidSignature } from '../../../nodes/DotdigitalCpaasTrigger/signature';
+import {
+	eventKey,
+	filterByName,
+	inOrder,
+	RecentEvents,
+	splitEvents,
+} from '../../../nodes/DotdigitalCpaasTrigger/events';
+import {
+	credentialKeyMaterial,
+	deriveWebhookSecret,
+} from '../../../nodes/DotdigitalCpaasTrigger/secret';
+import {
+	computeSignature,
+	isValidSignature,
+} from '../../../nodes/DotdigitalCpaasTrigger/signature';
 
 const secret = 'f946b0e7-5fe9-4f57-9d8f-62b3ac0b4a13';
 const body = '{"eventId":"e1","name":"message.sent"}';
@@ -26,14 +38,20 @@ describe('signature', () => {
 		expect(isValidSignature(secret, body, '')).toBe(false);
 		expect(isValidSignature(secret, body, vendorSignature.slice(0, 39))).toBe(false);
 		expect(isValidSignature(secret, body, `${vendorSignature}0`)).toBe(false);
-		expect(isValidSignature(secret, body, createHmac('sha1', 'other').update(body).digest('hex'))).toBe(false);
+		expect(
+			isValidSignature(secret, body, createHmac('sha1', 'other').update(body).digest('hex')),
+		).toBe(false);
 		expect(isValidSignature(secret, `${body} `, vendorSignature)).toBe(false);
-		expect(isValidSignature(secret, body, createHmac('sha256', secret).update(body).digest('hex'))).toBe(false);
+		expect(
+			isValidSignature(secret, body, createHmac('sha256', secret).update(body).digest('hex')),
+		).toBe(false);
 	});
 
 	it('refuses everything when no secret is stored or the body is missing', () => {
 		expect(isValidSignature(undefined, body, vendorSignature)).toBe(false);
-		expect(isValidSignature('', body, createHmac('sha1', '').update(body).digest('hex'))).toBe(false);
+		expect(isValidSignature('', body, createHmac('sha1', '').update(body).digest('hex'))).toBe(
+			false,
+		);
 		expect(isValidSignature(secret, undefined, vendorSignature)).toBe(false);
 	});
 });
@@ -41,7 +59,10 @@ describe('signature', () => {
 describe('splitEvents and filterByName', () => {
 	it('turns one event or a batch into a list of events, leaving out non-objects', () => {
 		expect(splitEvents({ eventId: 'a' })).toEqual([{ eventId: 'a' }]);
-		expect(splitEvents([{ eventId: 'a' }, 3, null, [1], { eventId: 'b' }])).toEqual([{ eventId: 'a' }, { eventId: 'b' }]);
+		expect(splitEvents([{ eventId: 'a' }, 3, null, [1], { eventId: 'b' }])).toEqual([
+			{ eventId: 'a' },
+			{ eventId: 'b' },
+		]);
 		expect(splitEvents('text')).toEqual([]);
 		expect(splitEvents(null)).toEqual([]);
 	});
@@ -57,8 +78,14 @@ describe('splitEvents and filterByName', () => {
 describe('RecentEvents (one process)', () => {
 	it('claims an eventId once, also inside one batch; events without one always pass', () => {
 		const recent = new RecentEvents(100);
-		expect(recent.claim([{ eventId: 'a' }, { eventId: 'b' }, { eventId: 'a' }, { name: 'x' }], 100)).toEqual([true, true, false, true]);
-		expect(recent.claim([{ eventId: 'b' }, { eventId: 'c' }, { eventId: 7 }], 100)).toEqual([false, true, true]);
+		expect(
+			recent.claim([{ eventId: 'a' }, { eventId: 'b' }, { eventId: 'a' }, { name: 'x' }], 100),
+		).toEqual([true, true, false, true]);
+		expect(recent.claim([{ eventId: 'b' }, { eventId: 'c' }, { eventId: 7 }], 100)).toEqual([
+			false,
+			true,
+			true,
+		]);
 		expect(eventKey({ eventId: 7 })).toBe('7');
 		expect(eventKey({ eventId: { x: 1 } })).toBe('');
 	});
@@ -83,7 +110,11 @@ describe('inOrder', () => {
 			log.push(`end ${name}`);
 			return name;
 		};
-		const results = await Promise.all([inOrder('k', task('a', 20)), inOrder('k', task('b', 1)), inOrder('other', task('c', 1))]);
+		const results = await Promise.all([
+			inOrder('k', task('a', 20)),
+			inOrder('k', task('b', 1)),
+			inOrder('other', task('c', 1)),
+		]);
 		expect(results).toEqual(['a', 'b', 'c']);
 		expect(log.indexOf('end a')).toBeLessThan(log.indexOf('start b'));
 		expect(log.indexOf('start c')).toBeLessThan(log.indexOf('end a'));

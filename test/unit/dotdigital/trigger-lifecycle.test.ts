@@ -10,7 +10,11 @@ import { DotdigitalCpaasTrigger } from '../../../nodes/DotdigitalCpaasTrigger/Do
 import { deriveWebhookSecret } from '../../../nodes/DotdigitalCpaasTrigger/secret';
 import type { Simulator } from '../../simulators/core/simulator';
 import type { StoredWebhook } from '../../simulators/dotdigital/webhooks';
-import { createWebhookSimulator, makeEvent, WEBHOOK_OPERATIONS } from '../../simulators/dotdigital/webhooks';
+import {
+	createWebhookSimulator,
+	makeEvent,
+	WEBHOOK_OPERATIONS,
+} from '../../simulators/dotdigital/webhooks';
 
 const WEBHOOK_URL = 'http://127.0.0.1:5678/webhook/abc/webhook';
 
@@ -35,11 +39,16 @@ describe('dotdigital CPaaS Trigger lifecycle', () => {
 	const CREDENTIALS = { authMode: 'apiUser', username: 'u', password: 'p' };
 	/** The secret a registration stored as `data` uses. */
 	const secretOf = (data: Json) =>
-		deriveWebhookSecret(CREDENTIALS, { workflowId: 'wf1', nodeWebhookId: node.webhookId, nonce: data.secretNonce });
+		deriveWebhookSecret(CREDENTIALS, {
+			workflowId: 'wf1',
+			nodeWebhookId: node.webhookId,
+			nonce: data.secretNonce,
+		});
 
 	function context(params: Json, staticData: Json, extra: Json = {}): any {
 		return {
-			getNodeParameter: (name: string, fallback?: unknown) => (name in params ? params[name] : fallback),
+			getNodeParameter: (name: string, fallback?: unknown) =>
+				name in params ? params[name] : fallback,
 			getWorkflowStaticData: () => staticData,
 			getNodeWebhookUrl: () => WEBHOOK_URL,
 			getNode: () => node,
@@ -70,7 +79,13 @@ describe('dotdigital CPaaS Trigger lifecycle', () => {
 		};
 	}
 
-	const params = { events: ['message.sent', 'message.failed'], batch: true, maxBatchSize: 10, batchTimeout: 5, settings: {} };
+	const params = {
+		events: ['message.sent', 'message.failed'],
+		batch: true,
+		maxBatchSize: 10,
+		batchTimeout: 5,
+		settings: {},
+	};
 	const hooks = () => state.webhooks as Map<string, StoredWebhook>;
 
 	beforeAll(async () => {
@@ -91,7 +106,12 @@ describe('dotdigital CPaaS Trigger lifecycle', () => {
 		expect(hook.secret).toMatch(/^[0-9a-f]{64}$/);
 		expect(hook.secret).toBe(secretOf(data));
 		expect(JSON.stringify(data)).not.toContain(hook.secret!);
-		expect(hook).toMatchObject({ url: WEBHOOK_URL, batch: true, maxBatchSize: 10, batchTimeout: 5 });
+		expect(hook).toMatchObject({
+			url: WEBHOOK_URL,
+			batch: true,
+			maxBatchSize: 10,
+			batchTimeout: 5,
+		});
 		expect(hook.subscriptions!.map((s) => s.type)).toEqual(['message.failed', 'message.sent']);
 
 		const other: Json = {};
@@ -100,8 +120,14 @@ describe('dotdigital CPaaS Trigger lifecycle', () => {
 	});
 
 	it('refuses to register when the credential has no secret to derive from', async () => {
-		const ctx = context(params, {}, { getCredentials: async () => ({ authMode: 'apiUser', username: 'u', password: '' }) });
-		await expect(methods.create.call(ctx as IHookFunctions)).rejects.toThrow('Cannot derive the webhook secret');
+		const ctx = context(
+			params,
+			{},
+			{ getCredentials: async () => ({ authMode: 'apiUser', username: 'u', password: '' }) },
+		);
+		await expect(methods.create.call(ctx as IHookFunctions)).rejects.toThrow(
+			'Cannot derive the webhook secret',
+		);
 		expect(sim.requests(WEBHOOK_OPERATIONS.create)).toHaveLength(0);
 	});
 
@@ -110,12 +136,26 @@ describe('dotdigital CPaaS Trigger lifecycle', () => {
 		await methods.create.call(context(params, data) as IHookFunctions);
 		sim.reset();
 		expect(await methods.checkExists.call(context(params, data) as IHookFunctions)).toBe(true);
-		expect(await methods.checkExists.call(context({ ...params, events: ['message.sent'] }, data) as IHookFunctions)).toBe(false);
 		expect(
-			await methods.checkExists.call(context(params, data, { getNodeWebhookUrl: () => 'http://127.0.0.1:1/other' }) as IHookFunctions),
+			await methods.checkExists.call(
+				context({ ...params, events: ['message.sent'] }, data) as IHookFunctions,
+			),
+		).toBe(false);
+		expect(
+			await methods.checkExists.call(
+				context(params, data, {
+					getNodeWebhookUrl: () => 'http://127.0.0.1:1/other',
+				}) as IHookFunctions,
+			),
 		).toBe(false);
 		// Another credential secret derives another secret than the one dotdigital holds.
-		const rotated = context(params, data, { getCredentials: async () => ({ ...CREDENTIALS, password: 'new', customBaseUrl: `${base}/cpaas` }) });
+		const rotated = context(params, data, {
+			getCredentials: async () => ({
+				...CREDENTIALS,
+				password: 'new',
+				customBaseUrl: `${base}/cpaas`,
+			}),
+		});
 		expect(await methods.checkExists.call(rotated as IHookFunctions)).toBe(false);
 		hooks().get(data.webhookId)!._deleted = true;
 		expect(await methods.checkExists.call(context(params, data) as IHookFunctions)).toBe(false);
@@ -127,7 +167,9 @@ describe('dotdigital CPaaS Trigger lifecycle', () => {
 		const data: Json = {};
 		await methods.create.call(context(params, data) as IHookFunctions);
 		const oldId = data.webhookId;
-		await methods.create.call(context({ ...params, events: ['message.sent'] }, data) as IHookFunctions);
+		await methods.create.call(
+			context({ ...params, events: ['message.sent'] }, data) as IHookFunctions,
+		);
 		expect(hooks().get(oldId)!._deleted).toBe(true);
 		expect(data.webhookId).not.toBe(oldId);
 	});
@@ -151,7 +193,10 @@ describe('dotdigital CPaaS Trigger lifecycle', () => {
 		const data: Json = {};
 		await methods.create.call(context(params, data) as IHookFunctions);
 		const handler = sim.spec.handlers[WEBHOOK_OPERATIONS.delete];
-		sim.spec.handlers[WEBHOOK_OPERATIONS.delete] = () => ({ status: 403, body: { message: 'Forbidden' } });
+		sim.spec.handlers[WEBHOOK_OPERATIONS.delete] = () => ({
+			status: 403,
+			body: { message: 'Forbidden' },
+		});
 		try {
 			expect(await methods.delete.call(context(params, data) as IHookFunctions)).toBe(false);
 		} finally {
@@ -164,7 +209,13 @@ describe('dotdigital CPaaS Trigger lifecycle', () => {
 	describe('webhook()', () => {
 		const registration: Json = { webhookId: 'remote-1', secretNonce: 'abcdef' };
 		const secret = secretOf(registration)!;
-		function delivery(rawBody: string, signature: string | undefined, staticData: Json, settings: Json = {}, nodeId = 'n1') {
+		function delivery(
+			rawBody: string,
+			signature: string | undefined,
+			staticData: Json,
+			settings: Json = {},
+			nodeId = 'n1',
+		) {
 			const res = {
 				statusCode: 200,
 				sent: '' as unknown,
@@ -219,7 +270,11 @@ describe('dotdigital CPaaS Trigger lifecycle', () => {
 		});
 
 		it('emits one item per new event, filters by name, answers counts, and drops what this process saw', async () => {
-			const events = [makeEvent('message.sent'), makeEvent('message.failed'), makeEvent('message.sent')];
+			const events = [
+				makeEvent('message.sent'),
+				makeEvent('message.failed'),
+				makeEvent('message.sent'),
+			];
 			const body = JSON.stringify(events);
 			const settings = { onlyEventNames: ['message.sent'] };
 			const first = await delivery(body, sign(body), registration, settings, 'filter-node').run();
@@ -230,13 +285,24 @@ describe('dotdigital CPaaS Trigger lifecycle', () => {
 			expect(again.workflowData).toBeUndefined();
 			expect(again.webhookResponse).toEqual({ received: 3, accepted: 0, duplicates: 2 });
 
-			const off = await delivery(body, sign(body), registration, { rememberEvents: 0 }, 'filter-node').run();
+			const off = await delivery(
+				body,
+				sign(body),
+				registration,
+				{ rememberEvents: 0 },
+				'filter-node',
+			).run();
 			expect(off.workflowData![0]).toHaveLength(3);
 		});
 
 		it('lets exactly one of 100 concurrent copies of an event through', async () => {
 			const body = JSON.stringify(makeEvent('message.sent'));
-			const results = await Promise.all(Array.from({ length: 100 }, async () => await delivery(body, sign(body), registration, {}, 'copies').run()));
+			const results = await Promise.all(
+				Array.from(
+					{ length: 100 },
+					async () => await delivery(body, sign(body), registration, {}, 'copies').run(),
+				),
+			);
 			expect(results.filter((r) => r.workflowData !== undefined)).toHaveLength(1);
 		});
 	});
@@ -251,13 +317,20 @@ describe('dotdigital CPaaS Trigger lifecycle', () => {
 			const tick = () => new Promise((r) => setTimeout(r, Math.random() * 3));
 			return {
 				calls: 0,
-				async checkProcessedAndRecord(items: string[], _scope: string, options: { maxEntries?: number }) {
+				async checkProcessedAndRecord(
+					items: string[],
+					_scope: string,
+					options: { maxEntries?: number },
+				) {
 					this.calls++;
 					await tick();
 					const read = record ? [...record] : undefined;
 					await tick();
 					const known = new Set(read ?? []);
-					const result = { new: items.filter((i) => !known.has(i)), processed: items.filter((i) => known.has(i)) };
+					const result = {
+						new: items.filter((i) => !known.has(i)),
+						processed: items.filter((i) => known.has(i)),
+					};
 					const next = [...(read ?? []), ...result.new];
 					record = options.maxEntries ? next.slice(-options.maxEntries) : next;
 					return result;
@@ -267,7 +340,8 @@ describe('dotdigital CPaaS Trigger lifecycle', () => {
 		function run(store: ReturnType<typeof fakeStore>, events: Json[], settings: Json = {}) {
 			const ctx = {
 				getInputData: () => events.map((json) => ({ json })),
-				getNodeParameter: (name: string, _i: number, fallback: unknown) => (name === 'settings' ? settings : fallback),
+				getNodeParameter: (name: string, _i: number, fallback: unknown) =>
+					name === 'settings' ? settings : fallback,
 				getNode: () => node,
 				getWorkflow: () => ({ id: 'wf-exec', active: true }),
 				helpers: { checkProcessedAndRecord: store.checkProcessedAndRecord.bind(store) },
@@ -308,7 +382,9 @@ describe('dotdigital CPaaS Trigger lifecycle', () => {
 				expect(String(item.json.error)).toContain('Could not record event IDs');
 				expect(item.json.eventId).toBeUndefined();
 			}
-			await expect(trigger.execute.call(broken(false))).rejects.toThrow('Could not record event IDs');
+			await expect(trigger.execute.call(broken(false))).rejects.toThrow(
+				'Could not record event IDs',
+			);
 		});
 
 		it('under 100 overlapping executions, each event passes exactly once (the store is used one call at a time)', async () => {

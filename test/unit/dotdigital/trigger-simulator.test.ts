@@ -17,7 +17,6 @@ import {
 	WEBHOOK_OPERATIONS,
 } from '../../simulators/dotdigital/webhooks';
 
-
 describe('dotdigital simulator webhooks', () => {
 	const state: Record<string, any> = {};
 	let sim: Simulator;
@@ -28,14 +27,23 @@ describe('dotdigital simulator webhooks', () => {
 	const received: Array<{ body: string; signature?: string }> = [];
 	const statuses: number[] = [];
 
-	const call = async (method: string, route: string, body?: unknown, headers: Record<string, string> = {}) => {
+	const call = async (
+		method: string,
+		route: string,
+		body?: unknown,
+		headers: Record<string, string> = {},
+	) => {
 		const response = await fetch(`${base}${route}`, {
 			method,
 			headers: { 'content-type': 'application/json', ...headers },
 			body: body === undefined ? undefined : JSON.stringify(body),
 		});
 		const text = await response.text();
-		return { status: response.status, body: text ? JSON.parse(text) : undefined, etag: response.headers.get('etag') };
+		return {
+			status: response.status,
+			body: text ? JSON.parse(text) : undefined,
+			etag: response.headers.get('etag'),
+		};
 	};
 	const create = async (extra: Record<string, unknown> = {}) =>
 		(
@@ -56,7 +64,10 @@ describe('dotdigital simulator webhooks', () => {
 			req.on('data', (c: Buffer) => chunks.push(c));
 			req.on('end', () => {
 				const signature = req.headers['x-comapi-signature'];
-				received.push({ body: Buffer.concat(chunks).toString('utf8'), signature: Array.isArray(signature) ? signature[0] : signature });
+				received.push({
+					body: Buffer.concat(chunks).toString('utf8'),
+					signature: Array.isArray(signature) ? signature[0] : signature,
+				});
 				res.statusCode = statuses.shift() ?? 200;
 				res.end();
 			});
@@ -81,11 +92,23 @@ describe('dotdigital simulator webhooks', () => {
 		const got = await call('GET', `/cpaas/webhooks/${hook.id}`);
 		expect(got.status).toBe(200);
 		expect(got.body.url).toBe(receiverUrl);
-		expect((await call('GET', '/cpaas/webhooks')).body.map((h: StoredWebhook) => h.id)).toContain(hook.id);
+		expect((await call('GET', '/cpaas/webhooks')).body.map((h: StoredWebhook) => h.id)).toContain(
+			hook.id,
+		);
 
-		const stale = await call('PUT', `/cpaas/webhooks/${hook.id}`, { name: 'x', url: receiverUrl }, { 'if-match': 'old' });
+		const stale = await call(
+			'PUT',
+			`/cpaas/webhooks/${hook.id}`,
+			{ name: 'x', url: receiverUrl },
+			{ 'if-match': 'old' },
+		);
 		expect(stale.status).toBe(412);
-		const updated = await call('PUT', `/cpaas/webhooks/${hook.id}`, { name: 'renamed', url: receiverUrl }, { 'if-match': got.etag! });
+		const updated = await call(
+			'PUT',
+			`/cpaas/webhooks/${hook.id}`,
+			{ name: 'renamed', url: receiverUrl },
+			{ 'if-match': got.etag! },
+		);
 		expect(updated.status).toBe(200);
 		expect(updated.body.name).toBe('renamed');
 
@@ -99,13 +122,21 @@ describe('dotdigital simulator webhooks', () => {
 	it('validates requests against webhook-api.json', async () => {
 		const missingUrl = await call('POST', '/cpaas/webhooks', { name: 'no url' });
 		expect(missingUrl.status).toBe(400);
-		const tooBig = await call('POST', '/cpaas/webhooks', { name: 'n', url: receiverUrl, maxBatchSize: 501 });
+		const tooBig = await call('POST', '/cpaas/webhooks', {
+			name: 'n',
+			url: receiverUrl,
+			maxBatchSize: 501,
+		});
 		expect(tooBig.status).toBe(400);
 	});
 
 	it('lists the available events with their filters', async () => {
-		const events = (await call('GET', '/cpaas/webhooks/availableevents')).body as Array<{ type: string }>;
-		expect(events.map((e) => e.type)).toEqual(expect.arrayContaining(['message.sent', 'message.delivered', 'profile.update']));
+		const events = (await call('GET', '/cpaas/webhooks/availableevents')).body as Array<{
+			type: string;
+		}>;
+		expect(events.map((e) => e.type)).toEqual(
+			expect.arrayContaining(['message.sent', 'message.delivered', 'profile.update']),
+		);
 	});
 
 	it('signs each delivery with lowercase hex HMAC-SHA1 of the exact body, one event per POST without batching', async () => {
@@ -115,7 +146,9 @@ describe('dotdigital simulator webhooks', () => {
 		expect(outcomes.map((o) => o.status)).toEqual([200, 200]);
 		expect(received.map((r) => JSON.parse(r.body))).toEqual(events);
 		for (const r of received) {
-			expect(r.signature).toBe(createHmac('sha1', 'sim-secret-0123456789').update(r.body).digest('hex'));
+			expect(r.signature).toBe(
+				createHmac('sha1', 'sim-secret-0123456789').update(r.body).digest('hex'),
+			);
 			expect(isValidSignature('sim-secret-0123456789', r.body, r.signature)).toBe(true);
 		}
 	});
@@ -146,7 +179,10 @@ describe('dotdigital simulator webhooks', () => {
 	it('gives up after maxAttempts', async () => {
 		const hook = await create();
 		statuses.push(500, 500, 500, 500);
-		const [outcome] = await deliverEvents(state, hook.id, [makeEvent('message.sent')], { maxAttempts: 3, retryDelaysMs: [1, 1] });
+		const [outcome] = await deliverEvents(state, hook.id, [makeEvent('message.sent')], {
+			maxAttempts: 3,
+			retryDelaysMs: [1, 1],
+		});
 		expect(outcome.statuses).toEqual([500, 500, 500]);
 		expect(outcome.status).toBe(500);
 	});
@@ -159,7 +195,11 @@ describe('dotdigital simulator webhooks', () => {
 		await deliverEvents(state, hook.id, [makeEvent('message.sent')], { signature: 'wrongSecret' });
 		expect(received[0].signature).toMatch(/^[0-9a-f]{40}$/);
 		expect(received[1].signature).toBeUndefined();
-		expect(received.map((r) => isValidSignature(secret, r.body, r.signature))).toEqual([false, false, false]);
+		expect(received.map((r) => isValidSignature(secret, r.body, r.signature))).toEqual([
+			false,
+			false,
+			false,
+		]);
 
 		const [original] = await deliverEvents(state, hook.id, [makeEvent('message.sent')]);
 		const replay = await replayDelivery(state, hook.id, original);
@@ -171,7 +211,9 @@ describe('dotdigital simulator webhooks', () => {
 describe('webhook handlers inside the dotdigital simulator', () => {
 	it('serve /cpaas/webhooks and the legacy /apispaces/{id}/webhooks, validated and authenticated', async () => {
 		// Loaded here so a problem in the full simulator fails this contract test only.
-		const { createDotdigitalSimulator, DOTDIGITAL_DEFAULTS } = await import('../../simulators/dotdigital');
+		const { createDotdigitalSimulator, DOTDIGITAL_DEFAULTS } = await import(
+			'../../simulators/dotdigital'
+		);
 		const sim = createDotdigitalSimulator();
 		const url = await sim.start();
 		try {
@@ -186,11 +228,17 @@ describe('webhook handlers inside the dotdigital simulator', () => {
 				const text = await response.text();
 				return { status: response.status, body: text ? JSON.parse(text) : undefined };
 			};
-			const created = await send('POST', '/cpaas/webhooks', basic, { name: 'n', url: 'http://127.0.0.1:9/hook', secret: 's' });
+			const created = await send('POST', '/cpaas/webhooks', basic, {
+				name: 'n',
+				url: 'http://127.0.0.1:9/hook',
+				secret: 's',
+			});
 			expect(created.status).toBe(201);
 			const legacy = `/apispaces/${DOTDIGITAL_DEFAULTS.apiSpaceId}/webhooks/${created.body.id}`;
 			expect((await send('GET', legacy, bearer)).status).toBe(200);
-			expect((await send('GET', `/cpaas/webhooks/${created.body.id}`, 'Basic d3Jvbmc6d3Jvbmc=')).status).toBe(401);
+			expect(
+				(await send('GET', `/cpaas/webhooks/${created.body.id}`, 'Basic d3Jvbmc6d3Jvbmc=')).status,
+			).toBe(401);
 			expect((await send('POST', '/cpaas/webhooks', basic, { name: 'no url' })).status).toBe(400);
 			expect((await send('DELETE', legacy, bearer)).status).toBe(204);
 			expect(sim.accepted(WEBHOOK_OPERATIONS.create)).toHaveLength(1);

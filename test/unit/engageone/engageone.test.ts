@@ -1,4 +1,8 @@
-import type { ICredentialDataDecryptedObject, IHttpRequestHelper, IHttpRequestOptions } from 'n8n-workflow';
+import type {
+	ICredentialDataDecryptedObject,
+	IHttpRequestHelper,
+	IHttpRequestOptions,
+} from 'n8n-workflow';
 
 import { EngageOneCommunicateApi } from '../../../credentials/EngageOneCommunicateApi.credentials';
 import {
@@ -22,14 +26,22 @@ const fetchHelper: IHttpRequestHelper = {
 		async httpRequest(options: IHttpRequestOptions) {
 			const response = await fetch(String(options.url), {
 				method: options.method,
-				headers: { 'content-type': 'application/json', ...(options.headers as Record<string, string>) },
+				headers: {
+					'content-type': 'application/json',
+					...(options.headers as Record<string, string>),
+				},
 				body: JSON.stringify(options.body),
 			});
 			const text = await response.text();
 			if (!response.ok) {
-				throw Object.assign(new Error(`Request failed with status code ${response.status}: ${JSON.stringify(options.body)}`), {
-					response: { status: response.status, data: text },
-				});
+				throw Object.assign(
+					new Error(
+						`Request failed with status code ${response.status}: ${JSON.stringify(options.body)}`,
+					),
+					{
+						response: { status: response.status, data: text },
+					},
+				);
 			}
 			return JSON.parse(text);
 		},
@@ -51,10 +63,19 @@ describe('EngageOne Communicate', () => {
 	});
 	const exchange = async (extra: ICredentialDataDecryptedObject = {}) =>
 		(await credential.preAuthentication.call(fetchHelper, creds(extra))) as { accessToken: string };
-	const call = async (path: string, token: string, body: unknown, customer = ENGAGEONE_DEFAULTS.customerId) =>
+	const call = async (
+		path: string,
+		token: string,
+		body: unknown,
+		customer = ENGAGEONE_DEFAULTS.customerId,
+	) =>
 		await fetch(`${url}${path}`, {
 			method: 'POST',
-			headers: { 'content-type': 'application/json', authorization: `Bearer ${token}`, 'pb-customer-id': customer },
+			headers: {
+				'content-type': 'application/json',
+				authorization: `Bearer ${token}`,
+				'pb-customer-id': customer,
+			},
 			body: JSON.stringify(body),
 		});
 	const v2Body = {
@@ -103,14 +124,23 @@ describe('EngageOne Communicate', () => {
 		/** Evaluates a simple `={{ … }}` credential expression the way n8n would for these fields. */
 		const evaluate = (expression: unknown, $credentials: ICredentialDataDecryptedObject) =>
 			// eslint-disable-next-line @typescript-eslint/no-implied-eval
-			new Function('$credentials', `return (${/^=\{\{(.*)\}\}$/s.exec(String(expression))![1]});`)($credentials);
+			new Function('$credentials', `return (${/^=\{\{(.*)\}\}$/s.exec(String(expression))![1]});`)(
+				$credentials,
+			);
 
 		it('sends the token and the PB-Customer-Id header field, or the Customer ID when it is empty', () => {
 			const headers = credential.authenticate.properties.headers as Record<string, unknown>;
 			expect(headers.Authorization).toBe('=Bearer {{$credentials.accessToken}}');
 			expect(evaluate(headers['PB-Customer-Id'], { customerId: 'sa11bb' })).toBe('sa11bb');
-			expect(evaluate(headers['PB-Customer-Id'], { customerId: 'sa11bb', customerIdHeader: '' })).toBe('sa11bb');
-			expect(evaluate(headers['PB-Customer-Id'], { customerId: 'sa11bb', customerIdHeader: ' eocm-Acme-Corp ' })).toBe('eocm-Acme-Corp');
+			expect(
+				evaluate(headers['PB-Customer-Id'], { customerId: 'sa11bb', customerIdHeader: '' }),
+			).toBe('sa11bb');
+			expect(
+				evaluate(headers['PB-Customer-Id'], {
+					customerId: 'sa11bb',
+					customerIdHeader: ' eocm-Acme-Corp ',
+				}),
+			).toBe('eocm-Acme-Corp');
 			const field = credential.properties.find((p) => p.name === 'customerIdHeader');
 			expect(field).toMatchObject({ type: 'string', default: '' });
 			expect(field?.hint).toContain('eocm-');
@@ -122,7 +152,9 @@ describe('EngageOne Communicate', () => {
 			await exchange({ customerIdHeader: 'eocm-Acme-Corp' });
 			expect((sim.requests()[0].body as any).customer_id).toBe(ENGAGEONE_DEFAULTS.customerId);
 			const body = credential.test.request.body as Record<string, unknown>;
-			expect(evaluate(body.customer_id, { customerId: ' sa11bb ', customerIdHeader: 'eocm-Acme-Corp' })).toBe('sa11bb');
+			expect(
+				evaluate(body.customer_id, { customerId: ' sa11bb ', customerIdHeader: 'eocm-Acme-Corp' }),
+			).toBe('sa11bb');
 		});
 	});
 
@@ -137,12 +169,38 @@ describe('EngageOne Communicate', () => {
 
 		it('refuses a v1 JSONPath on the v2 endpoint and a row without the email field', async () => {
 			const { accessToken } = await exchange();
-			expect((await call('/campaigns/v2/c/transactional', accessToken, { ...v2Body, email_json_path: '$[*].customer_email' })).status).toBe(400);
-			expect((await call('/campaigns/c/transactional', accessToken, { ...v2Body, email_json_path: 'customer_email' })).status).toBe(400);
-			const noEmail = await call('/campaigns/c/transactional', accessToken, { ...v2Body, email_json_path: '$[*].email' });
+			expect(
+				(
+					await call('/campaigns/v2/c/transactional', accessToken, {
+						...v2Body,
+						email_json_path: '$[*].customer_email',
+					})
+				).status,
+			).toBe(400);
+			expect(
+				(
+					await call('/campaigns/c/transactional', accessToken, {
+						...v2Body,
+						email_json_path: 'customer_email',
+					})
+				).status,
+			).toBe(400);
+			const noEmail = await call('/campaigns/c/transactional', accessToken, {
+				...v2Body,
+				email_json_path: '$[*].email',
+			});
 			expect(noEmail.status).toBe(400);
-			expect(await noEmail.json()).toEqual({ message: 'dataset[0] has no email address at $[*].email' });
-			expect((await call('/campaigns/c/transactional', accessToken, { ...v2Body, email_json_path: '$[*].customer_email' })).status).toBe(200);
+			expect(await noEmail.json()).toEqual({
+				message: 'dataset[0] has no email address at $[*].email',
+			});
+			expect(
+				(
+					await call('/campaigns/c/transactional', accessToken, {
+						...v2Body,
+						email_json_path: '$[*].customer_email',
+					})
+				).status,
+			).toBe(200);
 		});
 
 		it('takes PB-Customer-Id in the configured reading only: the customer ID, or eocm- plus the company name', async () => {
@@ -150,11 +208,18 @@ describe('EngageOne Communicate', () => {
 			const eocm = eocmCustomerId(ENGAGEONE_DEFAULTS.companyName);
 			expect(eocm).toBe('eocm-Acme-Corp');
 			expect((await call('/campaigns/v2/c/transactional', accessToken, v2Body)).status).toBe(200);
-			expect((await call('/campaigns/v2/c/transactional', accessToken, v2Body, eocm)).status).toBe(403);
+			expect((await call('/campaigns/v2/c/transactional', accessToken, v2Body, eocm)).status).toBe(
+				403,
+			);
 			sim.data.pbCustomerIdForm = 'eocm';
 			try {
-				expect((await call('/campaigns/v2/c/transactional', accessToken, v2Body, eocm)).status).toBe(200);
-				expect((await call('/campaigns/v2/c/transactional', accessToken, v2Body, 'eocm-acme-corp')).status).toBe(403);
+				expect(
+					(await call('/campaigns/v2/c/transactional', accessToken, v2Body, eocm)).status,
+				).toBe(200);
+				expect(
+					(await call('/campaigns/v2/c/transactional', accessToken, v2Body, 'eocm-acme-corp'))
+						.status,
+				).toBe(403);
 				expect((await call('/campaigns/v2/c/transactional', accessToken, v2Body)).status).toBe(403);
 			} finally {
 				delete sim.data.pbCustomerIdForm;
@@ -163,15 +228,21 @@ describe('EngageOne Communicate', () => {
 
 		it('refuses expired, forged and foreign-customer tokens', async () => {
 			const { accessToken } = await exchange();
-			expect((await call('/campaigns/v2/c/transactional', accessToken, v2Body, 'someone-else')).status).toBe(403);
+			expect(
+				(await call('/campaigns/v2/c/transactional', accessToken, v2Body, 'someone-else')).status,
+			).toBe(403);
 			const [h, p] = accessToken.split('.');
-			expect((await call('/campaigns/v2/c/transactional', `${h}.${p}.${'A'.repeat(43)}`, v2Body)).status).toBe(401);
+			expect(
+				(await call('/campaigns/v2/c/transactional', `${h}.${p}.${'A'.repeat(43)}`, v2Body)).status,
+			).toBe(401);
 			expireEngageOneTokens(sim);
 			const expired = await call('/campaigns/v2/c/transactional', accessToken, v2Body);
 			expect(expired.status).toBe(401);
 			expect(await expired.json()).toEqual({ message: 'Token expired' });
 			const fresh = await exchange();
-			expect((await call('/campaigns/v2/c/transactional', fresh.accessToken, v2Body)).status).toBe(200);
+			expect((await call('/campaigns/v2/c/transactional', fresh.accessToken, v2Body)).status).toBe(
+				200,
+			);
 		});
 	});
 
@@ -180,7 +251,9 @@ describe('EngageOne Communicate', () => {
 			expect(emailJsonPath('v2', 'customer_email')).toBe('customer_email');
 			expect(emailJsonPath('v1', 'email')).toBe('$[*].email');
 			expect(emailJsonPath('v1', 'e-mail')).toBe("$[*]['e-mail']");
-			expect(transactionalPath('v2', 'order confirmation')).toBe('/campaigns/v2/order%20confirmation/transactional');
+			expect(transactionalPath('v2', 'order confirmation')).toBe(
+				'/campaigns/v2/order%20confirmation/transactional',
+			);
 			expect(transactionalPath('v1', 'x/y')).toBe('/campaigns/x%2Fy/transactional');
 			const settings = {
 				apiVersion: 'v1',
@@ -208,17 +281,32 @@ describe('EngageOne Communicate', () => {
 
 		it('picks each API family host from region and overrides', () => {
 			// Only us-east-1's host is published: another region needs the host typed in, not guessed.
-			expect(() => regionalApiUrl({ region: 'eu-west-1' })).toThrow(/"Region" is "eu-west-1".*Regional API URL/);
-			expect(() => regionalApiUrl({ region: 'evil.example' })).toThrow(/"Region"/);
-			expect(regionalApiUrl({ region: 'eu-west-1', apiUrl: 'https://api.eu-west-1.communicate.engageone.co/' })).toBe(
-				'https://api.eu-west-1.communicate.engageone.co',
+			expect(() => regionalApiUrl({ region: 'eu-west-1' })).toThrow(
+				/"Region" is "eu-west-1".*Regional API URL/,
 			);
+			expect(() => regionalApiUrl({ region: 'evil.example' })).toThrow(/"Region"/);
+			expect(
+				regionalApiUrl({
+					region: 'eu-west-1',
+					apiUrl: 'https://api.eu-west-1.communicate.engageone.co/',
+				}),
+			).toBe('https://api.eu-west-1.communicate.engageone.co');
 			expect(regionalApiUrl({})).toBe('https://api.us-east-1.communicate.engageone.co');
-			expect(() => regionalApiUrl({ apiUrl: 'http://169.254.169.254' })).toThrow(/Regional API URL.*link-local/);
-			expect(() => familyBaseUrl({ usersApiUrl: 'file:///etc/passwd' }, 'users')).toThrow(/Users API URL/);
+			expect(() => regionalApiUrl({ apiUrl: 'http://169.254.169.254' })).toThrow(
+				/Regional API URL.*link-local/,
+			);
+			expect(() => familyBaseUrl({ usersApiUrl: 'file:///etc/passwd' }, 'users')).toThrow(
+				/Users API URL/,
+			);
 			expect(familyBaseUrl({}, 'users')).toBe('https://usersapi.communicate.engageone.co');
-			expect(familyBaseUrl({ region: 'us-east-1' }, 'public')).toBe('https://api.us-east-1.communicate.engageone.co');
-			const custom = { apiUrl: 'http://127.0.0.1:9/', customHosts: true, pushApiUrl: 'http://127.0.0.1:8/push/' };
+			expect(familyBaseUrl({ region: 'us-east-1' }, 'public')).toBe(
+				'https://api.us-east-1.communicate.engageone.co',
+			);
+			const custom = {
+				apiUrl: 'http://127.0.0.1:9/',
+				customHosts: true,
+				pushApiUrl: 'http://127.0.0.1:8/push/',
+			};
 			expect(familyBaseUrl(custom, 'private')).toBe('http://127.0.0.1:9');
 			expect(familyBaseUrl(custom, 'push')).toBe('http://127.0.0.1:8/push');
 			expect(familyBaseUrl(custom, 'archiving')).toBe('http://127.0.0.1:9');

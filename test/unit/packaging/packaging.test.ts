@@ -17,7 +17,9 @@ const { checkPackage } = require(path.join(ROOT, 'scripts', 'check-packages.js')
 const { problems } = require(path.join(ROOT, 'scripts', 'publish-guard.js'));
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { checkWorkflow, checkProject } = require(path.join(ROOT, 'scripts', 'check-workflows.js'));
-const { packages } = JSON.parse(readFileSync(path.join(ROOT, 'packaging', 'packages.json'), 'utf8'));
+const { packages } = JSON.parse(
+	readFileSync(path.join(ROOT, 'packaging', 'packages.json'), 'utf8'),
+);
 
 const haveDist = existsSync(path.join(ROOT, 'dist', 'nodes'));
 const withDist = haveDist ? describe : describe.skip;
@@ -27,7 +29,10 @@ withDist('scripts/build-packages.js', () => {
 	let built: Array<{ name: string; dir: string; files: string[] }>;
 	beforeAll(() => {
 		out = mkdtempSync(path.join(os.tmpdir(), 'packages-unit-'));
-		execFileSync(process.execPath, [path.join(ROOT, 'scripts', 'build-packages.js')], { env: { ...process.env, PACKAGES_OUT: out }, stdio: 'ignore' });
+		execFileSync(process.execPath, [path.join(ROOT, 'scripts', 'build-packages.js')], {
+			env: { ...process.env, PACKAGES_OUT: out },
+			stdio: 'ignore',
+		});
 		built = JSON.parse(readFileSync(path.join(out, 'built.json'), 'utf8'));
 	}, 120_000);
 	afterAll(() => rmSync(out, { recursive: true, force: true }));
@@ -40,15 +45,29 @@ withDist('scripts/build-packages.js', () => {
 			'n8n-nodes-engati',
 			'n8n-nodes-webengage',
 		]);
-		for (const pkg of packages) expect(checkPackage(pkg, built.find((b) => b.name === pkg.name))).toEqual([]);
+		for (const pkg of packages)
+			expect(
+				checkPackage(
+					pkg,
+					built.find((b) => b.name === pkg.name),
+				),
+			).toEqual([]);
 	});
 
-	it('ships the shared core and only the vendor\'s own files in a per-vendor package', () => {
+	it("ships the shared core and only the vendor's own files in a per-vendor package", () => {
 		const webengage = built.find((b) => b.name === 'n8n-nodes-webengage')!;
-		expect(webengage.files).toEqual(expect.arrayContaining(['dist/nodes/shared/transport.js', 'dist/icons/webengage.svg', 'dist/icons/webengage.dark.svg']));
+		expect(webengage.files).toEqual(
+			expect.arrayContaining([
+				'dist/nodes/shared/transport.js',
+				'dist/icons/webengage.svg',
+				'dist/icons/webengage.dark.svg',
+			]),
+		);
 		expect(webengage.files.filter((f) => /dotdigital|engati|engageone/i.test(f))).toEqual([]);
 		const dotdigital = built.find((b) => b.name === 'n8n-nodes-dotdigital-cpaas')!;
-		expect(JSON.parse(readFileSync(path.join(dotdigital.dir, 'package.json'), 'utf8')).n8n.nodes).toEqual([
+		expect(
+			JSON.parse(readFileSync(path.join(dotdigital.dir, 'package.json'), 'utf8')).n8n.nodes,
+		).toEqual([
 			'dist/nodes/DotdigitalCpaas/DotdigitalCpaas.node.js',
 			'dist/nodes/DotdigitalCpaasTrigger/DotdigitalCpaasTrigger.node.js',
 		]);
@@ -58,20 +77,34 @@ withDist('scripts/build-packages.js', () => {
 		const pkg = packages.find((p: { name: string }) => p.name === 'n8n-nodes-webengage');
 		const entry = built.find((b) => b.name === pkg.name)!;
 		const leaked = { ...entry, files: [...entry.files, 'dist/nodes/Engati/Engati.node.js'] };
-		expect(checkPackage(pkg, leaked)).toEqual([expect.stringContaining("ships engati's file dist/nodes/Engati/Engati.node.js")]);
-		expect(checkPackage({ ...pkg, examples: [] }, { ...entry, files: entry.files.filter((f) => f !== 'LICENSE') })).toEqual([
-			'n8n-nodes-webengage: lacks LICENSE',
+		expect(checkPackage(pkg, leaked)).toEqual([
+			expect.stringContaining("ships engati's file dist/nodes/Engati/Engati.node.js"),
 		]);
+		expect(
+			checkPackage(
+				{ ...pkg, examples: [] },
+				{ ...entry, files: entry.files.filter((f) => f !== 'LICENSE') },
+			),
+		).toEqual(['n8n-nodes-webengage: lacks LICENSE']);
 	});
 
 	it('the bundle names its credential types with the engagement prefix everywhere, a vendor package keeps the plain names', () => {
 		const bundle = built.find((b) => b.name === 'n8n-nodes-engagement')!;
-		const node = readFileSync(path.join(bundle.dir, 'dist/nodes/WebEngage/WebEngage.node.js'), 'utf8');
+		const node = readFileSync(
+			path.join(bundle.dir, 'dist/nodes/WebEngage/WebEngage.node.js'),
+			'utf8',
+		);
 		expect(node).toContain("name: 'engagementWebEngageApi'");
 		const vendor = built.find((b) => b.name === 'n8n-nodes-webengage')!;
-		expect(readFileSync(path.join(vendor.dir, 'dist/credentials/WebEngageApi.credentials.js'), 'utf8')).toContain("this.name = 'webEngageApi'");
-		const example = JSON.parse(readFileSync(path.join(bundle.dir, 'examples/webengage-users-and-events.json'), 'utf8'));
-		const weNode = example.nodes.find((n: { type: string }) => n.type === 'n8n-nodes-engagement.webEngage');
+		expect(
+			readFileSync(path.join(vendor.dir, 'dist/credentials/WebEngageApi.credentials.js'), 'utf8'),
+		).toContain("this.name = 'webEngageApi'");
+		const example = JSON.parse(
+			readFileSync(path.join(bundle.dir, 'examples/webengage-users-and-events.json'), 'utf8'),
+		);
+		const weNode = example.nodes.find(
+			(n: { type: string }) => n.type === 'n8n-nodes-engagement.webEngage',
+		);
 		expect(Object.keys(weNode.credentials)).toEqual(['engagementWebEngageApi']);
 	});
 });
@@ -79,7 +112,12 @@ withDist('scripts/build-packages.js', () => {
 describe('credential renaming', () => {
 	it('replaces quoted type names only, never identifiers or longer names', () => {
 		const names = { webEngageApi: 'engagementWebEngageApi' };
-		expect(build.renameCredentials(`exports.webEngageApi = { credentialType: 'webEngageApi', other: "webEngageApiX", b: "webEngageApi" };`, names)).toBe(
+		expect(
+			build.renameCredentials(
+				`exports.webEngageApi = { credentialType: 'webEngageApi', other: "webEngageApiX", b: "webEngageApi" };`,
+				names,
+			),
+		).toBe(
 			`exports.webEngageApi = { credentialType: 'engagementWebEngageApi', other: "webEngageApiX", b: "engagementWebEngageApi" };`,
 		);
 	});
@@ -87,10 +125,20 @@ describe('credential renaming', () => {
 
 describe('scripts/publish-guard.js', () => {
 	it('refuses outside GitHub Actions, while a placeholder remains, and always for the repository root', () => {
-		expect(problems([], {})).toEqual(expect.arrayContaining([expect.stringContaining('only in GitHub Actions')]));
-		expect(problems([], { GITHUB_ACTIONS: 'true' })).toEqual(expect.arrayContaining([expect.stringContaining('packaging/metadata.json still holds a PLACEHOLDER')]));
-		expect(problems(['--root'], { GITHUB_ACTIONS: 'true' })).toEqual([expect.stringContaining('repository root is not published')]);
-		expect(problems(['--tag', 'v9.9.9'], { GITHUB_ACTIONS: 'true' })).toEqual(expect.arrayContaining([expect.stringContaining('does not match version')]));
+		expect(problems([], {})).toEqual(
+			expect.arrayContaining([expect.stringContaining('only in GitHub Actions')]),
+		);
+		expect(problems([], { GITHUB_ACTIONS: 'true' })).toEqual(
+			expect.arrayContaining([
+				expect.stringContaining('packaging/metadata.json still holds a PLACEHOLDER'),
+			]),
+		);
+		expect(problems(['--root'], { GITHUB_ACTIONS: 'true' })).toEqual([
+			expect.stringContaining('repository root is not published'),
+		]);
+		expect(problems(['--tag', 'v9.9.9'], { GITHUB_ACTIONS: 'true' })).toEqual(
+			expect.arrayContaining([expect.stringContaining('does not match version')]),
+		);
 	});
 });
 
@@ -105,37 +153,58 @@ describe('scripts/check-workflows.js', () => {
 
 	it('rejects broken YAML, a duplicate key, a step without run/uses, a missing id-token and publish without provenance', () => {
 		expect(checkWorkflow('x.yml', 'name: x\non: [push\n').errors.length).toBeGreaterThan(0);
-		expect(checkWorkflow('x.yml', 'name: x\nname: y\non: push\njobs: {}\n').errors.length).toBeGreaterThan(0);
-		expect(checkWorkflow('x.yml', 'name: x\non: push\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n      - name: nothing\n').errors).toEqual([
-			'x.yml: job a step 1 needs exactly one of uses / run',
-		]);
+		expect(
+			checkWorkflow('x.yml', 'name: x\nname: y\non: push\njobs: {}\n').errors.length,
+		).toBeGreaterThan(0);
+		expect(
+			checkWorkflow(
+				'x.yml',
+				'name: x\non: push\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n      - name: nothing\n',
+			).errors,
+		).toEqual(['x.yml: job a step 1 needs exactly one of uses / run']);
 		const publish = checkWorkflow('publish.yml', read('publish.yml')).workflow;
 		const noToken = { ...publish, permissions: { contents: 'read' } };
-		expect(checkProject({ 'ci.yml': checkWorkflow('ci.yml', read('ci.yml')).workflow, 'publish.yml': noToken })).toEqual([
-			'publish.yml lacks permissions id-token: write',
-		]);
-		const noProvenance = checkWorkflow('publish.yml', read('publish.yml').replace('--provenance', '')).workflow;
-		expect(checkProject({ 'ci.yml': checkWorkflow('ci.yml', read('ci.yml')).workflow, 'publish.yml': noProvenance })).toEqual([
-			'publish.yml does not npm publish --provenance',
-		]);
+		expect(
+			checkProject({
+				'ci.yml': checkWorkflow('ci.yml', read('ci.yml')).workflow,
+				'publish.yml': noToken,
+			}),
+		).toEqual(['publish.yml lacks permissions id-token: write']);
+		const noProvenance = checkWorkflow(
+			'publish.yml',
+			read('publish.yml').replace('--provenance', ''),
+		).workflow;
+		expect(
+			checkProject({
+				'ci.yml': checkWorkflow('ci.yml', read('ci.yml')).workflow,
+				'publish.yml': noProvenance,
+			}),
+		).toEqual(['publish.yml does not npm publish --provenance']);
 	});
 });
 
 describe('icons', () => {
 	const vendors = ['webengage', 'dotdigital', 'engati', 'engageone'];
-	it.each(vendors)('%s has a light and a dark square 60×60 SVG mark drawn with shapes (no font-dependent text)', (vendor) => {
-		const light = readFileSync(path.join(ROOT, 'icons', `${vendor}.svg`), 'utf8');
-		const dark = readFileSync(path.join(ROOT, 'icons', `${vendor}.dark.svg`), 'utf8');
-		for (const svg of [light, dark]) {
-			expect(svg).toMatch(/^<svg xmlns="http:\/\/www\.w3\.org\/2000\/svg" width="60" height="60" viewBox="0 0 60 60">/);
-			expect(svg).not.toMatch(/<text|<image|href=/);
-			expect(svg.trim().endsWith('</svg>')).toBe(true);
-		}
-		expect(light).not.toBe(dark);
-	});
+	it.each(vendors)(
+		'%s has a light and a dark square 60×60 SVG mark drawn with shapes (no font-dependent text)',
+		(vendor) => {
+			const light = readFileSync(path.join(ROOT, 'icons', `${vendor}.svg`), 'utf8');
+			const dark = readFileSync(path.join(ROOT, 'icons', `${vendor}.dark.svg`), 'utf8');
+			for (const svg of [light, dark]) {
+				expect(svg).toMatch(
+					/^<svg xmlns="http:\/\/www\.w3\.org\/2000\/svg" width="60" height="60" viewBox="0 0 60 60">/,
+				);
+				expect(svg).not.toMatch(/<text|<image|href=/);
+				expect(svg.trim().endsWith('</svg>')).toBe(true);
+			}
+			expect(light).not.toBe(dark);
+		},
+	);
 
 	it('the four marks differ from each other', () => {
-		const shapes = vendors.map((v) => readFileSync(path.join(ROOT, 'icons', `${v}.svg`), 'utf8').replace(/#[0-9a-f]{6}/gi, ''));
+		const shapes = vendors.map((v) =>
+			readFileSync(path.join(ROOT, 'icons', `${v}.svg`), 'utf8').replace(/#[0-9a-f]{6}/gi, ''),
+		);
 		expect(new Set(shapes).size).toBe(4);
 	});
 });

@@ -30,25 +30,49 @@ describe('chunkEntries', () => {
 	});
 
 	it('applies whichever limit comes first', () => {
-		expect(chunkEntries(entries(10, 10), 2, 1_000_000).map((c) => c.length)).toEqual([2, 2, 2, 2, 2]);
+		expect(chunkEntries(entries(10, 10), 2, 1_000_000).map((c) => c.length)).toEqual([
+			2, 2, 2, 2, 2,
+		]);
 	});
 
 	it('still sends an entry larger than the cap, alone', () => {
-		const list = [...entries(1), { itemIndex: 1, entry: { id: 1, pad: 'y'.repeat(500) } }, ...entries(1).map((e) => ({ ...e, itemIndex: 2 }))];
-		expect(chunkEntries(list, 10, 100).map((c) => c.map((e) => e.itemIndex))).toEqual([[0], [1], [2]]);
+		const list = [
+			...entries(1),
+			{ itemIndex: 1, entry: { id: 1, pad: 'y'.repeat(500) } },
+			...entries(1).map((e) => ({ ...e, itemIndex: 2 })),
+		];
+		expect(chunkEntries(list, 10, 100).map((c) => c.map((e) => e.itemIndex))).toEqual([
+			[0],
+			[1],
+			[2],
+		]);
 	});
 });
 
 describe('processInBatches', () => {
 	const prepareAll = (i: number) => ({ id: `u-${i}` });
-	const echo = async (chunk: Array<BatchEntry<IDataObject>>) => chunk.map(({ entry }) => ({ ...entry, sent: true }));
+	const echo = async (chunk: Array<BatchEntry<IDataObject>>) =>
+		chunk.map(({ entry }) => ({ ...entry, sent: true }));
 
 	it('pairs every output with its item, in input order, across chunks', async () => {
 		const { ctx } = mockContext();
 		const send = jest.fn(echo);
-		const out = await processInBatches.call(ctx, items(7), { batchSize: 3, prepare: prepareAll, send });
-		expect(send.mock.calls.map(([chunk]) => chunk.map((c) => c.itemIndex))).toEqual([[0, 1, 2], [3, 4, 5], [6]]);
-		expect(out).toEqual(Array.from({ length: 7 }, (_, i) => ({ json: { id: `u-${i}`, sent: true }, pairedItem: { item: i } })));
+		const out = await processInBatches.call(ctx, items(7), {
+			batchSize: 3,
+			prepare: prepareAll,
+			send,
+		});
+		expect(send.mock.calls.map(([chunk]) => chunk.map((c) => c.itemIndex))).toEqual([
+			[0, 1, 2],
+			[3, 4, 5],
+			[6],
+		]);
+		expect(out).toEqual(
+			Array.from({ length: 7 }, (_, i) => ({
+				json: { id: `u-${i}`, sent: true },
+				pairedItem: { item: i },
+			})),
+		);
 	});
 
 	it('stops before anything is sent when an item is bad and continue-on-fail is off', async () => {
@@ -58,9 +82,9 @@ describe('processInBatches', () => {
 			if (i === 4) throw inputError(NODE, '"Email" is not an email address', { itemIndex: i });
 			return prepareAll(i);
 		};
-		await expect(processInBatches.call(ctx, items(6), { batchSize: 2, prepare, send })).rejects.toThrow(
-			'"Email" is not an email address [item 4]',
-		);
+		await expect(
+			processInBatches.call(ctx, items(6), { batchSize: 2, prepare, send }),
+		).rejects.toThrow('"Email" is not an email address [item 4]');
 		expect(send).not.toHaveBeenCalled();
 	});
 
@@ -82,10 +106,15 @@ describe('processInBatches', () => {
 	it('fails only the items of a failed chunk under continue-on-fail, each with its own marker', async () => {
 		const { ctx } = mockContext({ continueOnFail: true });
 		const send = jest.fn(async (chunk: Array<BatchEntry<IDataObject>>) => {
-			if (chunk[0].itemIndex === 2) throw apiError(NODE, { vendor: 'Acme', httpCode: 400, vendorMessage: 'bad batch' });
+			if (chunk[0].itemIndex === 2)
+				throw apiError(NODE, { vendor: 'Acme', httpCode: 400, vendorMessage: 'bad batch' });
 			return await echo(chunk);
 		});
-		const out = await processInBatches.call(ctx, items(5), { batchSize: 2, prepare: prepareAll, send });
+		const out = await processInBatches.call(ctx, items(5), {
+			batchSize: 2,
+			prepare: prepareAll,
+			send,
+		});
 		expect(send).toHaveBeenCalledTimes(3);
 		expect(out.map((o) => o.json.error ?? 'ok')).toEqual([
 			'ok',
@@ -101,12 +130,22 @@ describe('processInBatches', () => {
 	it('stops at a failed chunk when continue-on-fail is off, naming its items', async () => {
 		const { ctx } = mockContext();
 		const send = jest.fn(async (chunk: Array<BatchEntry<IDataObject>>) => {
-			if (chunk[0].itemIndex === 25) throw apiError(NODE, { vendor: 'Acme', httpCode: 500, vendorMessage: 'down', itemIndex: 25 });
+			if (chunk[0].itemIndex === 25)
+				throw apiError(NODE, {
+					vendor: 'Acme',
+					httpCode: 500,
+					vendorMessage: 'down',
+					itemIndex: 25,
+				});
 			return await echo(chunk);
 		});
-		const error = await processInBatches.call(ctx, items(60), { batchSize: 25, prepare: prepareAll, send }).catch((e) => e);
+		const error = await processInBatches
+			.call(ctx, items(60), { batchSize: 25, prepare: prepareAll, send })
+			.catch((e) => e);
 		expect(error).toBeInstanceOf(NodeApiError);
-		expect(error.message).toBe('Acme returned an error (HTTP 500): down (batch of items 25–49) [item 25]');
+		expect(error.message).toBe(
+			'Acme returned an error (HTTP 500): down (batch of items 25–49) [item 25]',
+		);
 		expect(error.context.itemIndex).toBe(25);
 		expect(send).toHaveBeenCalledTimes(2);
 	});
@@ -114,8 +153,14 @@ describe('processInBatches', () => {
 	it('turns per-entry Error results into error items for those items only', async () => {
 		const { ctx } = mockContext({ continueOnFail: true });
 		const send = async (chunk: Array<BatchEntry<IDataObject>>) =>
-			chunk.map(({ itemIndex, entry }) => (itemIndex % 2 ? new Error(`rejected ${entry.id}`) : { accepted: entry.id }));
-		const out = await processInBatches.call(ctx, items(4), { batchSize: 10, prepare: prepareAll, send });
+			chunk.map(({ itemIndex, entry }) =>
+				itemIndex % 2 ? new Error(`rejected ${entry.id}`) : { accepted: entry.id },
+			);
+		const out = await processInBatches.call(ctx, items(4), {
+			batchSize: 10,
+			prepare: prepareAll,
+			send,
+		});
 		expect(out.map((o) => o.json)).toEqual([
 			{ accepted: 'u-0' },
 			{ error: 'rejected u-1 [item 1]' },
@@ -128,14 +173,20 @@ describe('processInBatches', () => {
 		const { ctx } = mockContext();
 		const send = async (chunk: Array<BatchEntry<IDataObject>>) =>
 			chunk.map(({ itemIndex }) => (itemIndex === 2 ? new Error('duplicate') : {}));
-		const error = await processInBatches.call(ctx, items(3), { batchSize: 10, prepare: prepareAll, send }).catch((e) => e);
+		const error = await processInBatches
+			.call(ctx, items(3), { batchSize: 10, prepare: prepareAll, send })
+			.catch((e) => e);
 		expect(error).toBeInstanceOf(NodeOperationError);
 		expect(error.message).toBe('duplicate [item 2]');
 	});
 
 	it('returns an empty object for an entry the vendor gave no result for', async () => {
 		const { ctx } = mockContext();
-		const out = await processInBatches.call(ctx, items(2), { batchSize: 10, prepare: prepareAll, send: async () => [{ a: 1 }] });
+		const out = await processInBatches.call(ctx, items(2), {
+			batchSize: 10,
+			prepare: prepareAll,
+			send: async () => [{ a: 1 }],
+		});
 		expect(out).toEqual([
 			{ json: { a: 1 }, pairedItem: { item: 0 } },
 			{ json: {}, pairedItem: { item: 1 } },

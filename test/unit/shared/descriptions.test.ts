@@ -8,7 +8,9 @@ import { mockContext } from './mock-context';
 
 describe('showFor', () => {
 	it('shows a field for one resource and operation', () => {
-		expect(showFor('user', 'upsert')).toEqual({ show: { resource: ['user'], operation: ['upsert'] } });
+		expect(showFor('user', 'upsert')).toEqual({
+			show: { resource: ['user'], operation: ['upsert'] },
+		});
 	});
 });
 
@@ -34,8 +36,14 @@ describe('updateDisplayOptions', () => {
 	});
 
 	it('merges hide conditions and does not change the input', () => {
-		const [userId] = updateDisplayOptions({ show: { resource: ['user'] }, hide: { operation: ['delete'] } }, fields);
-		expect(userId.displayOptions).toEqual({ show: { resource: ['user'] }, hide: { operation: ['delete'] } });
+		const [userId] = updateDisplayOptions(
+			{ show: { resource: ['user'] }, hide: { operation: ['delete'] } },
+			fields,
+		);
+		expect(userId.displayOptions).toEqual({
+			show: { resource: ['user'] },
+			hide: { operation: ['delete'] },
+		});
 		expect(fields[0].displayOptions).toBeUndefined();
 	});
 });
@@ -43,13 +51,21 @@ describe('updateDisplayOptions', () => {
 describe('route', () => {
 	const resources: ResourceMap = {
 		user: {
-			upsert: { description: [], execute: jest.fn(async (items) => items.map((_, i) => ({ json: { op: 'upsert', i } }))) },
+			upsert: {
+				description: [],
+				execute: jest.fn(async (items) => items.map((_, i) => ({ json: { op: 'upsert', i } }))),
+			},
 		},
 	};
 
 	it('runs the selected operation with all input items on one output', async () => {
-		const { ctx } = mockContext({ parameters: { resource: 'user', operation: 'upsert' }, items: [{ json: {} }, { json: {} }] });
-		expect(await route.call(ctx, resources)).toEqual([[{ json: { op: 'upsert', i: 0 } }, { json: { op: 'upsert', i: 1 } }]]);
+		const { ctx } = mockContext({
+			parameters: { resource: 'user', operation: 'upsert' },
+			items: [{ json: {} }, { json: {} }],
+		});
+		expect(await route.call(ctx, resources)).toEqual([
+			[{ json: { op: 'upsert', i: 0 } }, { json: { op: 'upsert', i: 1 } }],
+		]);
 	});
 
 	it('refuses an operation it does not have', async () => {

@@ -1,13 +1,22 @@
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
-import { apiError, attachItem, errorItemJson, inputError, redact, withItemMarker } from '../../../nodes/shared/errors';
+import {
+	apiError,
+	attachItem,
+	errorItemJson,
+	inputError,
+	redact,
+	withItemMarker,
+} from '../../../nodes/shared/errors';
 import { NODE } from './mock-context';
 
 const JWT = 'eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJ1c2VyLTEyMzQ1In0.c2lnbmF0dXJlLXZhbHVlLTEyMw';
 
 describe('redact', () => {
 	it('hides Bearer and Basic credentials whatever their case', () => {
-		expect(redact('Authorization: Bearer abc.DEF-123_xyz was refused')).toBe('Authorization: Bearer *** was refused');
+		expect(redact('Authorization: Bearer abc.DEF-123_xyz was refused')).toBe(
+			'Authorization: Bearer *** was refused',
+		);
 		expect(redact('basic dXNlcjpwYXNzd29yZA== is wrong')).toBe('basic *** is wrong');
 	});
 
@@ -35,17 +44,31 @@ describe('withItemMarker', () => {
 
 describe('apiError', () => {
 	it('names the vendor, status, code, vendor message and item', () => {
-		const error = apiError(NODE, { vendor: 'Engati', httpCode: 200, vendorCode: 1004, vendorMessage: 'Bot not found', itemIndex: 1 });
+		const error = apiError(NODE, {
+			vendor: 'Engati',
+			httpCode: 200,
+			vendorCode: 1004,
+			vendorMessage: 'Bot not found',
+			itemIndex: 1,
+		});
 		expect(error).toBeInstanceOf(NodeApiError);
-		expect(error.message).toBe('Engati returned an error (HTTP 200) [code 1004]: Bot not found [item 1]');
+		expect(error.message).toBe(
+			'Engati returned an error (HTTP 200) [code 1004]: Bot not found [item 1]',
+		);
 		expect(error.httpCode).toBe('200');
 		expect(error.context.itemIndex).toBe(1);
 	});
 
 	it('adds a hint for known statuses, else the request, else the given description', () => {
-		expect(apiError(NODE, { vendor: 'A', httpCode: 401 }).description).toMatch(/Check the credential/);
-		expect(apiError(NODE, { vendor: 'A', httpCode: 418, operation: 'GET /tea' }).description).toBe('Request: GET /tea');
-		expect(apiError(NODE, { vendor: 'A', httpCode: 401, description: 'custom' }).description).toBe('custom');
+		expect(apiError(NODE, { vendor: 'A', httpCode: 401 }).description).toMatch(
+			/Check the credential/,
+		);
+		expect(apiError(NODE, { vendor: 'A', httpCode: 418, operation: 'GET /tea' }).description).toBe(
+			'Request: GET /tea',
+		);
+		expect(apiError(NODE, { vendor: 'A', httpCode: 401, description: 'custom' }).description).toBe(
+			'custom',
+		);
 		expect(apiError(NODE, { vendor: 'A' }).message).toBe('A returned an error');
 	});
 });
@@ -80,8 +103,12 @@ describe('attachItem', () => {
 
 describe('errorItemJson', () => {
 	it('carries message, description and HTTP code when present', () => {
-		expect(errorItemJson(inputError(NODE, 'bad', { itemIndex: 0, description: 'fix it' }))).toEqual({ error: 'bad [item 0]', description: 'fix it' });
-		expect(errorItemJson(apiError(NODE, { vendor: 'A', httpCode: 404 }))).toMatchObject({ httpCode: '404' });
+		expect(errorItemJson(inputError(NODE, 'bad', { itemIndex: 0, description: 'fix it' }))).toEqual(
+			{ error: 'bad [item 0]', description: 'fix it' },
+		);
+		expect(errorItemJson(apiError(NODE, { vendor: 'A', httpCode: 404 }))).toMatchObject({
+			httpCode: '404',
+		});
 		expect(errorItemJson('plain')).toEqual({ error: 'plain' });
 	});
 });

@@ -15,14 +15,21 @@ describe('pairResult', () => {
 			{ json: { a: 1 }, pairedItem: { item: 1 } },
 			{ json: { a: 2 }, pairedItem: { item: 1 } },
 		]);
-		expect(pairResult(ctx, [{ json: { b: 1 }, binary: {} }], 2)).toEqual([{ json: { b: 1 }, binary: {}, pairedItem: { item: 2 } }]);
+		expect(pairResult(ctx, [{ json: { b: 1 }, binary: {} }], 2)).toEqual([
+			{ json: { b: 1 }, binary: {}, pairedItem: { item: 2 } },
+		]);
 		expect(pairResult(ctx, [], 0)).toEqual([]);
 	});
 });
 
 describe('errorItem', () => {
 	it('carries the message, description and HTTP code, paired with the item', () => {
-		const error = apiError(NODE, { vendor: 'Acme', httpCode: 404, vendorMessage: 'no such user', itemIndex: 5 });
+		const error = apiError(NODE, {
+			vendor: 'Acme',
+			httpCode: 404,
+			vendorMessage: 'no such user',
+			itemIndex: 5,
+		});
 		expect(errorItem(error, 5)).toEqual({
 			json: {
 				error: 'Acme returned an error (HTTP 404): no such user [item 5]',
@@ -72,9 +79,11 @@ describe('processItems', () => {
 
 	it('wraps a plain error in a NodeOperationError for the item', async () => {
 		const { ctx } = mockContext();
-		const error = await processItems.call(ctx, items(1), async () => {
-			throw new TypeError('x is undefined');
-		}).catch((e) => e);
+		const error = await processItems
+			.call(ctx, items(1), async () => {
+				throw new TypeError('x is undefined');
+			})
+			.catch((e) => e);
 		expect(error).toBeInstanceOf(NodeOperationError);
 		expect(error.message).toBe('x is undefined [item 0]');
 	});

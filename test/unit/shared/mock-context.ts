@@ -1,5 +1,10 @@
 /** IExecuteFunctions-shaped mocks for unit tests of the shared core (no n8n, no network). */
-import type { IExecuteFunctions, IHttpRequestOptions, INode, INodeExecutionData } from 'n8n-workflow';
+import type {
+	IExecuteFunctions,
+	IHttpRequestOptions,
+	INode,
+	INodeExecutionData,
+} from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
 export const NODE: INode = {
@@ -47,18 +52,27 @@ export function n8nHttpError(options: {
 	authorization?: string;
 	password?: string;
 }): NodeApiError {
-	const axiosLike = Object.assign(new Error(options.message ?? `Request failed with status code ${options.status}`), {
-		name: 'AxiosError',
-		isAxiosError: true,
-		code: options.code ?? (options.status !== undefined ? 'ERR_BAD_REQUEST' : undefined),
-		...(options.status !== undefined
-			? { response: { status: options.status, headers: options.headers ?? {}, data: options.data } }
-			: {}),
-		config: {
-			headers: { Authorization: options.authorization, Accept: 'application/json' },
-			...(options.password ? { auth: { username: 'user', password: options.password } } : {}),
+	const axiosLike = Object.assign(
+		new Error(options.message ?? `Request failed with status code ${options.status}`),
+		{
+			name: 'AxiosError',
+			isAxiosError: true,
+			code: options.code ?? (options.status !== undefined ? 'ERR_BAD_REQUEST' : undefined),
+			...(options.status !== undefined
+				? {
+						response: {
+							status: options.status,
+							headers: options.headers ?? {},
+							data: options.data,
+						},
+					}
+				: {}),
+			config: {
+				headers: { Authorization: options.authorization, Accept: 'application/json' },
+				...(options.password ? { auth: { username: 'user', password: options.password } } : {}),
+			},
 		},
-	});
+	);
 	// Exactly what n8n does; n8n-workflow 1.120's NodeApiError keeps only httpCode and context.data
 	// of the client error at run time (its `cause` ends up undefined).
 	return new NodeApiError(NODE, axiosLike as never);
@@ -67,31 +81,42 @@ export function n8nHttpError(options: {
 export function mockContext(options: MockContextOptions = {}) {
 	const outcomes = [...(options.outcomes ?? [])];
 	const sent: SentRequest[] = [];
-	const httpRequestWithAuthentication = jest.fn(async (_type: string, request: IHttpRequestOptions) => {
-		sent.push({
-			method: request.method ?? 'GET',
-			url: request.url,
-			headers: { ...(request.headers as Record<string, unknown>) },
-			body: request.body,
-			qs: request.qs,
-		});
-		const next = outcomes.shift();
-		if (!next) throw new Error('mock: no scripted outcome left for this request');
-		if ('throws' in next) throw next.throws;
-		if (next.status >= 400 && !request.ignoreHttpStatusErrors) {
-			throw n8nHttpError({ status: next.status, headers: next.headers, data: next.body, authorization: options.authorization });
-		}
-		return { body: next.body, statusCode: next.status, headers: next.headers ?? {} };
-	});
-	const getCredentials = jest.fn(async () => options.credentials ?? { apiKey: 'k', baseUrl: 'http://127.0.0.1:1' });
+	const httpRequestWithAuthentication = jest.fn(
+		async (_type: string, request: IHttpRequestOptions) => {
+			sent.push({
+				method: request.method ?? 'GET',
+				url: request.url,
+				headers: { ...(request.headers as Record<string, unknown>) },
+				body: request.body,
+				qs: request.qs,
+			});
+			const next = outcomes.shift();
+			if (!next) throw new Error('mock: no scripted outcome left for this request');
+			if ('throws' in next) throw next.throws;
+			if (next.status >= 400 && !request.ignoreHttpStatusErrors) {
+				throw n8nHttpError({
+					status: next.status,
+					headers: next.headers,
+					data: next.body,
+					authorization: options.authorization,
+				});
+			}
+			return { body: next.body, statusCode: next.status, headers: next.headers ?? {} };
+		},
+	);
+	const getCredentials = jest.fn(
+		async () => options.credentials ?? { apiKey: 'k', baseUrl: 'http://127.0.0.1:1' },
+	);
 	const parameters = options.parameters ?? {};
 	const ctx = {
 		helpers: {
 			httpRequestWithAuthentication,
 			returnJsonArray: (data: unknown) =>
 				(Array.isArray(data) ? data : [data]).map((json) => ({ json })) as INodeExecutionData[],
-			constructExecutionMetaData: (data: INodeExecutionData[], { itemData }: { itemData: { item: number } }) =>
-				data.map((entry) => ({ ...entry, pairedItem: itemData })),
+			constructExecutionMetaData: (
+				data: INodeExecutionData[],
+				{ itemData }: { itemData: { item: number } },
+			) => data.map((entry) => ({ ...entry, pairedItem: itemData })),
 		},
 		getNode: () => NODE,
 		getCredentials,
@@ -103,5 +128,10 @@ export function mockContext(options: MockContextOptions = {}) {
 			return value === undefined ? fallback : value;
 		}),
 	};
-	return { ctx: ctx as unknown as IExecuteFunctions, sent, httpRequestWithAuthentication, getCredentials };
+	return {
+		ctx: ctx as unknown as IExecuteFunctions,
+		sent,
+		httpRequestWithAuthentication,
+		getCredentials,
+	};
 }

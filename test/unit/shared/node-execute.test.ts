@@ -26,7 +26,9 @@ describe.each(nodes)('%s execute()', (_name, node) => {
 		const output = await node.execute!.call(ctx);
 		expect(output).toEqual([
 			[0, 1].map((item) => ({
-				json: expect.objectContaining({ error: expect.stringContaining('"noSuchOperation" of "noSuchResource" is not supported') }),
+				json: expect.objectContaining({
+					error: expect.stringContaining('"noSuchOperation" of "noSuchResource" is not supported'),
+				}),
 				pairedItem: { item },
 			})),
 		]);
@@ -34,6 +36,8 @@ describe.each(nodes)('%s execute()', (_name, node) => {
 
 	it('without continue-on-fail stops the node with that error', async () => {
 		const { ctx } = mockContext({ continueOnFail: false, parameters, items });
-		await expect(node.execute!.call(ctx)).rejects.toThrow('"noSuchOperation" of "noSuchResource" is not supported');
+		await expect(node.execute!.call(ctx)).rejects.toThrow(
+			'"noSuchOperation" of "noSuchResource" is not supported',
+		);
 	});
 });

@@ -2,11 +2,14 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { offsetPages, paginate, returnAllOrLimit } from '../../../nodes/shared/pagination';
 
-const records = (from: number, n: number): IDataObject[] => Array.from({ length: n }, (_, i) => ({ id: from + i }));
+const records = (from: number, n: number): IDataObject[] =>
+	Array.from({ length: n }, (_, i) => ({ id: from + i }));
 
 /** A vendor with `total` records served by offset. */
 function offsetVendor(total: number) {
-	const fetch = jest.fn(async (offset: number, size: number) => records(offset, Math.max(0, Math.min(size, total - offset))));
+	const fetch = jest.fn(async (offset: number, size: number) =>
+		records(offset, Math.max(0, Math.min(size, total - offset))),
+	);
 	return fetch;
 }
 
@@ -25,13 +28,19 @@ describe('paginate with offsetPages', () => {
 
 	it('Return All on an exact multiple asks once more and stops at the empty page', async () => {
 		const fetch = offsetVendor(200);
-		expect(await paginate({ returnAll: true, limit: 0, fetchPage: offsetPages(100, fetch) })).toHaveLength(200);
+		expect(
+			await paginate({ returnAll: true, limit: 0, fetchPage: offsetPages(100, fetch) }),
+		).toHaveLength(200);
 		expect(fetch).toHaveBeenCalledTimes(3);
 	});
 
 	it('Limit asks only for what is still needed and returns at most the limit', async () => {
 		const fetch = offsetVendor(1000);
-		const some = await paginate({ returnAll: false, limit: 130, fetchPage: offsetPages(50, fetch) });
+		const some = await paginate({
+			returnAll: false,
+			limit: 130,
+			fetchPage: offsetPages(50, fetch),
+		});
 		expect(some.map((r) => r.id)).toEqual([...Array(130).keys()]);
 		expect(fetch.mock.calls).toEqual([
 			[0, 50],
@@ -42,7 +51,9 @@ describe('paginate with offsetPages', () => {
 
 	it('Limit larger than what exists returns everything there is', async () => {
 		const fetch = offsetVendor(7);
-		expect(await paginate({ returnAll: false, limit: 50, fetchPage: offsetPages(50, fetch) })).toHaveLength(7);
+		expect(
+			await paginate({ returnAll: false, limit: 50, fetchPage: offsetPages(50, fetch) }),
+		).toHaveLength(7);
 		expect(fetch).toHaveBeenCalledTimes(1);
 	});
 });
@@ -55,12 +66,17 @@ describe('paginate with cursors', () => {
 			c: { items: records(4, 1) },
 		};
 		const fetchPage = jest.fn(async (cursor: string | undefined) => pages[cursor ?? 'start']);
-		expect((await paginate({ returnAll: true, limit: 0, fetchPage })).map((r) => r.id)).toEqual([0, 1, 2, 3, 4]);
+		expect((await paginate({ returnAll: true, limit: 0, fetchPage })).map((r) => r.id)).toEqual([
+			0, 1, 2, 3, 4,
+		]);
 		expect(fetchPage.mock.calls.map(([c]) => c)).toEqual([undefined, 'b', 'c']);
 	});
 
 	it('stops when the vendor repeats the cursor', async () => {
-		const fetchPage = jest.fn(async (cursor: { page: number } | undefined) => ({ items: records(0, 3), next: { page: cursor ? cursor.page : 2 } }));
+		const fetchPage = jest.fn(async (cursor: { page: number } | undefined) => ({
+			items: records(0, 3),
+			next: { page: cursor ? cursor.page : 2 },
+		}));
 		const all = await paginate({ returnAll: true, limit: 0, fetchPage });
 		expect(fetchPage).toHaveBeenCalledTimes(2);
 		expect(all).toHaveLength(6);
@@ -73,7 +89,9 @@ describe('paginate with cursors', () => {
 
 		let n = 0;
 		const endless = jest.fn(async () => ({ items: records(n, 1), next: ++n }));
-		expect(await paginate({ returnAll: true, limit: 0, fetchPage: endless, maxPages: 4 })).toHaveLength(4);
+		expect(
+			await paginate({ returnAll: true, limit: 0, fetchPage: endless, maxPages: 4 }),
+		).toHaveLength(4);
 	});
 
 	it('cuts a page that overshoots the limit', async () => {

@@ -10,7 +10,12 @@ import {
 
 // A whole second, so HTTP dates (second resolution) convert exactly.
 const NOW = Date.UTC(2026, 10, 21, 12, 0, 0);
-const POLICY: RetryPolicy = { maxRetries: 6, baseDelayMs: 500, maxDelayMs: 30_000, maxTotalWaitMs: 120_000 };
+const POLICY: RetryPolicy = {
+	maxRetries: 6,
+	baseDelayMs: 500,
+	maxDelayMs: 30_000,
+	maxTotalWaitMs: 120_000,
+};
 const noJitter = () => 0;
 const fullJitter = () => 0.999999;
 
@@ -75,7 +80,9 @@ describe('parseRateLimitResetMs', () => {
 
 describe('backoffDelayMs', () => {
 	it('doubles the step on every attempt', () => {
-		expect([0, 1, 2, 3, 4].map((a) => backoffDelayMs(a, POLICY, fullJitter))).toEqual([500, 1000, 2000, 4000, 8000]);
+		expect([0, 1, 2, 3, 4].map((a) => backoffDelayMs(a, POLICY, fullJitter))).toEqual([
+			500, 1000, 2000, 4000, 8000,
+		]);
 	});
 
 	it('keeps the jitter within [step/2, step]', () => {
@@ -104,7 +111,9 @@ describe('retryDelayMs', () => {
 	});
 
 	it('honours an HTTP-date Retry-After', () => {
-		expect(retryDelayMs(3, { 'retry-after': new Date(NOW + 6000).toUTCString() }, POLICY, NOW, noJitter)).toBe(6000);
+		expect(
+			retryDelayMs(3, { 'retry-after': new Date(NOW + 6000).toUTCString() }, POLICY, NOW, noJitter),
+		).toBe(6000);
 	});
 
 	it('prefers Retry-After over X-RateLimit-Reset', () => {
@@ -113,15 +122,43 @@ describe('retryDelayMs', () => {
 	});
 
 	it('uses X-RateLimit-Reset (delta, epoch seconds, epoch ms) only when the window is used up', () => {
-		expect(retryDelayMs(0, { 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': '7' }, POLICY, NOW, noJitter)).toBe(7000);
 		expect(
-			retryDelayMs(0, { 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': String(NOW / 1000 + 9) }, POLICY, NOW, noJitter),
+			retryDelayMs(
+				0,
+				{ 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': '7' },
+				POLICY,
+				NOW,
+				noJitter,
+			),
+		).toBe(7000);
+		expect(
+			retryDelayMs(
+				0,
+				{ 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': String(NOW / 1000 + 9) },
+				POLICY,
+				NOW,
+				noJitter,
+			),
 		).toBe(9000);
 		expect(
-			retryDelayMs(0, { 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': String(NOW + 1500) }, POLICY, NOW, noJitter),
+			retryDelayMs(
+				0,
+				{ 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': String(NOW + 1500) },
+				POLICY,
+				NOW,
+				noJitter,
+			),
 		).toBe(1500);
 		// Calls remain in the window: the reset time says nothing about this failure.
-		expect(retryDelayMs(0, { 'x-ratelimit-remaining': '3', 'x-ratelimit-reset': '7' }, POLICY, NOW, noJitter)).toBe(250);
+		expect(
+			retryDelayMs(
+				0,
+				{ 'x-ratelimit-remaining': '3', 'x-ratelimit-reset': '7' },
+				POLICY,
+				NOW,
+				noJitter,
+			),
+		).toBe(250);
 	});
 
 	it('falls back to exponential back-off when the vendor says nothing', () => {
@@ -130,27 +167,47 @@ describe('retryDelayMs', () => {
 	});
 
 	it('caps a vendor-requested wait at the longest single wait', () => {
-		expect(retryDelayMs(0, { 'retry-after': '3600' }, POLICY, NOW, noJitter)).toBe(POLICY.maxDelayMs);
-		expect(retryDelayMs(0, { 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': '900' }, POLICY, NOW, noJitter)).toBe(
+		expect(retryDelayMs(0, { 'retry-after': '3600' }, POLICY, NOW, noJitter)).toBe(
 			POLICY.maxDelayMs,
 		);
+		expect(
+			retryDelayMs(
+				0,
+				{ 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': '900' },
+				POLICY,
+				NOW,
+				noJitter,
+			),
+		).toBe(POLICY.maxDelayMs);
 	});
 });
 
 describe('pacingDelayMs', () => {
 	it('does not wait while calls remain in the window', () => {
-		expect(pacingDelayMs({ 'x-ratelimit-remaining': '12', 'x-ratelimit-reset': '30' }, POLICY, NOW)).toBe(0);
+		expect(
+			pacingDelayMs({ 'x-ratelimit-remaining': '12', 'x-ratelimit-reset': '30' }, POLICY, NOW),
+		).toBe(0);
 		expect(pacingDelayMs(undefined, POLICY, NOW)).toBe(0);
 		expect(pacingDelayMs({}, POLICY, NOW)).toBe(0);
 	});
 
 	it('waits for the reset when the window is used up', () => {
-		expect(pacingDelayMs({ 'X-RateLimit-Remaining': '0', 'X-RateLimit-Reset': '3' }, POLICY, NOW)).toBe(3000);
-		expect(pacingDelayMs({ 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': String(NOW / 1000 + 2) }, POLICY, NOW)).toBe(2000);
+		expect(
+			pacingDelayMs({ 'X-RateLimit-Remaining': '0', 'X-RateLimit-Reset': '3' }, POLICY, NOW),
+		).toBe(3000);
+		expect(
+			pacingDelayMs(
+				{ 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': String(NOW / 1000 + 2) },
+				POLICY,
+				NOW,
+			),
+		).toBe(2000);
 	});
 
 	it('does not wait when the reset is unknown, and caps a long one', () => {
 		expect(pacingDelayMs({ 'x-ratelimit-remaining': '0' }, POLICY, NOW)).toBe(0);
-		expect(pacingDelayMs({ 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': '600' }, POLICY, NOW)).toBe(POLICY.maxDelayMs);
+		expect(
+			pacingDelayMs({ 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': '600' }, POLICY, NOW),
+		).toBe(POLICY.maxDelayMs);
 	});
 });

@@ -5,7 +5,13 @@ import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 import { maskSecrets, maskSecretsInBody, secretForms } from '../../../nodes/shared/secrets';
 import type { VendorApi } from '../../../nodes/shared/transport';
 import { apiRequestFull, DEFAULT_TIMEOUT_MS } from '../../../nodes/shared/transport';
-import { checkBaseUrl, checkKnownValue, CredentialSettingError, isLinkLocalHost, redirectStep } from '../../../nodes/shared/urls';
+import {
+	checkBaseUrl,
+	checkKnownValue,
+	CredentialSettingError,
+	isLinkLocalHost,
+	redirectStep,
+} from '../../../nodes/shared/urls';
 import { mockContext, n8nHttpError } from './mock-context';
 
 // Made-up fixture values, built at run time so they read as what they are.
@@ -19,7 +25,11 @@ const api: VendorApi = {
 	credentialType: 'acmeApi',
 	baseUrl: (c) => checkBaseUrl(c.baseUrl, 'Base URL'),
 	errorMessage: (body) => (body as { message?: string } | undefined)?.message,
-	secrets: (c) => [String(c.apiKey ?? ''), `${USER}:${String(c.password ?? '')}`, String(c.password ?? '')],
+	secrets: (c) => [
+		String(c.apiKey ?? ''),
+		`${USER}:${String(c.password ?? '')}`,
+		String(c.password ?? ''),
+	],
 	retry: { maxRetries: 3, baseDelayMs: 10, maxDelayMs: 100, maxTotalWaitMs: 1000 },
 	timeoutMs: 20_000,
 };
@@ -71,7 +81,9 @@ describe('secret forms', () => {
 
 describe('base URLs and known values', () => {
 	it('accepts http and https URLs, trimmed of trailing slashes', () => {
-		expect(checkBaseUrl(' https://api.example.com/v1/ ', 'Base URL')).toBe('https://api.example.com/v1');
+		expect(checkBaseUrl(' https://api.example.com/v1/ ', 'Base URL')).toBe(
+			'https://api.example.com/v1',
+		);
 		expect(checkBaseUrl('http://127.0.0.1:9', 'Base URL')).toBe('http://127.0.0.1:9');
 	});
 
@@ -102,7 +114,9 @@ describe('base URLs and known values', () => {
 
 	it('names the field and the allowed values for an unknown value', () => {
 		expect(checkKnownValue('r2', 'Region', ['r1', 'r2'])).toBe('r2');
-		expect(() => checkKnownValue('r9', 'Region', ['r1', 'r2'])).toThrow('"Region" is "r9", which is not a known value (r1, r2)');
+		expect(() => checkKnownValue('r9', 'Region', ['r1', 'r2'])).toThrow(
+			'"Region" is "r9", which is not a known value (r1, r2)',
+		);
 	});
 });
 
@@ -114,16 +128,30 @@ describe('redirect steps', () => {
 			dropBody: false,
 			sameOrigin: true,
 		});
-		expect(redirectStep('http://a.test:1/x', 307, 'http://a.test:2/x', 'POST')?.sameOrigin).toBe(false);
-		expect(redirectStep('http://a.test/x', 303, '/y', 'POST')).toMatchObject({ method: 'GET', dropBody: true });
-		expect(redirectStep('http://a.test/x', 302, '/y', 'POST')).toMatchObject({ method: 'GET', dropBody: true });
-		expect(redirectStep('http://a.test/x', 302, '/y', 'PUT')).toMatchObject({ method: 'PUT', dropBody: false });
+		expect(redirectStep('http://a.test:1/x', 307, 'http://a.test:2/x', 'POST')?.sameOrigin).toBe(
+			false,
+		);
+		expect(redirectStep('http://a.test/x', 303, '/y', 'POST')).toMatchObject({
+			method: 'GET',
+			dropBody: true,
+		});
+		expect(redirectStep('http://a.test/x', 302, '/y', 'POST')).toMatchObject({
+			method: 'GET',
+			dropBody: true,
+		});
+		expect(redirectStep('http://a.test/x', 302, '/y', 'PUT')).toMatchObject({
+			method: 'PUT',
+			dropBody: false,
+		});
 	});
 });
 
 describe('apiRequestFull: redirects', () => {
 	it('does not let n8n follow redirects, and sets a timeout on every attempt', async () => {
-		const { ctx, httpRequestWithAuthentication } = mockContext({ credentials: CREDENTIALS, outcomes: [{ status: 200, body: {} }] });
+		const { ctx, httpRequestWithAuthentication } = mockContext({
+			credentials: CREDENTIALS,
+			outcomes: [{ status: 200, body: {} }],
+		});
 		await apiRequestFull.call(ctx, api, { method: 'GET', path: '/x' });
 		const options = httpRequestWithAuthentication.mock.calls[0][1];
 		expect(options.disableFollowRedirect).toBe(true);
@@ -132,7 +160,10 @@ describe('apiRequestFull: redirects', () => {
 	});
 
 	it('aborts an attempt when the user cancels the execution, too', async () => {
-		const { ctx, httpRequestWithAuthentication } = mockContext({ credentials: CREDENTIALS, outcomes: [{ status: 200, body: {} }] });
+		const { ctx, httpRequestWithAuthentication } = mockContext({
+			credentials: CREDENTIALS,
+			outcomes: [{ status: 200, body: {} }],
+		});
 		const cancel = new AbortController();
 		(ctx as unknown as Record<string, unknown>).getExecutionCancelSignal = () => cancel.signal;
 		await apiRequestFull.call(ctx, api, { method: 'GET', path: '/x' });
@@ -145,11 +176,23 @@ describe('apiRequestFull: redirects', () => {
 	it('refuses a redirect to another origin: one request, nothing sent there', async () => {
 		const { ctx, sent } = mockContext({
 			credentials: CREDENTIALS,
-			outcomes: [{ status: 307, headers: { location: 'http://127.0.0.1:8/steal' } }, { status: 200, body: {} }],
+			outcomes: [
+				{ status: 307, headers: { location: 'http://127.0.0.1:8/steal' } },
+				{ status: 200, body: {} },
+			],
 		});
-		const error = await failure(apiRequestFull.call(ctx, api, { method: 'POST', path: '/send', body: { a: 1 }, itemIndex: 0 }));
+		const error = await failure(
+			apiRequestFull.call(ctx, api, {
+				method: 'POST',
+				path: '/send',
+				body: { a: 1 },
+				itemIndex: 0,
+			}),
+		);
 		expect(error).toBeInstanceOf(NodeApiError);
-		expect(error.message).toContain('redirected the request to another origin (http://127.0.0.1:8)');
+		expect(error.message).toContain(
+			'redirected the request to another origin (http://127.0.0.1:8)',
+		);
 		expect(error.message).toContain('[item 0]');
 		expect(sent.map((r) => r.url)).toEqual(['http://127.0.0.1:9/api/send']);
 	});
@@ -163,7 +206,11 @@ describe('apiRequestFull: redirects', () => {
 				{ status: 200, body: { ok: 1 } },
 			],
 		});
-		const response = await apiRequestFull.call(ctx, api, { method: 'POST', path: '/send', body: { a: 1 } });
+		const response = await apiRequestFull.call(ctx, api, {
+			method: 'POST',
+			path: '/send',
+			body: { a: 1 },
+		});
 		expect(response.body).toEqual({ ok: 1 });
 		expect(sent.map((r) => [r.method, r.url, r.body])).toEqual([
 			['POST', 'http://127.0.0.1:9/api/send', { a: 1 }],
@@ -184,7 +231,12 @@ describe('apiRequestFull: redirects', () => {
 		const { ctx, sent } = mockContext({ credentials: CREDENTIALS, outcomes: [] });
 		const httpRequest = jest.fn(async () => ({ body: 'file', statusCode: 200, headers: {} }));
 		(ctx.helpers as unknown as Record<string, unknown>).httpRequest = httpRequest;
-		await apiRequestFull.call(ctx, api, { method: 'GET', path: 'http://files.test/f/1', crossOrigin: 'withoutCredentials', json: false });
+		await apiRequestFull.call(ctx, api, {
+			method: 'GET',
+			path: 'http://files.test/f/1',
+			crossOrigin: 'withoutCredentials',
+			json: false,
+		});
 		expect(sent).toHaveLength(0);
 		expect(httpRequest).toHaveBeenCalledTimes(1);
 	});
@@ -193,10 +245,18 @@ describe('apiRequestFull: redirects', () => {
 describe('apiRequestFull: echoed secrets', () => {
 	it('masks the key, the password and base64(user:password) echoed by a 401', async () => {
 		const echo = `Invalid credentials ${KEY} / Basic ${b64(`${USER}:${PASSWORD}`)} / ${b64(KEY)} / ${PASSWORD}`;
-		const { ctx } = mockContext({ credentials: CREDENTIALS, outcomes: [{ status: 401, body: { message: echo } }] });
+		const { ctx } = mockContext({
+			credentials: CREDENTIALS,
+			outcomes: [{ status: 401, body: { message: echo } }],
+		});
 		const error = await failure(apiRequestFull.call(ctx, api, { method: 'GET', path: '/me' }));
-		const everything = JSON.stringify({ message: error.message, description: (error as NodeApiError).description, error });
-		for (const form of [KEY, PASSWORD, b64(KEY), b64(`${USER}:${PASSWORD}`)]) expect(everything).not.toContain(form);
+		const everything = JSON.stringify({
+			message: error.message,
+			description: (error as NodeApiError).description,
+			error,
+		});
+		for (const form of [KEY, PASSWORD, b64(KEY), b64(`${USER}:${PASSWORD}`)])
+			expect(everything).not.toContain(form);
 		expect(error.message).toContain('Invalid credentials ***');
 	});
 
@@ -205,7 +265,12 @@ describe('apiRequestFull: echoed secrets', () => {
 		const { ctx } = mockContext({
 			credentials: CREDENTIALS,
 			outcomes: [
-				{ throws: n8nHttpError({ status: 403, data: { message: `no access for ${encodeURIComponent(PASSWORD)}` } }) },
+				{
+					throws: n8nHttpError({
+						status: 403,
+						data: { message: `no access for ${encodeURIComponent(PASSWORD)}` },
+					}),
+				},
 				{ status: 200, body: { echo: { header: `Bearer ${KEY}` } } },
 			],
 		});
@@ -231,24 +296,41 @@ describe('apiRequestFull: timeouts', () => {
 		const { ctx, httpRequestWithAuthentication } = mockContext({
 			credentials: CREDENTIALS,
 			parameters: { 'requestOptions.timeout': 5 },
-			outcomes: [{ status: 200, body: {} }, { status: 200, body: {} }],
+			outcomes: [
+				{ status: 200, body: {} },
+				{ status: 200, body: {} },
+			],
 		});
 		await apiRequestFull.call(ctx, api, { method: 'GET', path: '/x', timeoutMs: 90_000 });
 		expect(httpRequestWithAuthentication.mock.calls[0][1].timeout).toBe(5000);
 		const plain = mockContext({ credentials: CREDENTIALS, outcomes: [{ status: 200, body: {} }] });
-		await apiRequestFull.call(plain.ctx, { ...api, timeoutMs: undefined }, { method: 'GET', path: '/x' });
+		await apiRequestFull.call(
+			plain.ctx,
+			{ ...api, timeoutMs: undefined },
+			{ method: 'GET', path: '/x' },
+		);
 		expect(plain.httpRequestWithAuthentication.mock.calls[0][1].timeout).toBe(DEFAULT_TIMEOUT_MS);
 	});
 
 	it('fails a POST at the first timeout (it may have arrived) with a message that says so', async () => {
 		const hang = hangingClock(5000);
-		const { ctx, sent } = mockContext({ credentials: CREDENTIALS, parameters: { 'requestOptions.timeout': 5 }, outcomes: [] });
-		(ctx.helpers.httpRequestWithAuthentication as jest.Mock).mockImplementation(async (_t: string, o: { url: string; method: string }) => {
-			sent.push({ method: o.method, url: o.url, headers: {} });
-			throw hang();
+		const { ctx, sent } = mockContext({
+			credentials: CREDENTIALS,
+			parameters: { 'requestOptions.timeout': 5 },
+			outcomes: [],
 		});
-		const error = await failure(apiRequestFull.call(ctx, api, { method: 'POST', path: '/send', body: {}, itemIndex: 1 }));
-		expect(error.message).toBe('Outcome unknown: Acme may have accepted this request (no answer within 5 s) [item 1]');
+		(ctx.helpers.httpRequestWithAuthentication as jest.Mock).mockImplementation(
+			async (_t: string, o: { url: string; method: string }) => {
+				sent.push({ method: o.method, url: o.url, headers: {} });
+				throw hang();
+			},
+		);
+		const error = await failure(
+			apiRequestFull.call(ctx, api, { method: 'POST', path: '/send', body: {}, itemIndex: 1 }),
+		);
+		expect(error.message).toBe(
+			'Outcome unknown: Acme may have accepted this request (no answer within 5 s) [item 1]',
+		);
 		expect((error as { description?: string }).description).toContain('Do not re-send it blindly');
 		expect((error as { description?: string }).description).not.toMatch(/retry/i);
 		expect(sent).toHaveLength(1);
@@ -256,11 +338,17 @@ describe('apiRequestFull: timeouts', () => {
 
 	it('sends a replay-safe request once more after a timeout, then fails', async () => {
 		const hang = hangingClock(5000);
-		const { ctx, sent } = mockContext({ credentials: CREDENTIALS, parameters: { 'requestOptions.timeout': 5 }, outcomes: [] });
-		(ctx.helpers.httpRequestWithAuthentication as jest.Mock).mockImplementation(async (_t: string, o: { url: string; method: string }) => {
-			sent.push({ method: o.method, url: o.url, headers: {} });
-			throw hang();
+		const { ctx, sent } = mockContext({
+			credentials: CREDENTIALS,
+			parameters: { 'requestOptions.timeout': 5 },
+			outcomes: [],
 		});
+		(ctx.helpers.httpRequestWithAuthentication as jest.Mock).mockImplementation(
+			async (_t: string, o: { url: string; method: string }) => {
+				sent.push({ method: o.method, url: o.url, headers: {} });
+				throw hang();
+			},
+		);
 		const error = await failure(apiRequestFull.call(ctx, api, { method: 'GET', path: '/x' }));
 		expect(error.message).toBe('Acme did not answer within 5 s (2 attempts)');
 		expect(sent).toHaveLength(2);
@@ -269,10 +357,15 @@ describe('apiRequestFull: timeouts', () => {
 
 describe('apiRequestFull: unusable credential settings', () => {
 	it('fails before sending, naming the field, without "returned an error"', async () => {
-		const { ctx, sent } = mockContext({ credentials: { ...CREDENTIALS, baseUrl: 'http://169.254.169.254/latest' }, outcomes: [] });
+		const { ctx, sent } = mockContext({
+			credentials: { ...CREDENTIALS, baseUrl: 'http://169.254.169.254/latest' },
+			outcomes: [],
+		});
 		const error = await failure(apiRequestFull.call(ctx, api, { method: 'GET', path: '/x' }));
 		expect(error).toBeInstanceOf(NodeOperationError);
-		expect(error.message).toMatch(/^Acme credential: "Base URL" points at the link-local address 169\.254\.169\.254/);
+		expect(error.message).toMatch(
+			/^Acme credential: "Base URL" points at the link-local address 169\.254\.169\.254/,
+		);
 		expect(error.message).not.toContain('returned an error');
 		expect(sent).toHaveLength(0);
 	});

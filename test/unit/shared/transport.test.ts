@@ -19,13 +19,16 @@ const api: VendorApi = {
 	errorMessage: (body) => (body as { error?: { text?: string } } | undefined)?.error?.text,
 	bodyError: (body) => {
 		const status = (body as { status?: { code?: number; desc?: string } } | undefined)?.status;
-		return status && status.code !== 1000 ? { message: status.desc ?? 'failed', code: status.code } : undefined;
+		return status && status.code !== 1000
+			? { message: status.desc ?? 'failed', code: status.code }
+			: undefined;
 	},
 	retry: { maxRetries: 6, baseDelayMs: 100, maxDelayMs: 5000, maxTotalWaitMs: 20_000 },
 };
 const CREDENTIALS = { baseUrl: 'http://127.0.0.1:9/api/', account: 'team a/b', apiKey: SECRET };
 
-const networkError = (code: string) => n8nHttpError({ code, message: `connect ${code} 127.0.0.1:9`, authorization: AUTH });
+const networkError = (code: string) =>
+	n8nHttpError({ code, message: `connect ${code} 127.0.0.1:9`, authorization: AUTH });
 
 async function failure(promise: Promise<unknown>): Promise<NodeApiError> {
 	try {
@@ -49,7 +52,11 @@ describe('apiRequestFull retries', () => {
 			authorization: AUTH,
 			outcomes: [{ status: 429 }, { status: 429 }, { status: 200, body: { ok: true } }],
 		});
-		const response = await apiRequestFull.call(ctx, api, { method: 'POST', path: '/things', body: { a: 1 } });
+		const response = await apiRequestFull.call(ctx, api, {
+			method: 'POST',
+			path: '/things',
+			body: { a: 1 },
+		});
 		expect(response.body).toEqual({ ok: true });
 		expect(response.statusCode).toBe(200);
 		expect(sent).toHaveLength(3);
@@ -60,7 +67,10 @@ describe('apiRequestFull retries', () => {
 	it('waits what Retry-After asks for', async () => {
 		const { ctx } = mockContext({
 			credentials: CREDENTIALS,
-			outcomes: [{ status: 429, headers: { 'retry-after': '3' } }, { status: 200, body: {} }],
+			outcomes: [
+				{ status: 429, headers: { 'retry-after': '3' } },
+				{ status: 200, body: {} },
+			],
 		});
 		await apiRequestFull.call(ctx, api, { method: 'GET', path: '/things' });
 		expect(sleepMock).toHaveBeenCalledTimes(1);
@@ -70,7 +80,10 @@ describe('apiRequestFull retries', () => {
 	it('waits for X-RateLimit-Reset on a 429 that says the window is used up', async () => {
 		const { ctx } = mockContext({
 			credentials: CREDENTIALS,
-			outcomes: [{ status: 429, headers: { 'X-RateLimit-Remaining': '0', 'X-RateLimit-Reset': '2' } }, { status: 200, body: {} }],
+			outcomes: [
+				{ status: 429, headers: { 'X-RateLimit-Remaining': '0', 'X-RateLimit-Reset': '2' } },
+				{ status: 200, body: {} },
+			],
 		});
 		await apiRequestFull.call(ctx, api, { method: 'POST', path: '/things', body: {} });
 		expect(sleepMock).toHaveBeenCalledWith(2000);
@@ -79,10 +92,17 @@ describe('apiRequestFull retries', () => {
 	it('stops at the total-wait bound with a clear error', async () => {
 		const { ctx, sent } = mockContext({
 			credentials: CREDENTIALS,
-			outcomes: Array.from({ length: 10 }, () => ({ status: 429, headers: { 'retry-after': '4' } })),
+			outcomes: Array.from({ length: 10 }, () => ({
+				status: 429,
+				headers: { 'retry-after': '4' },
+			})),
 		});
 		const error = await failure(
-			apiRequestFull.call(ctx, { ...api, retry: { ...api.retry, maxTotalWaitMs: 10_000 } }, { method: 'GET', path: '/things', itemIndex: 2 }),
+			apiRequestFull.call(
+				ctx,
+				{ ...api, retry: { ...api.retry, maxTotalWaitMs: 10_000 } },
+				{ method: 'GET', path: '/things', itemIndex: 2 },
+			),
 		);
 		// 4 s + 4 s fit in 10 s, a third wait would not.
 		expect(sleepMock.mock.calls.map(([ms]) => ms)).toEqual([4000, 4000]);
@@ -98,19 +118,32 @@ describe('apiRequestFull retries', () => {
 			credentials: CREDENTIALS,
 			outcomes: Array.from({ length: 10 }, () => ({ status: 503 })),
 		});
-		await failure(apiRequestFull.call(ctx, { ...api, retry: { ...api.retry, maxRetries: 2 } }, { method: 'GET', path: '/x' }));
+		await failure(
+			apiRequestFull.call(
+				ctx,
+				{ ...api, retry: { ...api.retry, maxRetries: 2 } },
+				{ method: 'GET', path: '/x' },
+			),
+		);
 		expect(sent).toHaveLength(3);
 	});
 
 	it('does not replay a POST without a dedupe key after a 500', async () => {
 		const { ctx, sent } = mockContext({
 			credentials: CREDENTIALS,
-			outcomes: [{ status: 500, body: { error: { text: 'boom' } } }, { status: 200, body: {} }],
+			outcomes: [
+				{ status: 500, body: { error: { text: 'boom' } } },
+				{ status: 200, body: {} },
+			],
 		});
-		const error = await failure(apiRequestFull.call(ctx, api, { method: 'POST', path: '/things', body: {} }));
+		const error = await failure(
+			apiRequestFull.call(ctx, api, { method: 'POST', path: '/things', body: {} }),
+		);
 		expect(sent).toHaveLength(1);
 		expect(sleepMock).not.toHaveBeenCalled();
-		expect(error.message).toBe('Outcome unknown: Acme may have accepted this request (HTTP 500: boom)');
+		expect(error.message).toBe(
+			'Outcome unknown: Acme may have accepted this request (HTTP 500: boom)',
+		);
 	});
 
 	it('does not replay a POST without a dedupe key after a connection reset', async () => {
@@ -118,7 +151,9 @@ describe('apiRequestFull retries', () => {
 			credentials: CREDENTIALS,
 			outcomes: [{ throws: networkError('ECONNRESET') }, { status: 200, body: {} }],
 		});
-		const error = await failure(apiRequestFull.call(ctx, api, { method: 'POST', path: '/things', body: {} }));
+		const error = await failure(
+			apiRequestFull.call(ctx, api, { method: 'POST', path: '/things', body: {} }),
+		);
 		expect(sent).toHaveLength(1);
 		expect(sleepMock).not.toHaveBeenCalled();
 		expect(error).toBeInstanceOf(NodeApiError);
@@ -129,7 +164,11 @@ describe('apiRequestFull retries', () => {
 			credentials: CREDENTIALS,
 			outcomes: [{ throws: networkError('ECONNREFUSED') }, { status: 201, body: { id: 1 } }],
 		});
-		const response = await apiRequestFull.call(ctx, api, { method: 'POST', path: '/things', body: {} });
+		const response = await apiRequestFull.call(ctx, api, {
+			method: 'POST',
+			path: '/things',
+			body: {},
+		});
 		expect(response.body).toEqual({ id: 1 });
 		expect(sent).toHaveLength(2);
 	});
@@ -139,11 +178,16 @@ describe('apiRequestFull retries', () => {
 			credentials: CREDENTIALS,
 			outcomes: [1, 2, 3, 4].map(() => ({ throws: networkError('ECONNREFUSED') })),
 		});
-		const error = await failure(apiRequestFull.call(refused.ctx, api, { method: 'GET', path: '/things' }));
+		const error = await failure(
+			apiRequestFull.call(refused.ctx, api, { method: 'GET', path: '/things' }),
+		);
 		expect(refused.sent).toHaveLength(3);
 		expect(error.message).toMatch(/^Acme returned an error after 2 retries: /);
 
-		const unknownHost = mockContext({ credentials: CREDENTIALS, outcomes: [{ throws: networkError('ENOTFOUND') }] });
+		const unknownHost = mockContext({
+			credentials: CREDENTIALS,
+			outcomes: [{ throws: networkError('ENOTFOUND') }],
+		});
 		await failure(apiRequestFull.call(unknownHost.ctx, api, { method: 'GET', path: '/things' }));
 		expect(unknownHost.sent).toHaveLength(1);
 	});
@@ -160,9 +204,19 @@ describe('apiRequestFull retries', () => {
 	it('sends the same dedupe key on every attempt and replays a dedupe-keyed POST after 500 and reset', async () => {
 		const { ctx, sent } = mockContext({
 			credentials: CREDENTIALS,
-			outcomes: [{ status: 500 }, { throws: networkError('ECONNRESET') }, { status: 429 }, { status: 201, body: {} }],
+			outcomes: [
+				{ status: 500 },
+				{ throws: networkError('ECONNRESET') },
+				{ status: 429 },
+				{ status: 201, body: {} },
+			],
 		});
-		await apiRequestFull.call(ctx, api, { method: 'POST', path: '/things', body: {}, dedupeHeader: 'x-request-id' });
+		await apiRequestFull.call(ctx, api, {
+			method: 'POST',
+			path: '/things',
+			body: {},
+			dedupeHeader: 'x-request-id',
+		});
 		expect(sent).toHaveLength(4);
 		const keys = sent.map((r) => r.headers['x-request-id']);
 		expect(keys[0]).toMatch(/^[0-9a-f]{32}$/);
@@ -172,10 +226,22 @@ describe('apiRequestFull retries', () => {
 	it('makes a new dedupe key for each call and keeps one the caller gave', async () => {
 		const { ctx, sent } = mockContext({
 			credentials: CREDENTIALS,
-			outcomes: [{ status: 200, body: {} }, { status: 200, body: {} }, { status: 200, body: {} }],
+			outcomes: [
+				{ status: 200, body: {} },
+				{ status: 200, body: {} },
+				{ status: 200, body: {} },
+			],
 		});
-		await apiRequestFull.call(ctx, api, { method: 'POST', path: '/a', dedupeHeader: 'x-request-id' });
-		await apiRequestFull.call(ctx, api, { method: 'POST', path: '/a', dedupeHeader: 'x-request-id' });
+		await apiRequestFull.call(ctx, api, {
+			method: 'POST',
+			path: '/a',
+			dedupeHeader: 'x-request-id',
+		});
+		await apiRequestFull.call(ctx, api, {
+			method: 'POST',
+			path: '/a',
+			dedupeHeader: 'x-request-id',
+		});
 		await apiRequestFull.call(ctx, api, {
 			method: 'POST',
 			path: '/a',
@@ -187,13 +253,19 @@ describe('apiRequestFull retries', () => {
 	});
 
 	it('replays a POST marked idempotent after a 500', async () => {
-		const { ctx, sent } = mockContext({ credentials: CREDENTIALS, outcomes: [{ status: 500 }, { status: 200, body: {} }] });
+		const { ctx, sent } = mockContext({
+			credentials: CREDENTIALS,
+			outcomes: [{ status: 500 }, { status: 200, body: {} }],
+		});
 		await apiRequestFull.call(ctx, api, { method: 'POST', path: '/search', idempotent: true });
 		expect(sent).toHaveLength(2);
 	});
 
 	it('does not replay a PUT marked not idempotent after a 502', async () => {
-		const { ctx, sent } = mockContext({ credentials: CREDENTIALS, outcomes: [{ status: 502 }, { status: 200, body: {} }] });
+		const { ctx, sent } = mockContext({
+			credentials: CREDENTIALS,
+			outcomes: [{ status: 502 }, { status: 200, body: {} }],
+		});
 		await failure(apiRequestFull.call(ctx, api, { method: 'PUT', path: '/x', idempotent: false }));
 		expect(sent).toHaveLength(1);
 	});
@@ -201,7 +273,11 @@ describe('apiRequestFull retries', () => {
 	it('retries a GET after 503 and after a connection reset', async () => {
 		const { ctx, sent } = mockContext({
 			credentials: CREDENTIALS,
-			outcomes: [{ status: 503 }, { throws: networkError('ECONNRESET') }, { status: 200, body: [1, 2] }],
+			outcomes: [
+				{ status: 503 },
+				{ throws: networkError('ECONNRESET') },
+				{ status: 200, body: [1, 2] },
+			],
 		});
 		const body = await apiRequest.call(ctx, api, { method: 'GET', path: '/things' });
 		expect(body).toEqual([1, 2]);
@@ -211,9 +287,14 @@ describe('apiRequestFull retries', () => {
 	it.each([400, 401, 403, 404, 409, 422])('fails at once on HTTP %i', async (status) => {
 		const { ctx, sent } = mockContext({
 			credentials: CREDENTIALS,
-			outcomes: [{ status, body: { error: { text: 'vendor says no' } } }, { status: 200, body: {} }],
+			outcomes: [
+				{ status, body: { error: { text: 'vendor says no' } } },
+				{ status: 200, body: {} },
+			],
 		});
-		const error = await failure(apiRequestFull.call(ctx, api, { method: 'GET', path: '/things', itemIndex: 0 }));
+		const error = await failure(
+			apiRequestFull.call(ctx, api, { method: 'GET', path: '/things', itemIndex: 0 }),
+		);
 		expect(sent).toHaveLength(1);
 		expect(sleepMock).not.toHaveBeenCalled();
 		expect(error).toBeInstanceOf(NodeApiError);
@@ -230,10 +311,16 @@ describe('apiRequestFull retries', () => {
 				{ status: 400, body: Buffer.from(JSON.stringify({ error: { text: 'from a buffer' } })) },
 			],
 		});
-		expect((await failure(apiRequestFull.call(ctx, api, { method: 'GET', path: '/a' }))).message).toContain('plain words');
-		expect((await failure(apiRequestFull.call(ctx, api, { method: 'GET', path: '/a', encoding: 'arraybuffer' }))).message).toContain(
-			'from a buffer',
-		);
+		expect(
+			(await failure(apiRequestFull.call(ctx, api, { method: 'GET', path: '/a' }))).message,
+		).toContain('plain words');
+		expect(
+			(
+				await failure(
+					apiRequestFull.call(ctx, api, { method: 'GET', path: '/a', encoding: 'arraybuffer' }),
+				)
+			).message,
+		).toContain('from a buffer');
 	});
 
 	it('fails a 2xx whose body reports a failure, with the vendor code, and does not retry it', async () => {
@@ -241,37 +328,58 @@ describe('apiRequestFull retries', () => {
 			credentials: CREDENTIALS,
 			outcomes: [{ status: 200, body: { status: { code: 1004, desc: 'Bot not found' } } }],
 		});
-		const error = await failure(apiRequestFull.call(ctx, api, { method: 'POST', path: '/x', itemIndex: 4 }));
+		const error = await failure(
+			apiRequestFull.call(ctx, api, { method: 'POST', path: '/x', itemIndex: 4 }),
+		);
 		expect(sent).toHaveLength(1);
-		expect(error.message).toBe('Acme returned an error (HTTP 200) [code 1004]: Bot not found [item 4]');
+		expect(error.message).toBe(
+			'Acme returned an error (HTTP 200) [code 1004]: Bot not found [item 4]',
+		);
 	});
 
 	it('paces: waits for the reset after a success that used up the window', async () => {
 		const { ctx } = mockContext({
 			credentials: CREDENTIALS,
-			outcomes: [{ status: 200, body: {}, headers: { 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': '2' } }],
+			outcomes: [
+				{
+					status: 200,
+					body: {},
+					headers: { 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': '2' },
+				},
+			],
 		});
 		await apiRequestFull.call(ctx, api, { method: 'GET', path: '/x' });
 		expect(sleepMock).toHaveBeenCalledWith(2000);
 	});
 
 	it('detects a malformed JSON body: a POST is not replayed, a GET is', async () => {
-		const post = mockContext({ credentials: CREDENTIALS, outcomes: [{ status: 200, body: '{"response": {"sta' }] });
+		const post = mockContext({
+			credentials: CREDENTIALS,
+			outcomes: [{ status: 200, body: '{"response": {"sta' }],
+		});
 		const error = await failure(apiRequestFull.call(post.ctx, api, { method: 'POST', path: '/x' }));
 		expect(post.sent).toHaveLength(1);
 		expect(error.message).toContain('not valid JSON');
 
 		const get = mockContext({
 			credentials: CREDENTIALS,
-			outcomes: [{ status: 200, body: '[{"id": 1' }, { status: 200, body: [{ id: 1 }] }],
+			outcomes: [
+				{ status: 200, body: '[{"id": 1' },
+				{ status: 200, body: [{ id: 1 }] },
+			],
 		});
 		expect(await apiRequest.call(get.ctx, api, { method: 'GET', path: '/x' })).toEqual([{ id: 1 }]);
 		expect(get.sent).toHaveLength(2);
 	});
 
 	it('accepts a text body when JSON is off', async () => {
-		const { ctx } = mockContext({ credentials: CREDENTIALS, outcomes: [{ status: 200, body: '{not json' }] });
-		expect((await apiRequestFull.call(ctx, api, { method: 'GET', path: '/x', json: false })).body).toBe('{not json');
+		const { ctx } = mockContext({
+			credentials: CREDENTIALS,
+			outcomes: [{ status: 200, body: '{not json' }],
+		});
+		expect(
+			(await apiRequestFull.call(ctx, api, { method: 'GET', path: '/x', json: false })).body,
+		).toBe('{not json');
 	});
 });
 
@@ -322,27 +430,60 @@ describe('apiRequestFull never leaks secrets', () => {
 
 describe('paths and credentials', () => {
 	it('fills {name} from the credential, URL-encoded, below a base URL without its trailing slash', async () => {
-		const { ctx, sent } = mockContext({ credentials: CREDENTIALS, outcomes: [{ status: 200, body: {} }] });
-		await apiRequestFull.call(ctx, api, { method: 'GET', path: '/accounts/{account}/users', qs: { page: 2 } });
+		const { ctx, sent } = mockContext({
+			credentials: CREDENTIALS,
+			outcomes: [{ status: 200, body: {} }],
+		});
+		await apiRequestFull.call(ctx, api, {
+			method: 'GET',
+			path: '/accounts/{account}/users',
+			qs: { page: 2 },
+		});
 		expect(sent[0].url).toBe('http://127.0.0.1:9/api/accounts/team%20a%2Fb/users');
 		expect(sent[0].qs).toEqual({ page: 2 });
 	});
 
 	it('passes the array format through, so lists can go as id=a&id=b', async () => {
-		const { ctx, httpRequestWithAuthentication } = mockContext({ credentials: CREDENTIALS, outcomes: [{ status: 200, body: {} }] });
-		await apiRequestFull.call(ctx, api, { method: 'DELETE', path: '/bulk', qs: { id: ['a', 'b'] }, arrayFormat: 'repeat' });
-		expect(httpRequestWithAuthentication.mock.calls[0][1]).toMatchObject({ qs: { id: ['a', 'b'] }, arrayFormat: 'repeat' });
+		const { ctx, httpRequestWithAuthentication } = mockContext({
+			credentials: CREDENTIALS,
+			outcomes: [{ status: 200, body: {} }],
+		});
+		await apiRequestFull.call(ctx, api, {
+			method: 'DELETE',
+			path: '/bulk',
+			qs: { id: ['a', 'b'] },
+			arrayFormat: 'repeat',
+		});
+		expect(httpRequestWithAuthentication.mock.calls[0][1]).toMatchObject({
+			qs: { id: ['a', 'b'] },
+			arrayFormat: 'repeat',
+		});
 	});
 
-	it('sends an absolute URL on the credential\'s origin as it is', async () => {
-		const { ctx, sent } = mockContext({ credentials: CREDENTIALS, outcomes: [{ status: 200, body: {} }] });
-		await apiRequestFull.call(ctx, api, { method: 'GET', path: 'http://127.0.0.1:9/other/{account}' });
+	it("sends an absolute URL on the credential's origin as it is", async () => {
+		const { ctx, sent } = mockContext({
+			credentials: CREDENTIALS,
+			outcomes: [{ status: 200, body: {} }],
+		});
+		await apiRequestFull.call(ctx, api, {
+			method: 'GET',
+			path: 'http://127.0.0.1:9/other/{account}',
+		});
 		expect(sent[0].url).toBe('http://127.0.0.1:9/other/team%20a%2Fb');
 	});
 
 	it('refuses an absolute URL on another origin before sending anything', async () => {
-		const { ctx, sent } = mockContext({ credentials: CREDENTIALS, outcomes: [{ status: 200, body: {} }] });
-		const error = await failure(apiRequestFull.call(ctx, api, { method: 'GET', path: 'http://127.0.0.1:7/other', itemIndex: 2 }));
+		const { ctx, sent } = mockContext({
+			credentials: CREDENTIALS,
+			outcomes: [{ status: 200, body: {} }],
+		});
+		const error = await failure(
+			apiRequestFull.call(ctx, api, {
+				method: 'GET',
+				path: 'http://127.0.0.1:7/other',
+				itemIndex: 2,
+			}),
+		);
 		expect(error.message).toContain('http://127.0.0.1:7 is not on the credential');
 		expect(error.message).not.toContain('returned an error');
 		expect(sent).toHaveLength(0);
@@ -353,7 +494,14 @@ describe('paths and credentials', () => {
 	});
 
 	it('looks the credential up once per context', async () => {
-		const first = mockContext({ credentials: CREDENTIALS, outcomes: [{ status: 200, body: {} }, { status: 200, body: {} }, { status: 200, body: {} }] });
+		const first = mockContext({
+			credentials: CREDENTIALS,
+			outcomes: [
+				{ status: 200, body: {} },
+				{ status: 200, body: {} },
+				{ status: 200, body: {} },
+			],
+		});
 		await apiRequest.call(first.ctx, api, { method: 'GET', path: '/a' });
 		await apiRequest.call(first.ctx, api, { method: 'GET', path: '/b' });
 		await apiRequest.call(first.ctx, api, { method: 'GET', path: '/c' });
@@ -366,10 +514,21 @@ describe('paths and credentials', () => {
 	});
 
 	it('asks n8n to authenticate with the vendor credential type and the full response', async () => {
-		const { ctx, httpRequestWithAuthentication } = mockContext({ credentials: CREDENTIALS, outcomes: [{ status: 200, body: {} }] });
+		const { ctx, httpRequestWithAuthentication } = mockContext({
+			credentials: CREDENTIALS,
+			outcomes: [{ status: 200, body: {} }],
+		});
 		await apiRequestFull.call(ctx, api, { method: 'POST', path: '/a', body: { x: 1 } });
-		const [type, options] = httpRequestWithAuthentication.mock.calls[0] as unknown as [string, Record<string, unknown>];
+		const [type, options] = httpRequestWithAuthentication.mock.calls[0] as unknown as [
+			string,
+			Record<string, unknown>,
+		];
 		expect(type).toBe('acmeApi');
-		expect(options).toMatchObject({ method: 'POST', json: true, returnFullResponse: true, body: { x: 1 } });
+		expect(options).toMatchObject({
+			method: 'POST',
+			json: true,
+			returnFullResponse: true,
+			body: { x: 1 },
+		});
 	});
 });

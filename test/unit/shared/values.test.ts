@@ -33,7 +33,9 @@ describe('toE164', () => {
 		(value) => {
 			const error = thrown(() => toE164(NODE, value, 'Phone', 3));
 			expect(error).toBeInstanceOf(NodeOperationError);
-			expect(error.message).toBe(`"Phone" is not an E.164 phone number: "${String(value ?? '').trim()}" [item 3]`);
+			expect(error.message).toBe(
+				`"Phone" is not an E.164 phone number: "${String(value ?? '').trim()}" [item 3]`,
+			);
 			expect(error.description).toMatch(/leading \+/);
 			expect(error.context.itemIndex).toBe(3);
 		},
@@ -73,13 +75,19 @@ describe('toOffsetDateTime', () => {
 
 describe('toIsoDate', () => {
 	it('converts to ISO 8601 in UTC', () => {
-		expect(toIsoDate(NODE, '2026-05-01T09:30:00+05:30', 'Send At', 0)).toBe('2026-05-01T04:00:00.000Z');
+		expect(toIsoDate(NODE, '2026-05-01T09:30:00+05:30', 'Send At', 0)).toBe(
+			'2026-05-01T04:00:00.000Z',
+		);
 		expect(toIsoDate(NODE, Date.UTC(2026, 4, 1), 'Send At', 0)).toBe('2026-05-01T00:00:00.000Z');
-		expect(toIsoDate(NODE, new Date(Date.UTC(2026, 4, 1)), 'Send At', 0)).toBe('2026-05-01T00:00:00.000Z');
+		expect(toIsoDate(NODE, new Date(Date.UTC(2026, 4, 1)), 'Send At', 0)).toBe(
+			'2026-05-01T00:00:00.000Z',
+		);
 	});
 
 	it('refuses what is not a date', () => {
-		expect(thrown(() => toIsoDate(NODE, 'soon', 'Send At', 1)).message).toBe('"Send At" is not a date: "soon" [item 1]');
+		expect(thrown(() => toIsoDate(NODE, 'soon', 'Send At', 1)).message).toBe(
+			'"Send At" is not a date: "soon" [item 1]',
+		);
 	});
 });
 
@@ -98,7 +106,9 @@ describe('parseJsonObject', () => {
 	});
 
 	it.each(['[1,2]', '"text"', '42', [1], 7])('refuses %p as not an object', (value) => {
-		expect(thrown(() => parseJsonObject(NODE, value, 'Attributes', 0)).message).toBe('"Attributes" must be a JSON object [item 0]');
+		expect(thrown(() => parseJsonObject(NODE, value, 'Attributes', 0)).message).toBe(
+			'"Attributes" must be a JSON object [item 0]',
+		);
 	});
 });
 
@@ -109,9 +119,15 @@ describe('parseJsonArray', () => {
 	});
 
 	it('names the field on bad JSON and on a non-array', () => {
-		expect(thrown(() => parseJsonArray(NODE, '[1,', 'Components', 1)).message).toMatch(/^"Components" is not valid JSON: .+ \[item 1\]$/);
-		expect(thrown(() => parseJsonArray(NODE, '{"a":1}', 'Components', 1)).message).toBe('"Components" must be a JSON array [item 1]');
-		expect(thrown(() => parseJsonArray(NODE, '', 'Components', 1)).message).toBe('"Components" must be a JSON array [item 1]');
+		expect(thrown(() => parseJsonArray(NODE, '[1,', 'Components', 1)).message).toMatch(
+			/^"Components" is not valid JSON: .+ \[item 1\]$/,
+		);
+		expect(thrown(() => parseJsonArray(NODE, '{"a":1}', 'Components', 1)).message).toBe(
+			'"Components" must be a JSON array [item 1]',
+		);
+		expect(thrown(() => parseJsonArray(NODE, '', 'Components', 1)).message).toBe(
+			'"Components" must be a JSON array [item 1]',
+		);
 	});
 });
 
@@ -130,12 +146,24 @@ describe('requireValue', () => {
 
 describe('keyValuesToObject and compact', () => {
 	it('turns a fixedCollection into an object, skipping empty keys', () => {
-		expect(keyValuesToObject({ values: [{ key: 'a', value: 1 }, { key: '', value: 2 }, { key: 'b', value: 'x' }] })).toEqual({ a: 1, b: 'x' });
+		expect(
+			keyValuesToObject({
+				values: [
+					{ key: 'a', value: 1 },
+					{ key: '', value: 2 },
+					{ key: 'b', value: 'x' },
+				],
+			}),
+		).toEqual({ a: 1, b: 'x' });
 		expect(keyValuesToObject({ pairs: [{ key: 'k', value: true }] }, 'pairs')).toEqual({ k: true });
 		expect(keyValuesToObject(undefined)).toEqual({});
 	});
 
 	it('drops undefined, null and empty strings, keeping false and 0', () => {
-		expect(compact({ a: undefined, b: null, c: '', d: 0, e: false, f: 'x' })).toEqual({ d: 0, e: false, f: 'x' });
+		expect(compact({ a: undefined, b: null, c: '', d: 0, e: false, f: 'x' })).toEqual({
+			d: 0,
+			e: false,
+			f: 'x',
+		});
 	});
 });

@@ -30,7 +30,9 @@ function resolve(value: unknown, $credentials: ICredentialDataDecryptedObject): 
  * the body comes back whatever the status, and each `responseSuccessBody` rule whose key holds its
  * value fails the test with the rule's message.
  */
-async function runCredentialTest(data: ICredentialDataDecryptedObject): Promise<{ status: 'OK' | 'Error'; message: string; path: string }> {
+async function runCredentialTest(
+	data: ICredentialDataDecryptedObject,
+): Promise<{ status: 'OK' | 'Error'; message: string; path: string }> {
 	const request = credential.test.request;
 	expect(request.ignoreHttpStatusErrors).toBe(true);
 	const url = `${resolve(request.baseURL, data)}${resolve(request.url, data)}`;
@@ -48,9 +50,18 @@ async function runCredentialTest(data: ICredentialDataDecryptedObject): Promise<
 		// n8n keeps a non-JSON body as text
 	}
 	const get = (value: unknown, key: string) =>
-		key.split('.').reduce<unknown>((v, part) => (v && typeof v === 'object' ? (v as Record<string, unknown>)[part] : undefined), value);
+		key
+			.split('.')
+			.reduce<unknown>(
+				(v, part) =>
+					v && typeof v === 'object' ? (v as Record<string, unknown>)[part] : undefined,
+				value,
+			);
 	for (const rule of credential.test.rules ?? []) {
-		if (rule.type === 'responseSuccessBody' && get(body, rule.properties.key) === rule.properties.value) {
+		if (
+			rule.type === 'responseSuccessBody' &&
+			get(body, rule.properties.key) === rule.properties.value
+		) {
 			return { status: 'Error', message: rule.properties.message, path };
 		}
 	}
@@ -87,13 +98,21 @@ describe('WebEngage credential test', () => {
 
 	it('is a read-only call that succeeds with a good key, license code and data center', async () => {
 		const result = await runCredentialTest(good());
-		expect(result).toMatchObject({ status: 'OK', path: `/v1/accounts/${encodeURIComponent(D.licenseCode)}/feedbacks/searches` });
+		expect(result).toMatchObject({
+			status: 'OK',
+			path: `/v1/accounts/${encodeURIComponent(D.licenseCode)}/feedbacks/searches`,
+		});
 		expect(sim.accepted('searchFeedbacks')).toHaveLength(1);
-		expect(sim.requests().filter((r) => r.method !== 'GET' && r.operationId !== 'searchFeedbacks')).toEqual([]);
+		expect(
+			sim.requests().filter((r) => r.method !== 'GET' && r.operationId !== 'searchFeedbacks'),
+		).toEqual([]);
 	});
 
 	it('fails a wrong key with 401', async () => {
-		expect(await runCredentialTest(good({ apiKey: 'we-wrong-key' }))).toMatchObject({ status: 'Error', message: expect.stringMatching(/check the API Key/) });
+		expect(await runCredentialTest(good({ apiKey: 'we-wrong-key' }))).toMatchObject({
+			status: 'Error',
+			message: expect.stringMatching(/check the API Key/),
+		});
 	});
 
 	it('fails a wrong license code answered with 404, naming the license code and data center', async () => {
@@ -119,13 +138,17 @@ describe('WebEngage credential test', () => {
 	});
 
 	it('fails when no WebEngage account answers at the address (a body without the response container)', async () => {
-		const other = http.createServer((_req, res) => res.writeHead(404, { 'content-type': 'text/html' }).end('<h1>Not Found</h1>'));
+		const other = http.createServer((_req, res) =>
+			res.writeHead(404, { 'content-type': 'text/html' }).end('<h1>Not Found</h1>'),
+		);
 		await new Promise<void>((done) => other.listen(0, '127.0.0.1', done));
 		try {
 			const { port } = other.address() as AddressInfo;
 			expect(await runCredentialTest(good({ baseUrl: `http://127.0.0.1:${port}` }))).toMatchObject({
 				status: 'Error',
-				message: expect.stringMatching(/No WebEngage account answered at this address: check the Data Center/),
+				message: expect.stringMatching(
+					/No WebEngage account answered at this address: check the Data Center/,
+				),
 			});
 		} finally {
 			other.close();
@@ -133,19 +156,41 @@ describe('WebEngage credential test', () => {
 	});
 
 	it('trims the license code and builds the data-center hosts', () => {
-		expect(resolve(credential.test.request.url, { licenseCode: ' ~10a5cb7d ' })).toBe('/v1/accounts/~10a5cb7d/feedbacks/searches');
-		expect(resolve(credential.test.request.baseURL, { dataCenter: 'india' })).toBe('https://api.in.webengage.com');
-		expect(resolve(credential.test.request.baseURL, { dataCenter: 'ksa' })).toBe('https://api.ksa.webengage.com');
+		expect(resolve(credential.test.request.url, { licenseCode: ' ~10a5cb7d ' })).toBe(
+			'/v1/accounts/~10a5cb7d/feedbacks/searches',
+		);
+		expect(resolve(credential.test.request.baseURL, { dataCenter: 'india' })).toBe(
+			'https://api.in.webengage.com',
+		);
+		expect(resolve(credential.test.request.baseURL, { dataCenter: 'ksa' })).toBe(
+			'https://api.ksa.webengage.com',
+		);
 	});
 });
 
 describe('WebEngage Business Events host', () => {
 	it('is the credential field when set, else documented for Global and inferred for India and KSA', () => {
-		expect(businessEventsBaseUrl({ dataCenter: 'global' })).toEqual({ url: 'https://api.webengage.com', inferred: false });
-		expect(businessEventsBaseUrl({ dataCenter: 'india' })).toEqual({ url: 'https://api.in.webengage.com', inferred: true });
-		expect(businessEventsBaseUrl({ dataCenter: 'ksa' })).toEqual({ url: 'https://api.ksa.webengage.com', inferred: true });
-		expect(businessEventsBaseUrl({ dataCenter: 'custom', baseUrl: 'http://127.0.0.1:9/' })).toEqual({ url: 'http://127.0.0.1:9', inferred: false });
-		expect(businessEventsBaseUrl({ dataCenter: 'india', businessEventsBaseUrl: ' https://api.webengage.com/ ' })).toEqual({
+		expect(businessEventsBaseUrl({ dataCenter: 'global' })).toEqual({
+			url: 'https://api.webengage.com',
+			inferred: false,
+		});
+		expect(businessEventsBaseUrl({ dataCenter: 'india' })).toEqual({
+			url: 'https://api.in.webengage.com',
+			inferred: true,
+		});
+		expect(businessEventsBaseUrl({ dataCenter: 'ksa' })).toEqual({
+			url: 'https://api.ksa.webengage.com',
+			inferred: true,
+		});
+		expect(businessEventsBaseUrl({ dataCenter: 'custom', baseUrl: 'http://127.0.0.1:9/' })).toEqual(
+			{ url: 'http://127.0.0.1:9', inferred: false },
+		);
+		expect(
+			businessEventsBaseUrl({
+				dataCenter: 'india',
+				businessEventsBaseUrl: ' https://api.webengage.com/ ',
+			}),
+		).toEqual({
 			url: 'https://api.webengage.com',
 			inferred: false,
 		});

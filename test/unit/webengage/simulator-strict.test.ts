@@ -1,6 +1,10 @@
 /** The WebEngage simulator dedupes only where WebEngage documents it, and the core's new faults behave. */
 import type { Simulator } from '../../simulators/core/simulator';
-import { createWebEngageSimulator, WEBENGAGE_DEFAULTS, webEngageState } from '../../simulators/webengage';
+import {
+	createWebEngageSimulator,
+	WEBENGAGE_DEFAULTS,
+	webEngageState,
+} from '../../simulators/webengage';
 
 let sim: Simulator;
 const lc = encodeURIComponent(WEBENGAGE_DEFAULTS.licenseCode);
@@ -8,7 +12,11 @@ const post = async (path: string, body: unknown, headers: Record<string, string>
 	try {
 		const response = await fetch(`${sim.url}${path.replace('{lc}', lc)}`, {
 			method: 'POST',
-			headers: { Authorization: `Bearer ${WEBENGAGE_DEFAULTS.apiKey}`, 'Content-Type': 'application/json', ...headers },
+			headers: {
+				Authorization: `Bearer ${WEBENGAGE_DEFAULTS.apiKey}`,
+				'Content-Type': 'application/json',
+				...headers,
+			},
 			body: JSON.stringify(body),
 		});
 		return { status: response.status, text: await response.text() };
@@ -30,8 +38,16 @@ describe('WebEngage simulator dedupe (only what the docs say)', () => {
 		await post('/v1/accounts/{lc}/events', { userId: 'u', eventName: 'E' }, id);
 		await post('/v1/accounts/{lc}/events', { userId: 'u', eventName: 'E' }, id);
 		expect(webEngageState(sim).events).toHaveLength(1);
-		await post('/v1/accounts/{lc}/bulk-events', { events: [{ userId: 'u', eventName: 'B' }] }, { 'x-request-id': 'bulk1' });
-		await post('/v1/accounts/{lc}/bulk-events', { events: [{ userId: 'u', eventName: 'B' }] }, { 'x-request-id': 'bulk1' });
+		await post(
+			'/v1/accounts/{lc}/bulk-events',
+			{ events: [{ userId: 'u', eventName: 'B' }] },
+			{ 'x-request-id': 'bulk1' },
+		);
+		await post(
+			'/v1/accounts/{lc}/bulk-events',
+			{ events: [{ userId: 'u', eventName: 'B' }] },
+			{ 'x-request-id': 'bulk1' },
+		);
 		expect(webEngageState(sim).events).toHaveLength(3);
 	});
 
@@ -57,20 +73,33 @@ describe('simulator faults', () => {
 		expect(sim.accepted()).toHaveLength(0);
 
 		sim.injectFault({ kind: '500-after-processing', count: 1 });
-		expect((await post('/v1/accounts/{lc}/bulk-users', { users: [{ userId: 'b' }] })).status).toBe(500);
+		expect((await post('/v1/accounts/{lc}/bulk-users', { users: [{ userId: 'b' }] })).status).toBe(
+			500,
+		);
 		sim.injectFault({ kind: 'html-after-processing', count: 1 });
-		expect((await post('/v1/accounts/{lc}/bulk-users', { users: [{ userId: 'c' }] })).text).toMatch(/<html>/);
+		expect((await post('/v1/accounts/{lc}/bulk-users', { users: [{ userId: 'c' }] })).text).toMatch(
+			/<html>/,
+		);
 		sim.injectFault({ kind: 'reset-after-processing', count: 1 });
-		expect((await post('/v1/accounts/{lc}/bulk-users', { users: [{ userId: 'd' }] })).status).toBe(0);
+		expect((await post('/v1/accounts/{lc}/bulk-users', { users: [{ userId: 'd' }] })).status).toBe(
+			0,
+		);
 		expect(Object.keys(webEngageState(sim).users).sort()).toEqual(['b', 'c', 'd']);
 	});
 
 	it('a fault mix draws the same faults for the same seed', async () => {
 		const draw = async () => {
 			sim.reset();
-			sim.setFaultMix({ seed: 7, rates: { '500': 0.3, '429': 0.3 }, operationIds: ['bulkUpsertUsers'] });
+			sim.setFaultMix({
+				seed: 7,
+				rates: { '500': 0.3, '429': 0.3 },
+				operationIds: ['bulkUpsertUsers'],
+			});
 			const statuses: number[] = [];
-			for (let i = 0; i < 20; i++) statuses.push((await post('/v1/accounts/{lc}/bulk-users', { users: [{ userId: `m${i}` }] })).status);
+			for (let i = 0; i < 20; i++)
+				statuses.push(
+					(await post('/v1/accounts/{lc}/bulk-users', { users: [{ userId: `m${i}` }] })).status,
+				);
 			return statuses;
 		};
 		const first = await draw();

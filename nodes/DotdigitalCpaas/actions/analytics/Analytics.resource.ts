@@ -14,7 +14,20 @@ import * as getSmsVerify from './getSmsVerify.operation';
 import * as getWhatsAppConversations from './getWhatsAppConversations.operation';
 import * as getWhatsAppDailyUsage from './getWhatsAppDailyUsage.operation';
 
-export const operations: Record<string, OperationModule> = { getChats: getChats, getChatsLive: getChatsLive, getConversationMessages: getConversationMessages, getMessages: getMessages, getMessageMetrics: getMessageMetrics, getSessions: getSessions, getSmsInbound: getSmsInbound, getSmsOutbound: getSmsOutbound, getSmsTracking: getSmsTracking, getSmsVerify: getSmsVerify, getWhatsAppConversations: getWhatsAppConversations, getWhatsAppDailyUsage: getWhatsAppDailyUsage };
+export const operations: Record<string, OperationModule> = {
+	getChats: getChats,
+	getChatsLive: getChatsLive,
+	getConversationMessages: getConversationMessages,
+	getMessages: getMessages,
+	getMessageMetrics: getMessageMetrics,
+	getSessions: getSessions,
+	getSmsInbound: getSmsInbound,
+	getSmsOutbound: getSmsOutbound,
+	getSmsTracking: getSmsTracking,
+	getSmsVerify: getSmsVerify,
+	getWhatsAppConversations: getWhatsAppConversations,
+	getWhatsAppDailyUsage: getWhatsAppDailyUsage,
+};
 
 export const description: INodeProperties[] = [
 	{
@@ -24,18 +37,78 @@ export const description: INodeProperties[] = [
 		noDataExpression: true,
 		displayOptions: { show: { resource: ['analytics'] } },
 		options: [
-			{ name: 'Get Chats Report', value: 'getChats', description: 'Chat analytics for a period', action: 'Get chats report' },
-			{ name: 'Get Conversation Messages Report', value: 'getConversationMessages', description: 'Conversation message analytics for a period', action: 'Get conversation messages report' },
-			{ name: 'Get Live Chats Report', value: 'getChatsLive', description: 'Live chat analytics', action: 'Get live chats report' },
-			{ name: 'Get Message Metrics Report', value: 'getMessageMetrics', description: 'Message metrics for a period', action: 'Get message metrics report' },
-			{ name: 'Get Messages Report', value: 'getMessages', description: 'Message analytics for a period', action: 'Get messages report' },
-			{ name: 'Get Sessions Report', value: 'getSessions', description: 'Session analytics for a period', action: 'Get sessions report' },
-			{ name: 'Get SMS Inbound Report', value: 'getSmsInbound', description: 'Inbound SMS analytics for a period', action: 'Get SMS inbound report' },
-			{ name: 'Get SMS Outbound Report', value: 'getSmsOutbound', description: 'Outbound SMS analytics for a period', action: 'Get SMS outbound report' },
-			{ name: 'Get SMS Tracking Report', value: 'getSmsTracking', description: 'URL tracking analytics for a period', action: 'Get SMS tracking report' },
-			{ name: 'Get SMS Verify Report', value: 'getSmsVerify', description: 'SMS verify analytics for a period', action: 'Get SMS verify report' },
-			{ name: 'Get WhatsApp Conversations Report', value: 'getWhatsAppConversations', description: 'WhatsApp conversation analytics for a period', action: 'Get whats app conversations report' },
-			{ name: 'Get WhatsApp Daily Usage Report', value: 'getWhatsAppDailyUsage', description: 'WhatsApp daily messaging usage for a period', action: 'Get whats app daily usage report' },
+			{
+				name: 'Get Chats Report',
+				value: 'getChats',
+				description: 'Chat analytics for a period',
+				action: 'Get chats report',
+			},
+			{
+				name: 'Get Conversation Messages Report',
+				value: 'getConversationMessages',
+				description: 'Conversation message analytics for a period',
+				action: 'Get conversation messages report',
+			},
+			{
+				name: 'Get Live Chats Report',
+				value: 'getChatsLive',
+				description: 'Live chat analytics',
+				action: 'Get live chats report',
+			},
+			{
+				name: 'Get Message Metrics Report',
+				value: 'getMessageMetrics',
+				description: 'Message metrics for a period',
+				action: 'Get message metrics report',
+			},
+			{
+				name: 'Get Messages Report',
+				value: 'getMessages',
+				description: 'Message analytics for a period',
+				action: 'Get messages report',
+			},
+			{
+				name: 'Get Sessions Report',
+				value: 'getSessions',
+				description: 'Session analytics for a period',
+				action: 'Get sessions report',
+			},
+			{
+				name: 'Get SMS Inbound Report',
+				value: 'getSmsInbound',
+				description: 'Inbound SMS analytics for a period',
+				action: 'Get SMS inbound report',
+			},
+			{
+				name: 'Get SMS Outbound Report',
+				value: 'getSmsOutbound',
+				description: 'Outbound SMS analytics for a period',
+				action: 'Get SMS outbound report',
+			},
+			{
+				name: 'Get SMS Tracking Report',
+				value: 'getSmsTracking',
+				description: 'URL tracking analytics for a period',
+				action: 'Get SMS tracking report',
+			},
+			{
+				name: 'Get SMS Verify Report',
+				value: 'getSmsVerify',
+				description: 'SMS verify analytics for a period',
+				action: 'Get SMS verify report',
+			},
+			{
+				name: 'Get WhatsApp Conversations Report',
+				value: 'getWhatsAppConversations',
+				description: 'WhatsApp conversation analytics for a period',
+				action: 'Get whats app conversations report',
+			},
+			{
+				name: 'Get WhatsApp Daily Usage Report',
+				value: 'getWhatsAppDailyUsage',
+				description: 'WhatsApp daily messaging usage for a period',
+				action: 'Get whats app daily usage report',
+			},
 		],
 		default: 'getChats',
 	},

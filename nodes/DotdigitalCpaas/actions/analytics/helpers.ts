@@ -4,7 +4,12 @@ import { toIsoDate } from '../../../shared';
 import { optionsQuery } from '../common';
 
 /** A required date parameter as UTC ISO-8601, named in the error when missing or invalid. */
-export function dateParam(this: IExecuteFunctions, name: string, label: string, itemIndex: number): string {
+export function dateParam(
+	this: IExecuteFunctions,
+	name: string,
+	label: string,
+	itemIndex: number,
+): string {
 	const value = this.getNodeParameter(name, itemIndex, '');
 	return toIsoDate(this.getNode(), value === '' ? undefined : value, label, itemIndex);
 }
@@ -37,7 +42,13 @@ export const WHATSAPP_GROUPS = [
 export function reportFields(shape: ReportShape): INodeProperties[] {
 	const options: INodeProperties[] = [];
 	if (shape.team) {
-		options.push({ displayName: 'Agent ID', name: 'agentId', type: 'string', default: '', description: 'Only chats of this agent' });
+		options.push({
+			displayName: 'Agent ID',
+			name: 'agentId',
+			type: 'string',
+			default: '',
+			description: 'Only chats of this agent',
+		});
 	}
 	if (shape.groupBy) {
 		const groupBy: INodeProperties = {
@@ -52,7 +63,13 @@ export function reportFields(shape: ReportShape): INodeProperties[] {
 		options.push(groupBy);
 	}
 	if (shape.whatsApp) {
-		options.push({ displayName: 'Phone Numbers', name: 'phoneNumbers', type: 'string', default: '', description: 'Comma-separated WhatsApp phone numbers to report on' });
+		options.push({
+			displayName: 'Phone Numbers',
+			name: 'phoneNumbers',
+			type: 'string',
+			default: '',
+			description: 'Comma-separated WhatsApp phone numbers to report on',
+		});
 	}
 	if (shape.system) {
 		options.push({
@@ -69,27 +86,71 @@ export function reportFields(shape: ReportShape): INodeProperties[] {
 		});
 	}
 	if (shape.team) {
-		options.push({ displayName: 'Team ID', name: 'teamId', type: 'string', default: '', description: 'Only chats of this team' });
+		options.push({
+			displayName: 'Team ID',
+			name: 'teamId',
+			type: 'string',
+			default: '',
+			description: 'Only chats of this team',
+		});
 	}
 	if (shape.timezone) {
-		options.push({ displayName: 'Timezone', name: 'timezone', type: 'string', default: '', description: 'IANA time zone for grouping, e.g. Europe/London' });
+		options.push({
+			displayName: 'Timezone',
+			name: 'timezone',
+			type: 'string',
+			default: '',
+			description: 'IANA time zone for grouping, e.g. Europe/London',
+		});
 	}
 	if (shape.whatsApp) {
-		options.push({ displayName: 'WABA IDs', name: 'wabaIds', type: 'string', default: '', description: 'Comma-separated WhatsApp Business account IDs' });
+		options.push({
+			displayName: 'WABA IDs',
+			name: 'wabaIds',
+			type: 'string',
+			default: '',
+			description: 'Comma-separated WhatsApp Business account IDs',
+		});
 	}
 	const fields: INodeProperties[] = [];
 	if (shape.dates) {
 		fields.push(
-			{ displayName: 'From', name: 'from', type: 'dateTime', required: true, default: '', description: 'Start of the period (UTC)' },
-			{ displayName: 'To', name: 'to', type: 'dateTime', required: true, default: '', description: 'End of the period (UTC)' },
+			{
+				displayName: 'From',
+				name: 'from',
+				type: 'dateTime',
+				required: true,
+				default: '',
+				description: 'Start of the period (UTC)',
+			},
+			{
+				displayName: 'To',
+				name: 'to',
+				type: 'dateTime',
+				required: true,
+				default: '',
+				description: 'End of the period (UTC)',
+			},
 		);
 	}
-	if (options.length) fields.push({ displayName: 'Options', name: 'options', type: 'collection', placeholder: 'Add Option', default: {}, options });
+	if (options.length)
+		fields.push({
+			displayName: 'Options',
+			name: 'options',
+			type: 'collection',
+			placeholder: 'Add Option',
+			default: {},
+			options,
+		});
 	return fields;
 }
 
 /** Query string of a report: its options, plus the period as UTC ISO-8601 when it takes one. */
-export function reportQuery(this: IExecuteFunctions, itemIndex: number, shape: ReportShape): IDataObject {
+export function reportQuery(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	shape: ReportShape,
+): IDataObject {
 	const query: IDataObject = optionsQuery.call(this, itemIndex);
 	if (shape.dates) {
 		query.from = dateParam.call(this, 'from', 'From', itemIndex);

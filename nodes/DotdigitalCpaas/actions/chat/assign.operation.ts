@@ -4,7 +4,13 @@ import { defineOperation, idField, jsonField, jsonObject } from '../common';
 
 const fields: INodeProperties[] = [
 	idField('chatId', 'Chat ID', 'ID of the chat'),
-	jsonField('assignment', 'Assignment (JSON)', 'Team and optional agent: {teamId, agentId}', "{\n  \"teamId\": \"team-1\"\n}", true),
+	jsonField(
+		'assignment',
+		'Assignment (JSON)',
+		'Team and optional agent: {teamId, agentId}',
+		'{\n  "teamId": "team-1"\n}',
+		true,
+	),
 ];
 
 export const { description, execute } = defineOperation({
@@ -13,5 +19,7 @@ export const { description, execute } = defineOperation({
 	method: 'PUT',
 	path: '/chats/{chatId}/assign',
 	fields,
-	body(i: number) { return jsonObject.call(this, 'assignment', 'Assignment (JSON)', i); },
+	body(i: number) {
+		return jsonObject.call(this, 'assignment', 'Assignment (JSON)', i);
+	},
 });

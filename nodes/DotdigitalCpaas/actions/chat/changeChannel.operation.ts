@@ -4,7 +4,13 @@ import { defineOperation, idField, jsonField, jsonObject } from '../common';
 
 const fields: INodeProperties[] = [
 	idField('chatId', 'Chat ID', 'ID of the chat'),
-	jsonField('channel', 'Channel (JSON)', 'New channel: {channelId}', "{\n  \"channelId\": \"sms\"\n}", true),
+	jsonField(
+		'channel',
+		'Channel (JSON)',
+		'New channel: {channelId}',
+		'{\n  "channelId": "sms"\n}',
+		true,
+	),
 ];
 
 export const { description, execute } = defineOperation({
@@ -13,5 +19,7 @@ export const { description, execute } = defineOperation({
 	method: 'PUT',
 	path: '/chats/{chatId}/channel',
 	fields,
-	body(i: number) { return jsonObject.call(this, 'channel', 'Channel (JSON)', i); },
+	body(i: number) {
+		return jsonObject.call(this, 'channel', 'Channel (JSON)', i);
+	},
 });

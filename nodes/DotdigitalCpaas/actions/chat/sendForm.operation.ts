@@ -4,7 +4,13 @@ import { defineOperation, idField, jsonField, jsonObject } from '../common';
 
 const fields: INodeProperties[] = [
 	idField('chatId', 'Chat ID', 'ID of the chat'),
-	jsonField('form', 'Form (JSON)', 'The form to send', "{\n  \"formTemplateId\": \"feedback\"\n}", true),
+	jsonField(
+		'form',
+		'Form (JSON)',
+		'The form to send',
+		'{\n  "formTemplateId": "feedback"\n}',
+		true,
+	),
 ];
 
 export const { description, execute } = defineOperation({
@@ -13,5 +19,7 @@ export const { description, execute } = defineOperation({
 	method: 'POST',
 	path: '/chats/{chatId}/form',
 	fields,
-	body(i: number) { return jsonObject.call(this, 'form', 'Form (JSON)', i); },
+	body(i: number) {
+		return jsonObject.call(this, 'form', 'Form (JSON)', i);
+	},
 });

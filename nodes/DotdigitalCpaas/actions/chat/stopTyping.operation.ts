@@ -2,9 +2,7 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import { defineOperation, idField } from '../common';
 
-const fields: INodeProperties[] = [
-	idField('chatId', 'Chat ID', 'ID of the chat'),
-];
+const fields: INodeProperties[] = [idField('chatId', 'Chat ID', 'ID of the chat')];
 
 export const { description, execute } = defineOperation({
 	resource: 'chat',
@@ -12,5 +10,7 @@ export const { description, execute } = defineOperation({
 	method: 'DELETE',
 	path: '/chats/{chatId}/typing',
 	fields,
-	result() { return { success: true }; },
+	result() {
+		return { success: true };
+	},
 });

@@ -4,7 +4,7 @@ import { defineOperation, idField, jsonField, jsonObject } from '../common';
 
 const fields: INodeProperties[] = [
 	idField('chatId', 'Chat ID', 'ID of the chat'),
-	jsonField('chat', 'Chat (JSON)', 'Updated chat fields', "{\n  \"name\": \"Order help\"\n}", true),
+	jsonField('chat', 'Chat (JSON)', 'Updated chat fields', '{\n  "name": "Order help"\n}', true),
 ];
 
 export const { description, execute } = defineOperation({
@@ -13,5 +13,7 @@ export const { description, execute } = defineOperation({
 	method: 'PUT',
 	path: '/chats/{chatId}',
 	fields,
-	body(i: number) { return jsonObject.call(this, 'chat', 'Chat (JSON)', i); },
+	body(i: number) {
+		return jsonObject.call(this, 'chat', 'Chat (JSON)', i);
+	},
 });

@@ -9,7 +9,15 @@ import * as getTeam from './getTeam.operation';
 import * as updateAppMessaging from './updateAppMessaging.operation';
 import * as updateSettings from './updateSettings.operation';
 
-export const operations: Record<string, OperationModule> = { get: get, getTeam: getTeam, deleteTeam: deleteTeam, updateAppMessaging: updateAppMessaging, deleteAppMessaging: deleteAppMessaging, updateSettings: updateSettings, deleteSettings: deleteSettings };
+export const operations: Record<string, OperationModule> = {
+	get: get,
+	getTeam: getTeam,
+	deleteTeam: deleteTeam,
+	updateAppMessaging: updateAppMessaging,
+	deleteAppMessaging: deleteAppMessaging,
+	updateSettings: updateSettings,
+	deleteSettings: deleteSettings,
+};
 
 export const description: INodeProperties[] = [
 	{
@@ -19,13 +27,48 @@ export const description: INodeProperties[] = [
 		noDataExpression: true,
 		displayOptions: { show: { resource: ['chatConfig'] } },
 		options: [
-			{ name: 'Delete App Messaging', value: 'deleteAppMessaging', description: 'Remove the app messaging configuration of a team', action: 'Delete team app messaging config' },
-			{ name: 'Delete Settings', value: 'deleteSettings', description: 'Remove the settings of a team', action: 'Delete team settings' },
-			{ name: 'Delete Team', value: 'deleteTeam', description: 'Remove the configuration of a team', action: 'Delete a chat team configuration' },
-			{ name: 'Get', value: 'get', description: 'Get the chat configuration of the API space', action: 'Get the chat configuration' },
-			{ name: 'Get Team', value: 'getTeam', description: 'Get the members of a team', action: 'Get a chat team' },
-			{ name: 'Update App Messaging', value: 'updateAppMessaging', description: 'Update the app messaging configuration of a team', action: 'Update team app messaging config' },
-			{ name: 'Update Settings', value: 'updateSettings', description: 'Update the general settings of a team', action: 'Update team settings' },
+			{
+				name: 'Delete App Messaging',
+				value: 'deleteAppMessaging',
+				description: 'Remove the app messaging configuration of a team',
+				action: 'Delete team app messaging config',
+			},
+			{
+				name: 'Delete Settings',
+				value: 'deleteSettings',
+				description: 'Remove the settings of a team',
+				action: 'Delete team settings',
+			},
+			{
+				name: 'Delete Team',
+				value: 'deleteTeam',
+				description: 'Remove the configuration of a team',
+				action: 'Delete a chat team configuration',
+			},
+			{
+				name: 'Get',
+				value: 'get',
+				description: 'Get the chat configuration of the API space',
+				action: 'Get the chat configuration',
+			},
+			{
+				name: 'Get Team',
+				value: 'getTeam',
+				description: 'Get the members of a team',
+				action: 'Get a chat team',
+			},
+			{
+				name: 'Update App Messaging',
+				value: 'updateAppMessaging',
+				description: 'Update the app messaging configuration of a team',
+				action: 'Update team app messaging config',
+			},
+			{
+				name: 'Update Settings',
+				value: 'updateSettings',
+				description: 'Update the general settings of a team',
+				action: 'Update team settings',
+			},
 		],
 		default: 'get',
 	},

@@ -2,9 +2,7 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import { defineOperation, idField } from '../common';
 
-const fields: INodeProperties[] = [
-	idField('teamId', 'Team ID', 'ID of the team'),
-];
+const fields: INodeProperties[] = [idField('teamId', 'Team ID', 'ID of the team')];
 
 export const { description, execute } = defineOperation({
 	resource: 'chatConfig',

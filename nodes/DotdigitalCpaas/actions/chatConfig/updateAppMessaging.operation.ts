@@ -4,7 +4,13 @@ import { defineOperation, idField, jsonField, jsonObject } from '../common';
 
 const fields: INodeProperties[] = [
 	idField('teamId', 'Team ID', 'ID of the team'),
-	jsonField('config', 'Configuration (JSON)', 'App messaging configuration: replyAs (required) and welcomeMessage', "{\n  \"replyAs\": \"team\"\n}", true),
+	jsonField(
+		'config',
+		'Configuration (JSON)',
+		'App messaging configuration: replyAs (required) and welcomeMessage',
+		'{\n  "replyAs": "team"\n}',
+		true,
+	),
 ];
 
 export const { description, execute } = defineOperation({
@@ -13,5 +19,7 @@ export const { description, execute } = defineOperation({
 	method: 'PUT',
 	path: '/chat/config/teams/{teamId}/appMessaging',
 	fields,
-	body(i: number) { return jsonObject.call(this, 'config', 'Configuration (JSON)', i); },
+	body(i: number) {
+		return jsonObject.call(this, 'config', 'Configuration (JSON)', i);
+	},
 });

@@ -4,7 +4,7 @@ import { defineOperation, idField, jsonField, jsonObject } from '../common';
 
 const fields: INodeProperties[] = [
 	idField('teamId', 'Team ID', 'ID of the team'),
-	jsonField('settings', 'Settings (JSON)', 'General team settings', "{}", true),
+	jsonField('settings', 'Settings (JSON)', 'General team settings', '{}', true),
 ];
 
 export const { description, execute } = defineOperation({
@@ -13,5 +13,7 @@ export const { description, execute } = defineOperation({
 	method: 'PUT',
 	path: '/chat/config/teams/{teamId}/settings',
 	fields,
-	body(i: number) { return jsonObject.call(this, 'settings', 'Settings (JSON)', i); },
+	body(i: number) {
+		return jsonObject.call(this, 'settings', 'Settings (JSON)', i);
+	},
 });

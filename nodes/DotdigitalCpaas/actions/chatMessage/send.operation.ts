@@ -4,7 +4,13 @@ import { defineOperation, idField, jsonField, jsonObject } from '../common';
 
 const fields: INodeProperties[] = [
 	idField('chatId', 'Chat ID', 'ID of the chat'),
-	jsonField('message', 'Message (JSON)', 'Message: parts (required), from, metadata, alert', "{\n  \"parts\": [{ \"type\": \"text/plain\", \"data\": \"Hello\" }]\n}", true),
+	jsonField(
+		'message',
+		'Message (JSON)',
+		'Message: parts (required), from, metadata, alert',
+		'{\n  "parts": [{ "type": "text/plain", "data": "Hello" }]\n}',
+		true,
+	),
 ];
 
 export const { description, execute } = defineOperation({
@@ -13,5 +19,7 @@ export const { description, execute } = defineOperation({
 	method: 'POST',
 	path: '/chats/{chatId}/messages',
 	fields,
-	body(i: number) { return jsonObject.call(this, 'message', 'Message (JSON)', i); },
+	body(i: number) {
+		return jsonObject.call(this, 'message', 'Message (JSON)', i);
+	},
 });

@@ -4,7 +4,13 @@ import { defineOperation, idField, jsonField, jsonArray } from '../common';
 
 const fields: INodeProperties[] = [
 	idField('chatId', 'Chat ID', 'ID of the chat'),
-	jsonField('statusUpdates', 'Status Updates (JSON)', 'List of {messageIds, status (delivered or read), timestamp}', "[\n  { \"messageIds\": [\"id\"], \"status\": \"read\", \"timestamp\": \"2026-01-01T00:00:00Z\" }\n]", true),
+	jsonField(
+		'statusUpdates',
+		'Status Updates (JSON)',
+		'List of {messageIds, status (delivered or read), timestamp}',
+		'[\n  { "messageIds": ["id"], "status": "read", "timestamp": "2026-01-01T00:00:00Z" }\n]',
+		true,
+	),
 ];
 
 export const { description, execute } = defineOperation({
@@ -13,6 +19,8 @@ export const { description, execute } = defineOperation({
 	method: 'POST',
 	path: '/chats/{chatId}/messages/statusupdates',
 	fields,
-	body(i: number) { return jsonArray.call(this, 'statusUpdates', 'Status Updates (JSON)', i); },
+	body(i: number) {
+		return jsonArray.call(this, 'statusUpdates', 'Status Updates (JSON)', i);
+	},
 	idempotent: true,
 });

@@ -12,5 +12,7 @@ export const { description, execute } = defineOperation({
 	method: 'GET',
 	path: '/presence/appmessaging',
 	fields,
-	query(i: number) { return { id: splitList(requiredString.call(this, 'profileIds', 'Profile IDs', i)).join(',') }; },
+	query(i: number) {
+		return { id: splitList(requiredString.call(this, 'profileIds', 'Profile IDs', i)).join(',') };
+	},
 });

@@ -2,9 +2,7 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import { defineOperation, idField } from '../common';
 
-const fields: INodeProperties[] = [
-	idField('fileId', 'File ID', 'ID of the uploaded file'),
-];
+const fields: INodeProperties[] = [idField('fileId', 'File ID', 'ID of the uploaded file')];
 
 export const { description, execute } = defineOperation({
 	resource: 'content',

@@ -5,7 +5,14 @@ import { dotdigitalRequestFull } from '../../transport';
 import { requiredString } from '../common';
 
 export const description: INodeProperties[] = updateDisplayOptions(showFor('content', 'get'), [
-	{ displayName: 'File ID', name: 'fileId', type: 'string', required: true, default: '', description: 'ID of the uploaded file' },
+	{
+		displayName: 'File ID',
+		name: 'fileId',
+		type: 'string',
+		required: true,
+		default: '',
+		description: 'ID of the uploaded file',
+	},
 	{
 		displayName: 'Put Output File in Field',
 		name: 'binaryPropertyName',
@@ -40,10 +47,18 @@ export function dispositionFileName(header: string | undefined): string | undefi
  * goes into the binary property as it is. No other URL is fetched: a `url` the upload returned is
  * never requested with the credential.
  */
-export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
+export async function execute(
+	this: IExecuteFunctions,
+	items: INodeExecutionData[],
+): Promise<INodeExecutionData[]> {
 	return await processItems.call(this, items, async (itemIndex) => {
 		const fileId = requiredString.call(this, 'fileId', 'File ID', itemIndex);
-		const property = requiredString.call(this, 'binaryPropertyName', 'Put Output File in Field', itemIndex);
+		const property = requiredString.call(
+			this,
+			'binaryPropertyName',
+			'Put Output File in Field',
+			itemIndex,
+		);
 		const download = await dotdigitalRequestFull.call(this, {
 			method: 'GET',
 			path: `/content/${encodeURIComponent(fileId)}`,
@@ -52,8 +67,10 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 			itemIndex,
 		});
 		const buffer = Buffer.from(download.body as unknown as ArrayBuffer);
-		const contentType = headerValue(download.headers, 'content-type')?.split(';')[0].trim() || undefined;
-		const fileName = dispositionFileName(headerValue(download.headers, 'content-disposition')) ?? fileId;
+		const contentType =
+			headerValue(download.headers, 'content-type')?.split(';')[0].trim() || undefined;
+		const fileName =
+			dispositionFileName(headerValue(download.headers, 'content-disposition')) ?? fileId;
 		const binary = await this.helpers.prepareBinaryData(buffer, fileName, contentType);
 		return {
 			json: { id: fileId, fileName, mimeType: binary.mimeType, size: buffer.length },

@@ -22,16 +22,30 @@ export const description: INodeProperties[] = updateDisplayOptions(showFor('cont
 	},
 ]);
 
-export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
+export async function execute(
+	this: IExecuteFunctions,
+	items: INodeExecutionData[],
+): Promise<INodeExecutionData[]> {
 	return await processItems.call(this, items, async (itemIndex) => {
-		const property = requiredString.call(this, 'binaryPropertyName', 'Input Binary Field', itemIndex);
+		const property = requiredString.call(
+			this,
+			'binaryPropertyName',
+			'Input Binary Field',
+			itemIndex,
+		);
 		const binary = this.helpers.assertBinaryData(itemIndex, property);
 		const buffer = await this.helpers.getBinaryDataBuffer(itemIndex, property);
-		const name = String(this.getNodeParameter('fileName', itemIndex, '') || binary.fileName || 'file');
+		const name = String(
+			this.getNodeParameter('fileName', itemIndex, '') || binary.fileName || 'file',
+		);
 		return await dotdigitalRequest.call(this, {
 			method: 'POST',
 			path: '/content',
-			body: { name, type: binary.mimeType || 'application/octet-stream', data: buffer.toString('base64') },
+			body: {
+				name,
+				type: binary.mimeType || 'application/octet-stream',
+				data: buffer.toString('base64'),
+			},
 			itemIndex,
 		});
 	});

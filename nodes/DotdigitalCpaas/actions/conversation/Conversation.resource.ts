@@ -12,7 +12,18 @@ import * as startTyping from './startTyping.operation';
 import * as stopTyping from './stopTyping.operation';
 import * as update from './update.operation';
 
-export const operations: Record<string, OperationModule> = { create: create, get: get, getMany: getMany, update: update, delete: deleteOp, startTyping: startTyping, stopTyping: stopTyping, getParticipants: getParticipants, addParticipants: addParticipants, removeParticipants: removeParticipants };
+export const operations: Record<string, OperationModule> = {
+	create: create,
+	get: get,
+	getMany: getMany,
+	update: update,
+	delete: deleteOp,
+	startTyping: startTyping,
+	stopTyping: stopTyping,
+	getParticipants: getParticipants,
+	addParticipants: addParticipants,
+	removeParticipants: removeParticipants,
+};
 
 export const description: INodeProperties[] = [
 	{
@@ -22,16 +33,66 @@ export const description: INodeProperties[] = [
 		noDataExpression: true,
 		displayOptions: { show: { resource: ['conversation'] } },
 		options: [
-			{ name: 'Add Participants', value: 'addParticipants', description: 'Add participants to a conversation', action: 'Add participants to a conversation' },
-			{ name: 'Create', value: 'create', description: 'Create a conversation', action: 'Create a conversation' },
-			{ name: 'Delete', value: 'delete', description: 'Delete a conversation', action: 'Delete a conversation' },
-			{ name: 'Get', value: 'get', description: 'Get a conversation', action: 'Get a conversation' },
-			{ name: 'Get Many', value: 'getMany', description: 'Get many conversations', action: 'Get many conversations' },
-			{ name: 'Get Participants', value: 'getParticipants', description: 'Get the participants of a conversation', action: 'Get conversation participants' },
-			{ name: 'Remove Participants', value: 'removeParticipants', description: 'Remove participants from a conversation', action: 'Remove participants from a conversation' },
-			{ name: 'Start Typing', value: 'startTyping', description: 'Tell participants the caller is typing', action: 'Start typing in a conversation' },
-			{ name: 'Stop Typing', value: 'stopTyping', description: 'Tell participants the caller stopped typing', action: 'Stop typing in a conversation' },
-			{ name: 'Update', value: 'update', description: 'Update a conversation', action: 'Update a conversation' },
+			{
+				name: 'Add Participants',
+				value: 'addParticipants',
+				description: 'Add participants to a conversation',
+				action: 'Add participants to a conversation',
+			},
+			{
+				name: 'Create',
+				value: 'create',
+				description: 'Create a conversation',
+				action: 'Create a conversation',
+			},
+			{
+				name: 'Delete',
+				value: 'delete',
+				description: 'Delete a conversation',
+				action: 'Delete a conversation',
+			},
+			{
+				name: 'Get',
+				value: 'get',
+				description: 'Get a conversation',
+				action: 'Get a conversation',
+			},
+			{
+				name: 'Get Many',
+				value: 'getMany',
+				description: 'Get many conversations',
+				action: 'Get many conversations',
+			},
+			{
+				name: 'Get Participants',
+				value: 'getParticipants',
+				description: 'Get the participants of a conversation',
+				action: 'Get conversation participants',
+			},
+			{
+				name: 'Remove Participants',
+				value: 'removeParticipants',
+				description: 'Remove participants from a conversation',
+				action: 'Remove participants from a conversation',
+			},
+			{
+				name: 'Start Typing',
+				value: 'startTyping',
+				description: 'Tell participants the caller is typing',
+				action: 'Start typing in a conversation',
+			},
+			{
+				name: 'Stop Typing',
+				value: 'stopTyping',
+				description: 'Tell participants the caller stopped typing',
+				action: 'Stop typing in a conversation',
+			},
+			{
+				name: 'Update',
+				value: 'update',
+				description: 'Update a conversation',
+				action: 'Update a conversation',
+			},
 		],
 		default: 'get',
 	},

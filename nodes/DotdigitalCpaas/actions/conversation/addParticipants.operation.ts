@@ -4,7 +4,13 @@ import { defineOperation, idField, jsonField, jsonArray } from '../common';
 
 const fields: INodeProperties[] = [
 	idField('conversationId', 'Conversation ID', 'ID of the conversation'),
-	jsonField('participants', 'Participants (JSON)', 'List of participants, each with an id (profile ID) and a role', "[\n  { \"id\": \"profile-1\", \"role\": \"participant\" }\n]", true),
+	jsonField(
+		'participants',
+		'Participants (JSON)',
+		'List of participants, each with an id (profile ID) and a role',
+		'[\n  { "id": "profile-1", "role": "participant" }\n]',
+		true,
+	),
 ];
 
 export const { description, execute } = defineOperation({
@@ -13,6 +19,8 @@ export const { description, execute } = defineOperation({
 	method: 'POST',
 	path: '/conversations/{conversationId}/participants',
 	fields,
-	body(i: number) { return jsonArray.call(this, 'participants', 'Participants (JSON)', i); },
+	body(i: number) {
+		return jsonArray.call(this, 'participants', 'Participants (JSON)', i);
+	},
 	idempotent: true,
 });

@@ -13,6 +13,10 @@ export const { description, execute } = defineOperation({
 	method: 'DELETE',
 	path: '/conversations/{conversationId}/participants',
 	fields,
-	query(i: number) { return { id: splitList(requiredString.call(this, 'participantIds', 'Participant IDs', i)) }; },
-	result() { return { removed: true }; },
+	query(i: number) {
+		return { id: splitList(requiredString.call(this, 'participantIds', 'Participant IDs', i)) };
+	},
+	result() {
+		return { removed: true };
+	},
 });

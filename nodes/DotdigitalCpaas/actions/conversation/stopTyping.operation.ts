@@ -12,5 +12,7 @@ export const { description, execute } = defineOperation({
 	method: 'DELETE',
 	path: '/conversations/{conversationId}/typing',
 	fields,
-	result() { return { success: true }; },
+	result() {
+		return { success: true };
+	},
 });

@@ -4,7 +4,13 @@ import { defineOperation, idField, jsonField, jsonObject } from '../common';
 
 const fields: INodeProperties[] = [
 	idField('conversationId', 'Conversation ID', 'ID of the conversation'),
-	jsonField('conversation', 'Conversation (JSON)', 'Updated conversation: name, description, roles, isPublic', "{\n  \"name\": \"Support\",\n  \"roles\": {}\n}", true),
+	jsonField(
+		'conversation',
+		'Conversation (JSON)',
+		'Updated conversation: name, description, roles, isPublic',
+		'{\n  "name": "Support",\n  "roles": {}\n}',
+		true,
+	),
 ];
 
 export const { description, execute } = defineOperation({
@@ -13,5 +19,7 @@ export const { description, execute } = defineOperation({
 	method: 'PUT',
 	path: '/conversations/{conversationId}',
 	fields,
-	body(i: number) { return jsonObject.call(this, 'conversation', 'Conversation (JSON)', i); },
+	body(i: number) {
+		return jsonObject.call(this, 'conversation', 'Conversation (JSON)', i);
+	},
 });

@@ -10,7 +10,16 @@ import * as send from './send.operation';
 import * as sendMany from './sendMany.operation';
 import * as update from './update.operation';
 
-export const operations: Record<string, OperationModule> = { send: send, sendMany: sendMany, get: get, update: update, delete: deleteOp, postStatus: postStatus, postInbound: postInbound, postInboundStatus: postInboundStatus };
+export const operations: Record<string, OperationModule> = {
+	send: send,
+	sendMany: sendMany,
+	get: get,
+	update: update,
+	delete: deleteOp,
+	postStatus: postStatus,
+	postInbound: postInbound,
+	postInboundStatus: postInboundStatus,
+};
 
 export const description: INodeProperties[] = [
 	{
@@ -20,14 +29,54 @@ export const description: INodeProperties[] = [
 		noDataExpression: true,
 		displayOptions: { show: { resource: ['message'] } },
 		options: [
-			{ name: 'Delete', value: 'delete', description: 'Delete a message', action: 'Delete a message' },
-			{ name: 'Get Status', value: 'get', description: 'Get a message and its delivery status', action: 'Get a message status' },
-			{ name: 'Post Inbound', value: 'postInbound', description: 'Inject an inbound message from a custom channel', action: 'Post an inbound message' },
-			{ name: 'Post Inbound Status', value: 'postInboundStatus', description: 'Report an inbound message delivered or read', action: 'Post an inbound message status' },
-			{ name: 'Post Status', value: 'postStatus', description: 'Report a delivery status for a message on a custom channel', action: 'Post a message status' },
-			{ name: 'Send', value: 'send', description: 'Send a message through one or more channels (One API)', action: 'Send a message' },
-			{ name: 'Send Many', value: 'sendMany', description: 'Send all input items as messages through the batch API, 5000 per call', action: 'Send many messages' },
-			{ name: 'Update', value: 'update', description: 'Redact the content of a sent message', action: 'Update a message' },
+			{
+				name: 'Delete',
+				value: 'delete',
+				description: 'Delete a message',
+				action: 'Delete a message',
+			},
+			{
+				name: 'Get Status',
+				value: 'get',
+				description: 'Get a message and its delivery status',
+				action: 'Get a message status',
+			},
+			{
+				name: 'Post Inbound',
+				value: 'postInbound',
+				description: 'Inject an inbound message from a custom channel',
+				action: 'Post an inbound message',
+			},
+			{
+				name: 'Post Inbound Status',
+				value: 'postInboundStatus',
+				description: 'Report an inbound message delivered or read',
+				action: 'Post an inbound message status',
+			},
+			{
+				name: 'Post Status',
+				value: 'postStatus',
+				description: 'Report a delivery status for a message on a custom channel',
+				action: 'Post a message status',
+			},
+			{
+				name: 'Send',
+				value: 'send',
+				description: 'Send a message through one or more channels (One API)',
+				action: 'Send a message',
+			},
+			{
+				name: 'Send Many',
+				value: 'sendMany',
+				description: 'Send all input items as messages through the batch API, 5000 per call',
+				action: 'Send many messages',
+			},
+			{
+				name: 'Update',
+				value: 'update',
+				description: 'Redact the content of a sent message',
+				action: 'Update a message',
+			},
 		],
 		default: 'send',
 	},

@@ -1,6 +1,14 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { checkJsonSize, inputError, parseJsonObject, readEmail, readText, requireValue, toIsoDate } from '../../../shared';
+import {
+	checkJsonSize,
+	inputError,
+	parseJsonObject,
+	readEmail,
+	readText,
+	requireValue,
+	toIsoDate,
+} from '../../../shared';
 import { DOTDIGITAL_BATCH_MAX_BYTES } from '../../transport';
 import { CHANNEL_OPTIONS } from '../common';
 
@@ -16,7 +24,8 @@ export const messageProperties: INodeProperties[] = [
 			{ name: 'Profile ID', value: 'profileId' },
 		],
 		default: 'phoneNumber',
-		description: 'How the recipient is addressed; a profile ID lets dotdigital look up the phone number or other addresses',
+		description:
+			'How the recipient is addressed; a profile ID lets dotdigital look up the phone number or other addresses',
 	},
 	{
 		displayName: 'Phone Number',
@@ -75,7 +84,8 @@ export const messageProperties: INodeProperties[] = [
 				name: 'channelOptions',
 				type: 'json',
 				default: '{\n  "sms": { "from": "Sender", "allowUnicode": true }\n}',
-				description: 'Options per channel, keyed by channel (sms, whatsApp, nativePush, …); not with a custom body for the same channel',
+				description:
+					'Options per channel, keyed by channel (sms, whatsApp, nativePush, …); not with a custom body for the same channel',
 			},
 			{
 				displayName: 'Conversation ID',
@@ -88,7 +98,8 @@ export const messageProperties: INodeProperties[] = [
 				name: 'customBody',
 				type: 'json',
 				default: '{\n  "sms": { "body": "Hello" }\n}',
-				description: 'Native payload per channel, keyed by channel, copied onto the channel message verbatim',
+				description:
+					'Native payload per channel, keyed by channel, copied onto the channel message verbatim',
 			},
 			{
 				displayName: 'Expires On',
@@ -109,7 +120,8 @@ export const messageProperties: INodeProperties[] = [
 				name: 'requireOptIn',
 				type: 'boolean',
 				default: false,
-				description: 'Whether to refuse the send when the profile has not opted in to any of the channels',
+				description:
+					'Whether to refuse the send when the profile has not opted in to any of the channels',
 			},
 			{
 				displayName: 'Template Name or ID',
@@ -139,12 +151,19 @@ const CHANNELS = new Set(CHANNEL_OPTIONS.map((c) => c.value as string));
  */
 export function toVendorPhone(this: IExecuteFunctions, value: unknown, itemIndex: number): string {
 	const raw = readText(this.getNode(), value, 'Phone Number', itemIndex);
-	const digits = raw.replace(/[\s.\-()]/g, '').replace(/^\+/, '').replace(/^00/, '');
+	const digits = raw
+		.replace(/[\s.\-()]/g, '')
+		.replace(/^\+/, '')
+		.replace(/^00/, '');
 	if (!/^[1-9]\d{6,14}$/.test(digits)) {
-		throw inputError(this.getNode(), `"Phone Number" is not an international phone number: "${raw}"`, {
-			itemIndex,
-			description: 'Use the country code and number, e.g. +447123123123',
-		});
+		throw inputError(
+			this.getNode(),
+			`"Phone Number" is not an international phone number: "${raw}"`,
+			{
+				itemIndex,
+				description: 'Use the country code and number, e.g. +447123123123',
+			},
+		);
 	}
 	return digits;
 }
@@ -154,20 +173,40 @@ export function buildMessage(this: IExecuteFunctions, itemIndex: number): IDataO
 	const node = this.getNode();
 	const toType = this.getNodeParameter('toType', itemIndex) as string;
 	const to: IDataObject = {};
-	if (toType === 'phoneNumber') to.phoneNumber = toVendorPhone.call(this, this.getNodeParameter('phoneNumber', itemIndex), itemIndex);
+	if (toType === 'phoneNumber')
+		to.phoneNumber = toVendorPhone.call(
+			this,
+			this.getNodeParameter('phoneNumber', itemIndex),
+			itemIndex,
+		);
 	else if (toType === 'email') {
 		to.email = readEmail(node, this.getNodeParameter('email', itemIndex), 'Email', itemIndex);
-	} else to.profileId = requireValue(node, this.getNodeParameter('profileId', itemIndex), 'Profile ID', itemIndex);
+	} else
+		to.profileId = requireValue(
+			node,
+			this.getNodeParameter('profileId', itemIndex),
+			'Profile ID',
+			itemIndex,
+		);
 
 	const rules = this.getNodeParameter('rules', itemIndex, []) as string[];
 	if (!Array.isArray(rules) || rules.length === 0) {
-		throw inputError(node, '"Channels (in Fallback Order)" needs at least one channel', { itemIndex });
+		throw inputError(node, '"Channels (in Fallback Order)" needs at least one channel', {
+			itemIndex,
+		});
 	}
 	const unknown = rules.filter((r) => !CHANNELS.has(r));
-	if (unknown.length) throw inputError(node, `"Channels (in Fallback Order)" has unknown channels: ${unknown.join(', ')}`, { itemIndex });
+	if (unknown.length)
+		throw inputError(
+			node,
+			`"Channels (in Fallback Order)" has unknown channels: ${unknown.join(', ')}`,
+			{ itemIndex },
+		);
 
 	const message: IDataObject = { to, rules };
-	const body = readText(node, this.getNodeParameter('body', itemIndex, ''), 'Body', itemIndex, { multiline: true });
+	const body = readText(node, this.getNodeParameter('body', itemIndex, ''), 'Body', itemIndex, {
+		multiline: true,
+	});
 	if (body.trim() !== '') message.body = body;
 
 	const extra = this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
@@ -178,29 +217,49 @@ export function buildMessage(this: IExecuteFunctions, itemIndex: number): IDataO
 	const conversationId = readText(node, extra.conversationId, 'Conversation ID', itemIndex);
 	if (conversationId) message.conversationId = conversationId;
 	if (extra.requireOptIn !== undefined) message.requireOptIn = extra.requireOptIn;
-	if (extra.expiresOn) message.expiresOn = toIsoDate(node, extra.expiresOn, 'Expires On', itemIndex);
+	if (extra.expiresOn)
+		message.expiresOn = toIsoDate(node, extra.expiresOn, 'Expires On', itemIndex);
 	if (extra.metadata !== undefined) {
 		const metadata = parseJsonObject(node, extra.metadata, 'Metadata (JSON)', itemIndex);
 		if (Object.keys(metadata).length) message.metadata = metadata;
 	}
-	if (extra.customBody !== undefined) message.customBody = parseJsonObject(node, extra.customBody, 'Custom Body (JSON)', itemIndex);
+	if (extra.customBody !== undefined)
+		message.customBody = parseJsonObject(node, extra.customBody, 'Custom Body (JSON)', itemIndex);
 	if (extra.channelOptions !== undefined) {
-		message.channelOptions = parseJsonObject(node, extra.channelOptions, 'Channel Options (JSON)', itemIndex);
+		message.channelOptions = parseJsonObject(
+			node,
+			extra.channelOptions,
+			'Channel Options (JSON)',
+			itemIndex,
+		);
 	}
 	// The vendor rejects a customBody and channelOptions for the same channel: say which, per item.
 	const both = Object.keys((message.customBody as IDataObject) ?? {}).filter((c) =>
 		Object.prototype.hasOwnProperty.call((message.channelOptions as IDataObject) ?? {}, c),
 	);
 	if (both.length) {
-		throw inputError(node, `"Custom Body (JSON)" and "Channel Options (JSON)" both set channel ${both.join(', ')}`, {
-			itemIndex,
-			description: 'Use either a custom body or channel options for a channel, not both',
-		});
+		throw inputError(
+			node,
+			`"Custom Body (JSON)" and "Channel Options (JSON)" both set channel ${both.join(', ')}`,
+			{
+				itemIndex,
+				description: 'Use either a custom body or channel options for a channel, not both',
+			},
+		);
 	}
 	// A message alone must fit in one call: the batch API takes at most 10 MB of JSON per call.
-	checkJsonSize(node, [message], 'Body', itemIndex, DOTDIGITAL_BATCH_MAX_BYTES, 'dotdigital accepts at most 10 MB per call');
+	checkJsonSize(
+		node,
+		[message],
+		'Body',
+		itemIndex,
+		DOTDIGITAL_BATCH_MAX_BYTES,
+		'dotdigital accepts at most 10 MB per call',
+	);
 	if (!message.body && !message.templateId && !message.customBody) {
-		throw inputError(node, '"Body" is required unless a template or a custom body is given', { itemIndex });
+		throw inputError(node, '"Body" is required unless a template or a custom body is given', {
+			itemIndex,
+		});
 	}
 	return message;
 }

@@ -1,8 +1,22 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 
 import type { BatchEntry } from '../../../shared';
-import { processInBatches, showFor, unknownOutcomeError, updateDisplayOptions } from '../../../shared';
-import { DOTDIGITAL_BATCH_LIMIT, DOTDIGITAL_BATCH_MAX_BYTES, dotdigitalRequest } from '../../transport';
+import {
+	processInBatches,
+	showFor,
+	unknownOutcomeError,
+	updateDisplayOptions,
+} from '../../../shared';
+import {
+	DOTDIGITAL_BATCH_LIMIT,
+	DOTDIGITAL_BATCH_MAX_BYTES,
+	dotdigitalRequest,
+} from '../../transport';
 import { buildMessage, messageProperties } from './fields';
 
 export const description: INodeProperties[] = updateDisplayOptions(showFor('message', 'sendMany'), [
@@ -20,18 +34,22 @@ export const description: INodeProperties[] = updateDisplayOptions(showFor('mess
  * ID, so nothing makes a re-send safe: a batch whose answer is lost gets an unknown outcome.
  */
 export const SEND_UNKNOWN_OUTCOME_CHECK =
-	"dotdigital has no dedupe key for sends; look the recipient up in Message History (Get Many) or in the message.* webhook events before sending again";
+	'dotdigital has no dedupe key for sends; look the recipient up in Message History (Get Many) or in the message.* webhook events before sending again';
 
 /** The 202 answer of /messages/batch: `[{index, messageId}]`, one entry per message sent. */
 function expectBatchAnswer(size: number) {
 	return (body: unknown): string | undefined => {
 		if (!Array.isArray(body)) return 'expected a JSON array of {index, messageId}';
-		if (body.length === 0 && size > 0) return 'expected a JSON array of {index, messageId}, got an empty one';
+		if (body.length === 0 && size > 0)
+			return 'expected a JSON array of {index, messageId}, got an empty one';
 		return undefined;
 	};
 }
 
-export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
+export async function execute(
+	this: IExecuteFunctions,
+	items: INodeExecutionData[],
+): Promise<INodeExecutionData[]> {
 	const node = this.getNode();
 	return await processInBatches.call(this, items, {
 		batchSize: DOTDIGITAL_BATCH_LIMIT,
@@ -50,7 +68,8 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 			})) as unknown as Array<{ index?: number; messageId?: string }>;
 			const byIndex = new Map<number, string>();
 			for (const entry of response) {
-				if (typeof entry?.index === 'number' && entry.messageId) byIndex.set(entry.index, entry.messageId);
+				if (typeof entry?.index === 'number' && entry.messageId)
+					byIndex.set(entry.index, entry.messageId);
 			}
 			return chunk.map(({ entry, itemIndex }, position) => {
 				const messageId = byIndex.get(position);

@@ -13,7 +13,12 @@ export const description: INodeProperties[] = [
 		noDataExpression: true,
 		displayOptions: { show: { resource: ['messageHistory'] } },
 		options: [
-			{ name: 'Get Many', value: 'getMany', description: 'Get the messages sent to and received from a profile, newest first', action: 'Get many messages of a profile' },
+			{
+				name: 'Get Many',
+				value: 'getMany',
+				description: 'Get the messages sent to and received from a profile, newest first',
+				action: 'Get many messages of a profile',
+			},
 		],
 		default: 'getMany',
 	},

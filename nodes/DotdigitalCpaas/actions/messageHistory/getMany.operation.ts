@@ -1,48 +1,95 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 
-import { paginate, processItems, readPositiveInteger, returnAllOrLimit, showFor, toIsoDate, updateDisplayOptions } from '../../../shared';
+import {
+	paginate,
+	processItems,
+	readPositiveInteger,
+	returnAllOrLimit,
+	showFor,
+	toIsoDate,
+	updateDisplayOptions,
+} from '../../../shared';
 import { dotdigitalRequest } from '../../transport';
 import { CHANNEL_OPTIONS, requiredString } from '../common';
 
 const PAGE_SIZE = 100;
 
-export const description: INodeProperties[] = updateDisplayOptions(showFor('messageHistory', 'getMany'), [
-	{ displayName: 'Profile ID', name: 'profileId', type: 'string', required: true, default: '', description: 'ID of the profile' },
-	...returnAllOrLimit(),
-	{
-		displayName: 'Filters',
-		name: 'filters',
-		type: 'collection',
-		placeholder: 'Add Filter',
-		default: {},
-		options: [
-			{ displayName: 'Before', name: 'from', type: 'dateTime', default: '', description: 'Only messages before this time (default now)' },
-			{ displayName: 'Channel', name: 'channelId', type: 'options', options: CHANNEL_OPTIONS, default: 'sms' },
-			{
-				displayName: 'Direction',
-				name: 'direction',
-				type: 'options',
-				options: [
-					{ name: 'Inbound', value: 'inbound' },
-					{ name: 'Outbound', value: 'outbound' },
-				],
-				default: 'outbound',
-			},
-		],
-	},
-]);
+export const description: INodeProperties[] = updateDisplayOptions(
+	showFor('messageHistory', 'getMany'),
+	[
+		{
+			displayName: 'Profile ID',
+			name: 'profileId',
+			type: 'string',
+			required: true,
+			default: '',
+			description: 'ID of the profile',
+		},
+		...returnAllOrLimit(),
+		{
+			displayName: 'Filters',
+			name: 'filters',
+			type: 'collection',
+			placeholder: 'Add Filter',
+			default: {},
+			options: [
+				{
+					displayName: 'Before',
+					name: 'from',
+					type: 'dateTime',
+					default: '',
+					description: 'Only messages before this time (default now)',
+				},
+				{
+					displayName: 'Channel',
+					name: 'channelId',
+					type: 'options',
+					options: CHANNEL_OPTIONS,
+					default: 'sms',
+				},
+				{
+					displayName: 'Direction',
+					name: 'direction',
+					type: 'options',
+					options: [
+						{ name: 'Inbound', value: 'inbound' },
+						{ name: 'Outbound', value: 'outbound' },
+					],
+					default: 'outbound',
+				},
+			],
+		},
+	],
+);
 
 /** Newest first; the next page reads backwards from the last `submittedOn` seen (inferred paging). */
-export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
+export async function execute(
+	this: IExecuteFunctions,
+	items: INodeExecutionData[],
+): Promise<INodeExecutionData[]> {
 	return await processItems.call(this, items, async (itemIndex) => {
 		const profileId = requiredString.call(this, 'profileId', 'Profile ID', itemIndex);
 		const returnAll = this.getNodeParameter('returnAll', itemIndex, false) as boolean;
-		const limit = this.getNodeParameter('returnAll', itemIndex, false) ? 0 : readPositiveInteger(this.getNode(), this.getNodeParameter('limit', itemIndex, 50), 'Limit', itemIndex);
+		const limit = this.getNodeParameter('returnAll', itemIndex, false)
+			? 0
+			: readPositiveInteger(
+					this.getNode(),
+					this.getNodeParameter('limit', itemIndex, 50),
+					'Limit',
+					itemIndex,
+				);
 		const filters = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
 		const query: IDataObject = {};
 		if (filters.channelId) query.channelId = filters.channelId;
 		if (filters.direction) query.direction = filters.direction;
-		const start = filters.from ? toIsoDate(this.getNode(), filters.from, 'Before', itemIndex) : undefined;
+		const start = filters.from
+			? toIsoDate(this.getNode(), filters.from, 'Before', itemIndex)
+			: undefined;
 		const seen = new Set<string>();
 		return await paginate<string>({
 			returnAll,
@@ -61,7 +108,10 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 				const fresh = list.filter((m) => !seen.has(String(m.messageId)));
 				for (const m of fresh) seen.add(String(m.messageId));
 				const last = list[list.length - 1]?.submittedOn as string | undefined;
-				return { items: fresh, next: list.length < size || !last || fresh.length === 0 ? undefined : last };
+				return {
+					items: fresh,
+					next: list.length < size || !last || fresh.length === 0 ? undefined : last,
+				};
 			},
 		});
 	});

@@ -4,7 +4,15 @@ import { defineOperation, idField, CHANNEL_OPTIONS } from '../common';
 
 const fields: INodeProperties[] = [
 	idField('profileId', 'Profile ID', 'ID of the profile'),
-	{ displayName: 'Channels', name: 'channels', type: 'multiOptions', options: CHANNEL_OPTIONS, required: true, default: ['sms'], description: 'Channels the profile opts out of' },
+	{
+		displayName: 'Channels',
+		name: 'channels',
+		type: 'multiOptions',
+		options: CHANNEL_OPTIONS,
+		required: true,
+		default: ['sms'],
+		description: 'Channels the profile opts out of',
+	},
 ];
 
 export const { description, execute } = defineOperation({
@@ -13,6 +21,10 @@ export const { description, execute } = defineOperation({
 	method: 'DELETE',
 	path: '/profiles/{profileId}/optin',
 	fields,
-	query(i: number) { return { channel: this.getNodeParameter('channels', i) as string[] }; },
-	result(response: unknown) { return response as IDataObject; },
+	query(i: number) {
+		return { channel: this.getNodeParameter('channels', i) as string[] };
+	},
+	result(response: unknown) {
+		return response as IDataObject;
+	},
 });

@@ -4,7 +4,13 @@ import { defineOperation, idField, jsonField, jsonObject, requiredString } from 
 
 const fields: INodeProperties[] = [
 	idField('profileId', 'Profile ID', 'ID of the profile'),
-	jsonField('profile', 'Profile (JSON)', 'Profile fields (no field name may start with _)', "{\n  \"email\": \"jane@example.com\",\n  \"phoneNumber\": \"447123123123\"\n}", true),
+	jsonField(
+		'profile',
+		'Profile (JSON)',
+		'Profile fields (no field name may start with _)',
+		'{\n  "email": "jane@example.com",\n  "phoneNumber": "447123123123"\n}',
+		true,
+	),
 ];
 
 export const { description, execute } = defineOperation({
@@ -13,5 +19,10 @@ export const { description, execute } = defineOperation({
 	method: 'POST',
 	path: '/profiles',
 	fields,
-	body(i: number) { return { ...jsonObject.call(this, 'profile', 'Profile (JSON)', i), id: requiredString.call(this, 'profileId', 'Profile ID', i) }; },
+	body(i: number) {
+		return {
+			...jsonObject.call(this, 'profile', 'Profile (JSON)', i),
+			id: requiredString.call(this, 'profileId', 'Profile ID', i),
+		};
+	},
 });

@@ -4,7 +4,22 @@ import { defineOperation, idField } from '../common';
 
 const fields: INodeProperties[] = [
 	idField('profileId', 'Profile ID', 'ID of the profile'),
-	{ displayName: 'Options', name: 'options', type: 'collection', placeholder: 'Add Option', default: {}, options: [{ displayName: 'Forget', name: 'forget', type: 'boolean', default: false, description: 'Whether to erase the profile from every service (GDPR)' }] },
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		options: [
+			{
+				displayName: 'Forget',
+				name: 'forget',
+				type: 'boolean',
+				default: false,
+				description: 'Whether to erase the profile from every service (GDPR)',
+			},
+		],
+	},
 ];
 
 export const { description, execute } = defineOperation({

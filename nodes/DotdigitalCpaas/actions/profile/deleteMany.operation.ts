@@ -1,4 +1,9 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 
 import type { BatchEntry } from '../../../shared';
 import { processInBatches, requireValue, showFor, updateDisplayOptions } from '../../../shared';
@@ -7,21 +12,41 @@ import { dotdigitalRequest } from '../../transport';
 /** IDs per bulk delete: they travel in the query string, so keep the URL short (inferred). */
 export const PROFILE_BULK_DELETE_SIZE = 100;
 
-export const description: INodeProperties[] = updateDisplayOptions(showFor('profile', 'deleteMany'), [
-	{
-		displayName: `All input items are deleted through the bulk API, ${PROFILE_BULK_DELETE_SIZE} profiles per call`,
-		name: 'bulkNotice',
-		type: 'notice',
-		default: '',
-	},
-	{ displayName: 'Profile ID', name: 'profileId', type: 'string', required: true, default: '', description: 'ID of the profile' },
-]);
+export const description: INodeProperties[] = updateDisplayOptions(
+	showFor('profile', 'deleteMany'),
+	[
+		{
+			displayName: `All input items are deleted through the bulk API, ${PROFILE_BULK_DELETE_SIZE} profiles per call`,
+			name: 'bulkNotice',
+			type: 'notice',
+			default: '',
+		},
+		{
+			displayName: 'Profile ID',
+			name: 'profileId',
+			type: 'string',
+			required: true,
+			default: '',
+			description: 'ID of the profile',
+		},
+	],
+);
 
-export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
+export async function execute(
+	this: IExecuteFunctions,
+	items: INodeExecutionData[],
+): Promise<INodeExecutionData[]> {
 	const node = this.getNode();
 	return await processInBatches.call(this, items, {
 		batchSize: PROFILE_BULK_DELETE_SIZE,
-		prepare: (itemIndex: number) => ({ id: requireValue(node, this.getNodeParameter('profileId', itemIndex), 'Profile ID', itemIndex) }),
+		prepare: (itemIndex: number) => ({
+			id: requireValue(
+				node,
+				this.getNodeParameter('profileId', itemIndex),
+				'Profile ID',
+				itemIndex,
+			),
+		}),
 		send: async (chunk: Array<BatchEntry<IDataObject>>) => {
 			await dotdigitalRequest.call(this, {
 				method: 'DELETE',

@@ -4,7 +4,22 @@ import { defineOperation, idField } from '../common';
 
 const fields: INodeProperties[] = [
 	idField('profileId', 'Profile ID', 'ID of the profile'),
-	{ displayName: 'Options', name: 'options', type: 'collection', placeholder: 'Add Option', default: {}, options: [{ displayName: 'Include Deleted', name: 'includeDeleted', type: 'boolean', default: false, description: 'Whether to return the profile even if it was deleted' }] },
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		options: [
+			{
+				displayName: 'Include Deleted',
+				name: 'includeDeleted',
+				type: 'boolean',
+				default: false,
+				description: 'Whether to return the profile even if it was deleted',
+			},
+		],
+	},
 ];
 
 export const { description, execute } = defineOperation({

@@ -1,6 +1,19 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 
-import { offsetPages, paginate, processItems, readPositiveInteger, returnAllOrLimit, showFor, updateDisplayOptions } from '../../../shared';
+import {
+	offsetPages,
+	paginate,
+	processItems,
+	readPositiveInteger,
+	returnAllOrLimit,
+	showFor,
+	updateDisplayOptions,
+} from '../../../shared';
 import { dotdigitalRequest } from '../../transport';
 
 /** Profiles per request when paging with `$skip`/`$limit` (inferred: no documented maximum). */
@@ -70,30 +83,81 @@ export const description: INodeProperties[] = updateDisplayOptions(showFor('prof
 		placeholder: 'Add Option',
 		default: {},
 		options: [
-			{ displayName: 'Fields', name: '$fields', type: 'string', default: '', description: 'Comma-separated fields to return' },
-			{ displayName: 'Include Deleted', name: '$includeDeleted', type: 'boolean', default: false, description: 'Whether to include deleted profiles' },
-			{ displayName: 'Include Devices', name: '$includeDevices', type: 'boolean', default: false, description: 'Whether to include push devices' },
-			{ displayName: 'Include Sessions', name: '$includeSessions', type: 'boolean', default: false, description: 'Whether to include sessions' },
-			{ displayName: 'Include System Profiles', name: '$includeSystem', type: 'boolean', default: false, description: 'Whether to include system profiles' },
-			{ displayName: 'Page Size', name: 'pageSize', type: 'number', typeOptions: { minValue: 1 }, default: PROFILE_PAGE_SIZE, description: 'Profiles fetched per request' },
+			{
+				displayName: 'Fields',
+				name: '$fields',
+				type: 'string',
+				default: '',
+				description: 'Comma-separated fields to return',
+			},
+			{
+				displayName: 'Include Deleted',
+				name: '$includeDeleted',
+				type: 'boolean',
+				default: false,
+				description: 'Whether to include deleted profiles',
+			},
+			{
+				displayName: 'Include Devices',
+				name: '$includeDevices',
+				type: 'boolean',
+				default: false,
+				description: 'Whether to include push devices',
+			},
+			{
+				displayName: 'Include Sessions',
+				name: '$includeSessions',
+				type: 'boolean',
+				default: false,
+				description: 'Whether to include sessions',
+			},
+			{
+				displayName: 'Include System Profiles',
+				name: '$includeSystem',
+				type: 'boolean',
+				default: false,
+				description: 'Whether to include system profiles',
+			},
+			{
+				displayName: 'Page Size',
+				name: 'pageSize',
+				type: 'number',
+				typeOptions: { minValue: 1 },
+				default: PROFILE_PAGE_SIZE,
+				description: 'Profiles fetched per request',
+			},
 		],
 	},
 ]);
 
-export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
+export async function execute(
+	this: IExecuteFunctions,
+	items: INodeExecutionData[],
+): Promise<INodeExecutionData[]> {
 	return await processItems.call(this, items, async (itemIndex) => {
 		const returnAll = this.getNodeParameter('returnAll', itemIndex, false) as boolean;
-		const limit = returnAll ? 0 : readPositiveInteger(this.getNode(), this.getNodeParameter('limit', itemIndex, 50), 'Limit', itemIndex);
+		const limit = returnAll
+			? 0
+			: readPositiveInteger(
+					this.getNode(),
+					this.getNodeParameter('limit', itemIndex, 50),
+					'Limit',
+					itemIndex,
+				);
 		const filters = (this.getNodeParameter('filters.values', itemIndex, []) as IDataObject[]) ?? [];
 		const options = { ...(this.getNodeParameter('options', itemIndex, {}) as IDataObject) };
 		const pageSize =
-			options.pageSize === undefined || options.pageSize === '' ? PROFILE_PAGE_SIZE : readPositiveInteger(this.getNode(), options.pageSize, 'Page Size', itemIndex);
+			options.pageSize === undefined || options.pageSize === ''
+				? PROFILE_PAGE_SIZE
+				: readPositiveInteger(this.getNode(), options.pageSize, 'Page Size', itemIndex);
 		delete options.pageSize;
 		const query: IDataObject = {};
-		for (const [key, value] of Object.entries(options)) if (value !== '' && value !== false) query[key] = value;
+		for (const [key, value] of Object.entries(options))
+			if (value !== '' && value !== false) query[key] = value;
 		for (const filter of filters) {
 			const field = String(filter.field ?? '').trim();
-			if (field) query[field] = filterValue(String(filter.value ?? ''), filter.numbersAs !== 'number');
+			if (field)
+				query[field] = filterValue(String(filter.value ?? ''), filter.numbersAs !== 'number');
 		}
 		return await paginate({
 			returnAll,

@@ -4,7 +4,15 @@ import { defineOperation, idField, CHANNEL_OPTIONS } from '../common';
 
 const fields: INodeProperties[] = [
 	idField('profileId', 'Profile ID', 'ID of the profile'),
-	{ displayName: 'Channels', name: 'channels', type: 'multiOptions', options: CHANNEL_OPTIONS, required: true, default: ['sms'], description: 'Channels the profile opts in to' },
+	{
+		displayName: 'Channels',
+		name: 'channels',
+		type: 'multiOptions',
+		options: CHANNEL_OPTIONS,
+		required: true,
+		default: ['sms'],
+		description: 'Channels the profile opts in to',
+	},
 ];
 
 export const { description, execute } = defineOperation({
@@ -13,5 +21,7 @@ export const { description, execute } = defineOperation({
 	method: 'PUT',
 	path: '/profiles/{profileId}/optin',
 	fields,
-	body(i: number) { return { channels: this.getNodeParameter('channels', i) as string[] }; },
+	body(i: number) {
+		return { channels: this.getNodeParameter('channels', i) as string[] };
+	},
 });

@@ -2,9 +2,7 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import { defineOperation, idField } from '../common';
 
-const fields: INodeProperties[] = [
-	idField('importId', 'Import ID', 'ID of the import job'),
-];
+const fields: INodeProperties[] = [idField('importId', 'Import ID', 'ID of the import job')];
 
 export const { description, execute } = defineOperation({
 	resource: 'profile',
@@ -12,5 +10,7 @@ export const { description, execute } = defineOperation({
 	method: 'PUT',
 	path: '/profiles/import/{importId}/start',
 	fields,
-	body() { return {}; },
+	body() {
+		return {};
+	},
 });

@@ -13,5 +13,9 @@ export const { description, execute } = defineOperation({
 	method: 'DELETE',
 	path: '/profiles/{profileId}/rels/link/{linkedId}',
 	fields,
-	result(response: unknown) { return response && typeof response === 'object' && Object.keys(response).length ? (response as IDataObject) : { unlinked: true }; },
+	result(response: unknown) {
+		return response && typeof response === 'object' && Object.keys(response).length
+			? (response as IDataObject)
+			: { unlinked: true };
+	},
 });

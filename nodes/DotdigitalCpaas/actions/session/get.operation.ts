@@ -2,9 +2,7 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import { defineOperation, idField } from '../common';
 
-const fields: INodeProperties[] = [
-	idField('sessionId', 'Session ID', 'ID of the session'),
-];
+const fields: INodeProperties[] = [idField('sessionId', 'Session ID', 'ID of the session')];
 
 export const { description, execute } = defineOperation({
 	resource: 'session',

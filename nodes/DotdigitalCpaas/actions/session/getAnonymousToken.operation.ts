@@ -13,5 +13,10 @@ export const { description, execute } = defineOperation({
 	method: 'GET',
 	path: '/sessions/tokens/anon',
 	fields,
-	query(i: number) { return { id: requiredString.call(this, 'id', 'Authentication ID', i), nonce: requiredString.call(this, 'nonce', 'Nonce', i) }; },
+	query(i: number) {
+		return {
+			id: requiredString.call(this, 'id', 'Authentication ID', i),
+			nonce: requiredString.call(this, 'nonce', 'Nonce', i),
+		};
+	},
 });

@@ -7,7 +7,13 @@ import * as get from './get.operation';
 import * as getMany from './getMany.operation';
 import * as update from './update.operation';
 
-export const operations: Record<string, OperationModule> = { create: create, get: get, getMany: getMany, update: update, delete: deleteOp };
+export const operations: Record<string, OperationModule> = {
+	create: create,
+	get: get,
+	getMany: getMany,
+	update: update,
+	delete: deleteOp,
+};
 
 export const description: INodeProperties[] = [
 	{
@@ -17,11 +23,31 @@ export const description: INodeProperties[] = [
 		noDataExpression: true,
 		displayOptions: { show: { resource: ['template'] } },
 		options: [
-			{ name: 'Create', value: 'create', description: 'Create a template', action: 'Create a template' },
-			{ name: 'Delete', value: 'delete', description: 'Delete a template', action: 'Delete a template' },
+			{
+				name: 'Create',
+				value: 'create',
+				description: 'Create a template',
+				action: 'Create a template',
+			},
+			{
+				name: 'Delete',
+				value: 'delete',
+				description: 'Delete a template',
+				action: 'Delete a template',
+			},
 			{ name: 'Get', value: 'get', description: 'Get a template', action: 'Get a template' },
-			{ name: 'Get Many', value: 'getMany', description: 'Get many templates', action: 'Get many templates' },
-			{ name: 'Update', value: 'update', description: 'Replace the name, description and parts of a template', action: 'Update a template' },
+			{
+				name: 'Get Many',
+				value: 'getMany',
+				description: 'Get many templates',
+				action: 'Get many templates',
+			},
+			{
+				name: 'Update',
+				value: 'update',
+				description: 'Replace the name, description and parts of a template',
+				action: 'Update a template',
+			},
 		],
 		default: 'get',
 	},

@@ -4,9 +4,21 @@ import { defineOperation, jsonField } from '../common';
 import { buildTemplate } from './helpers';
 
 const fields: INodeProperties[] = [
-	{ displayName: 'Template ID', name: 'newTemplateId', type: 'string', default: '', description: 'ID to give the template (letters, digits, - and _); generated when empty' },
+	{
+		displayName: 'Template ID',
+		name: 'newTemplateId',
+		type: 'string',
+		default: '',
+		description: 'ID to give the template (letters, digits, - and _); generated when empty',
+	},
 	{ displayName: 'Name', name: 'name', type: 'string', required: true, default: '' },
-	jsonField('messageParts', 'Message Parts (JSON)', 'Parts of the template, each with a MIME type and data or url', "[\n  { \"type\": \"text/plain\", \"data\": \"Hello {{profile.firstName}}\" }\n]", true),
+	jsonField(
+		'messageParts',
+		'Message Parts (JSON)',
+		'Parts of the template, each with a MIME type and data or url',
+		'[\n  { "type": "text/plain", "data": "Hello {{profile.firstName}}" }\n]',
+		true,
+	),
 	{ displayName: 'Description', name: 'templateDescription', type: 'string', default: '' },
 ];
 
@@ -16,5 +28,7 @@ export const { description, execute } = defineOperation({
 	method: 'POST',
 	path: '/templates',
 	fields,
-	body(i: number) { return buildTemplate.call(this, i, true); },
+	body(i: number) {
+		return buildTemplate.call(this, i, true);
+	},
 });

@@ -2,9 +2,7 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import { defineOperation } from '../common';
 
-const fields: INodeProperties[] = [
-	
-];
+const fields: INodeProperties[] = [];
 
 export const { description, execute } = defineOperation({
 	resource: 'template',

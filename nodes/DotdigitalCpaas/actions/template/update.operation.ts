@@ -4,9 +4,24 @@ import { defineOperation, jsonField } from '../common';
 import { buildTemplate } from './helpers';
 
 const fields: INodeProperties[] = [
-	{ displayName: 'Template Name or ID', name: 'templateId', type: 'options', typeOptions: { loadOptionsMethod: 'getTemplates' }, required: true, default: '', description: 'Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>' },
+	{
+		displayName: 'Template Name or ID',
+		name: 'templateId',
+		type: 'options',
+		typeOptions: { loadOptionsMethod: 'getTemplates' },
+		required: true,
+		default: '',
+		description:
+			'Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
+	},
 	{ displayName: 'Name', name: 'name', type: 'string', required: true, default: '' },
-	jsonField('messageParts', 'Message Parts (JSON)', 'Parts of the template, each with a MIME type and data or url', "[\n  { \"type\": \"text/plain\", \"data\": \"Hello {{profile.firstName}}\" }\n]", true),
+	jsonField(
+		'messageParts',
+		'Message Parts (JSON)',
+		'Parts of the template, each with a MIME type and data or url',
+		'[\n  { "type": "text/plain", "data": "Hello {{profile.firstName}}" }\n]',
+		true,
+	),
 	{ displayName: 'Description', name: 'templateDescription', type: 'string', default: '' },
 ];
 
@@ -16,5 +31,7 @@ export const { description, execute } = defineOperation({
 	method: 'PUT',
 	path: '/templates/{templateId}',
 	fields,
-	body(i: number) { return buildTemplate.call(this, i, false); },
+	body(i: number) {
+		return buildTemplate.call(this, i, false);
+	},
 });

@@ -7,5 +7,7 @@ export const { description, execute } = defineOperation({
 	method: 'POST',
 	path: '/webhooks',
 	fields: webhookFields,
-	body(i: number) { return buildWebhook.call(this, i); },
+	body(i: number) {
+		return buildWebhook.call(this, i);
+	},
 });

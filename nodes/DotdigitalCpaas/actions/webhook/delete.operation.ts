@@ -2,9 +2,7 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import { defineOperation, idField } from '../common';
 
-const fields: INodeProperties[] = [
-	idField('webhookId', 'Webhook ID', 'ID of the webhook'),
-];
+const fields: INodeProperties[] = [idField('webhookId', 'Webhook ID', 'ID of the webhook')];
 
 export const { description, execute } = defineOperation({
 	resource: 'webhook',

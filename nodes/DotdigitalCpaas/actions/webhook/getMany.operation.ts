@@ -3,7 +3,22 @@ import type { INodeProperties } from 'n8n-workflow';
 import { defineOperation } from '../common';
 
 const fields: INodeProperties[] = [
-	{ displayName: 'Options', name: 'options', type: 'collection', placeholder: 'Add Option', default: {}, options: [{ displayName: 'Include Deleted', name: 'includeDeleted', type: 'boolean', default: false, description: 'Whether to include deleted webhooks' }] },
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		options: [
+			{
+				displayName: 'Include Deleted',
+				name: 'includeDeleted',
+				type: 'boolean',
+				default: false,
+				description: 'Whether to include deleted webhooks',
+			},
+		],
+	},
 ];
 
 export const { description, execute } = defineOperation({

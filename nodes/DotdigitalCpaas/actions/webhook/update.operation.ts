@@ -3,7 +3,10 @@ import type { INodeProperties } from 'n8n-workflow';
 import { defineOperation, idField } from '../common';
 import { buildWebhook, webhookFields } from './helpers';
 
-const fields: INodeProperties[] = [idField('webhookId', 'Webhook ID', 'ID of the webhook'), ...webhookFields];
+const fields: INodeProperties[] = [
+	idField('webhookId', 'Webhook ID', 'ID of the webhook'),
+	...webhookFields,
+];
 
 export const { description, execute } = defineOperation({
 	resource: 'webhook',
@@ -11,5 +14,7 @@ export const { description, execute } = defineOperation({
 	method: 'PUT',
 	path: '/webhooks/{webhookId}',
 	fields,
-	body(i: number) { return buildWebhook.call(this, i); },
+	body(i: number) {
+		return buildWebhook.call(this, i);
+	},
 });

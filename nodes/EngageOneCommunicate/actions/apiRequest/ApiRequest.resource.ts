@@ -15,7 +15,8 @@ export const description: INodeProperties[] = [
 			{
 				name: 'Make a Request',
 				value: 'request',
-				description: 'Call any endpoint of an EngageOne Communicate API with authentication handled',
+				description:
+					'Call any endpoint of an EngageOne Communicate API with authentication handled',
 				action: 'Make an API request',
 			},
 		],

@@ -15,7 +15,8 @@ export const description: INodeProperties[] = [
 			{
 				name: 'Send Transactional',
 				value: 'sendTransactional',
-				description: 'Send an email communication to the recipients in a data set built from the input items',
+				description:
+					'Send an email communication to the recipients in a data set built from the input items',
 				action: 'Send a transactional campaign',
 			},
 		],

@@ -1,152 +1,183 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 
 import type { BatchEntry } from '../../../shared';
-import { checkJsonSize, checkJsonText, inputError, parseJsonObject, processInBatches, processItems, readEmail, requireValue, showFor, updateDisplayOptions } from '../../../shared';
-import { ENGAGEONE_MAX_BATCH_BYTES, ENGAGEONE_MAX_BATCH_RECORDS, engageOneRequest } from '../../transport';
+import {
+	checkJsonSize,
+	checkJsonText,
+	inputError,
+	parseJsonObject,
+	processInBatches,
+	processItems,
+	readEmail,
+	requireValue,
+	showFor,
+	updateDisplayOptions,
+} from '../../../shared';
+import {
+	ENGAGEONE_MAX_BATCH_BYTES,
+	ENGAGEONE_MAX_BATCH_RECORDS,
+	engageOneRequest,
+} from '../../transport';
 
-export const description: INodeProperties[] = updateDisplayOptions(showFor('campaign', 'sendTransactional'), [
-	{
-		displayName: 'API Version',
-		name: 'apiVersion',
-		type: 'options',
-		options: [
-			{
-				name: 'V1',
-				value: 'v1',
-				description: 'POST /campaigns/{campaign}/transactional; the email path is sent as the JSONPath $[*].&lt;field&gt;',
-			},
-			{
-				name: 'V2',
-				value: 'v2',
-				description: 'POST /campaigns/v2/{campaign}/transactional; the email path is the field name',
-			},
-		],
-		default: 'v2',
-	},
-	{
-		displayName: 'Campaign Name',
-		name: 'campaign',
-		type: 'string',
-		default: '',
-		required: true,
-		placeholder: 'e.g. order-confirmation',
-		description: 'Name of the campaign in the project; reuse a name to track repeated sends as one campaign',
-	},
-	{
-		displayName: 'Project',
-		name: 'project',
-		type: 'string',
-		default: '',
-		required: true,
-		description: 'Name of the Communicate project that holds the communication',
-	},
-	{
-		displayName: 'Communication',
-		name: 'communication',
-		type: 'string',
-		default: '',
-		required: true,
-		description: 'Name of the email communication (design) in the project',
-	},
-	{
-		displayName: 'Sender',
-		name: 'sender',
-		type: 'string',
-		placeholder: 'name@email.com',
-		default: '',
-		required: true,
-		description: 'Sender email address, verified in Account Settings',
-	},
-	{
-		displayName: 'Subject',
-		name: 'subject',
-		type: 'string',
-		default: '',
-		required: true,
-	},
-	{
-		displayName: 'Send Mode',
-		name: 'sendMode',
-		type: 'options',
-		options: [
-			{
-				name: 'All Items Together',
-				value: 'batch',
-				description: 'One call carries the rows of many items (up to the batch size per call)',
-			},
-			{
-				name: 'One Call per Item',
-				value: 'perItem',
-				description: 'Each item is sent in its own call with a one-row data set',
-			},
-		],
-		default: 'batch',
-	},
-	{
-		displayName: 'Batch Size',
-		name: 'batchSize',
-		type: 'number',
-		typeOptions: { minValue: 1, maxValue: 1000 },
-		default: ENGAGEONE_MAX_BATCH_RECORDS,
-		displayOptions: { show: { sendMode: ['batch'] } },
-		description: 'Most recipient rows per call; larger inputs are split into several calls',
-	},
-	{
-		displayName: 'Recipient Data',
-		name: 'recipientSource',
-		type: 'options',
-		options: [
-			{ name: 'Input Item Fields', value: 'item', description: "Each item's JSON is one row of the data set" },
-			{ name: 'JSON', value: 'json', description: 'Build each row as a JSON object' },
-		],
-		default: 'item',
-	},
-	{
-		displayName: 'Recipient Row (JSON)',
-		name: 'recipientJson',
-		type: 'json',
-		default: '{\n  "email": "",\n  "name": ""\n}',
-		displayOptions: { show: { recipientSource: ['json'] } },
-		description: "One row of the data set; its fields must match the communication's data source",
-	},
-	{
-		displayName: 'Email Field',
-		name: 'emailField',
-		type: 'string',
-		default: 'email',
-		required: true,
-		description: 'Name of the field in each row that holds the recipient email address',
-	},
-	{
-		displayName: 'Additional Fields',
-		name: 'additionalFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		options: [
-			{
-				displayName: 'Ignore Missing Fields',
-				name: 'ignoreMissingFields',
-				type: 'boolean',
-				default: true,
-				description: 'Whether Communicate should send even when a row lacks fields the communication uses',
-			},
-			{
-				displayName: 'Reply To',
-				name: 'replyTo',
-				type: 'string',
-				placeholder: 'name@email.com',
-				default: '',
-			},
-			{
-				displayName: 'Sender Name',
-				name: 'senderName',
-				type: 'string',
-				default: '',
-			},
-		],
-	},
-]);
+export const description: INodeProperties[] = updateDisplayOptions(
+	showFor('campaign', 'sendTransactional'),
+	[
+		{
+			displayName: 'API Version',
+			name: 'apiVersion',
+			type: 'options',
+			options: [
+				{
+					name: 'V1',
+					value: 'v1',
+					description:
+						'POST /campaigns/{campaign}/transactional; the email path is sent as the JSONPath $[*].&lt;field&gt;',
+				},
+				{
+					name: 'V2',
+					value: 'v2',
+					description:
+						'POST /campaigns/v2/{campaign}/transactional; the email path is the field name',
+				},
+			],
+			default: 'v2',
+		},
+		{
+			displayName: 'Campaign Name',
+			name: 'campaign',
+			type: 'string',
+			default: '',
+			required: true,
+			placeholder: 'e.g. order-confirmation',
+			description:
+				'Name of the campaign in the project; reuse a name to track repeated sends as one campaign',
+		},
+		{
+			displayName: 'Project',
+			name: 'project',
+			type: 'string',
+			default: '',
+			required: true,
+			description: 'Name of the Communicate project that holds the communication',
+		},
+		{
+			displayName: 'Communication',
+			name: 'communication',
+			type: 'string',
+			default: '',
+			required: true,
+			description: 'Name of the email communication (design) in the project',
+		},
+		{
+			displayName: 'Sender',
+			name: 'sender',
+			type: 'string',
+			placeholder: 'name@email.com',
+			default: '',
+			required: true,
+			description: 'Sender email address, verified in Account Settings',
+		},
+		{
+			displayName: 'Subject',
+			name: 'subject',
+			type: 'string',
+			default: '',
+			required: true,
+		},
+		{
+			displayName: 'Send Mode',
+			name: 'sendMode',
+			type: 'options',
+			options: [
+				{
+					name: 'All Items Together',
+					value: 'batch',
+					description: 'One call carries the rows of many items (up to the batch size per call)',
+				},
+				{
+					name: 'One Call per Item',
+					value: 'perItem',
+					description: 'Each item is sent in its own call with a one-row data set',
+				},
+			],
+			default: 'batch',
+		},
+		{
+			displayName: 'Batch Size',
+			name: 'batchSize',
+			type: 'number',
+			typeOptions: { minValue: 1, maxValue: 1000 },
+			default: ENGAGEONE_MAX_BATCH_RECORDS,
+			displayOptions: { show: { sendMode: ['batch'] } },
+			description: 'Most recipient rows per call; larger inputs are split into several calls',
+		},
+		{
+			displayName: 'Recipient Data',
+			name: 'recipientSource',
+			type: 'options',
+			options: [
+				{
+					name: 'Input Item Fields',
+					value: 'item',
+					description: "Each item's JSON is one row of the data set",
+				},
+				{ name: 'JSON', value: 'json', description: 'Build each row as a JSON object' },
+			],
+			default: 'item',
+		},
+		{
+			displayName: 'Recipient Row (JSON)',
+			name: 'recipientJson',
+			type: 'json',
+			default: '{\n  "email": "",\n  "name": ""\n}',
+			displayOptions: { show: { recipientSource: ['json'] } },
+			description: "One row of the data set; its fields must match the communication's data source",
+		},
+		{
+			displayName: 'Email Field',
+			name: 'emailField',
+			type: 'string',
+			default: 'email',
+			required: true,
+			description: 'Name of the field in each row that holds the recipient email address',
+		},
+		{
+			displayName: 'Additional Fields',
+			name: 'additionalFields',
+			type: 'collection',
+			placeholder: 'Add Field',
+			default: {},
+			options: [
+				{
+					displayName: 'Ignore Missing Fields',
+					name: 'ignoreMissingFields',
+					type: 'boolean',
+					default: true,
+					description:
+						'Whether Communicate should send even when a row lacks fields the communication uses',
+				},
+				{
+					displayName: 'Reply To',
+					name: 'replyTo',
+					type: 'string',
+					placeholder: 'name@email.com',
+					default: '',
+				},
+				{
+					displayName: 'Sender Name',
+					name: 'senderName',
+					type: 'string',
+					default: '',
+				},
+			],
+		},
+	],
+);
 
 interface CallSettings extends IDataObject {
 	apiVersion: string;
@@ -171,12 +202,16 @@ interface PreparedRow extends IDataObject {
 /** v1 takes a JSONPath over the data set array; v2 takes the field name. */
 export function emailJsonPath(apiVersion: string, field: string): string {
 	if (apiVersion !== 'v1') return field;
-	return /^[A-Za-z_$][\w$]*$/.test(field) ? `$[*].${field}` : `$[*]['${field.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}']`;
+	return /^[A-Za-z_$][\w$]*$/.test(field)
+		? `$[*].${field}`
+		: `$[*]['${field.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}']`;
 }
 
 export function transactionalPath(apiVersion: string, campaign: string): string {
 	const name = encodeURIComponent(campaign);
-	return apiVersion === 'v1' ? `/campaigns/${name}/transactional` : `/campaigns/v2/${name}/transactional`;
+	return apiVersion === 'v1'
+		? `/campaigns/${name}/transactional`
+		: `/campaigns/v2/${name}/transactional`;
 }
 
 /** The request body exactly as the notes give it (APIExamples v2, Converse example v1). */
@@ -196,7 +231,8 @@ export function transactionalBody(settings: CallSettings, rows: IDataObject[]): 
 
 function prepareRow(this: IExecuteFunctions, items: INodeExecutionData[], i: number): PreparedRow {
 	const node = this.getNode();
-	const param = (name: string, label: string) => requireValue(node, this.getNodeParameter(name, i), label, i).trim();
+	const param = (name: string, label: string) =>
+		requireValue(node, this.getNodeParameter(name, i), label, i).trim();
 	const additional = this.getNodeParameter('additionalFields', i, {}) as IDataObject;
 	const settings: CallSettings = {
 		apiVersion: this.getNodeParameter('apiVersion', i, 'v2') as string,
@@ -208,7 +244,8 @@ function prepareRow(this: IExecuteFunctions, items: INodeExecutionData[], i: num
 		emailField: param('emailField', 'Email Field'),
 		senderName: String(additional.senderName ?? '').trim(),
 		replyTo: String(additional.replyTo ?? '').trim(),
-		ignoreMissingFields: additional.ignoreMissingFields === undefined ? true : additional.ignoreMissingFields === true,
+		ignoreMissingFields:
+			additional.ignoreMissingFields === undefined ? true : additional.ignoreMissingFields === true,
 	};
 	const source = this.getNodeParameter('recipientSource', i, 'item') as string;
 	const row =
@@ -217,20 +254,36 @@ function prepareRow(this: IExecuteFunctions, items: INodeExecutionData[], i: num
 			: { ...items[i].json };
 	const email = row[settings.emailField];
 	if (typeof email !== 'string' || email.trim() === '') {
-		throw inputError(node, `The recipient row has no email address in the field "${settings.emailField}" (Email Field)`, {
-			itemIndex: i,
-			description: `Every row needs a non-empty "${settings.emailField}" field, or set Email Field to the field that holds the address`,
-		});
+		throw inputError(
+			node,
+			`The recipient row has no email address in the field "${settings.emailField}" (Email Field)`,
+			{
+				itemIndex: i,
+				description: `Every row needs a non-empty "${settings.emailField}" field, or set Email Field to the field that holds the address`,
+			},
+		);
 	}
 	// The row is sent as it is (no trimming): the address must be exactly one valid address.
 	readEmail(node, email, settings.emailField, i, { trim: false });
 	for (const [key, value] of Object.entries(row)) checkJsonText(node, { [key]: value }, key, i);
-	checkJsonSize(node, row, 'Recipient Row', i, ENGAGEONE_MAX_BATCH_BYTES, 'EngageOne takes at most 5 MB of data set per call');
+	checkJsonSize(
+		node,
+		row,
+		'Recipient Row',
+		i,
+		ENGAGEONE_MAX_BATCH_BYTES,
+		'EngageOne takes at most 5 MB of data set per call',
+	);
 	const key = JSON.stringify(settings);
 	return { row, settings, key };
 }
 
-function resultFor(response: IDataObject, settings: CallSettings, row: IDataObject, rowsInCall: number): IDataObject {
+function resultFor(
+	response: IDataObject,
+	settings: CallSettings,
+	row: IDataObject,
+	rowsInCall: number,
+): IDataObject {
 	return {
 		send_id: response.send_id ?? null,
 		campaign: settings.campaign,
@@ -241,7 +294,12 @@ function resultFor(response: IDataObject, settings: CallSettings, row: IDataObje
 	};
 }
 
-async function sendRows(this: IExecuteFunctions, settings: CallSettings, rows: IDataObject[], itemIndex: number) {
+async function sendRows(
+	this: IExecuteFunctions,
+	settings: CallSettings,
+	rows: IDataObject[],
+	itemIndex: number,
+) {
 	return await engageOneRequest.call(this, {
 		method: 'POST',
 		path: transactionalPath(settings.apiVersion, settings.campaign),
@@ -257,7 +315,10 @@ async function sendRows(this: IExecuteFunctions, settings: CallSettings, rows: I
 	});
 }
 
-export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
+export async function execute(
+	this: IExecuteFunctions,
+	items: INodeExecutionData[],
+): Promise<INodeExecutionData[]> {
 	const mode = this.getNodeParameter('sendMode', 0, 'batch') as string;
 	if (mode === 'perItem') {
 		return await processItems.call(this, items, async (i) => {

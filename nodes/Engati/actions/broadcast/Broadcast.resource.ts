@@ -16,7 +16,8 @@ export const description: INodeProperties[] = [
 			{
 				name: 'Send',
 				value: 'send',
-				description: 'Broadcast text messages to the channel users of the input items, one broadcast per distinct content (v1 direct broadcast)',
+				description:
+					'Broadcast text messages to the channel users of the input items, one broadcast per distinct content (v1 direct broadcast)',
 				action: 'Send a broadcast',
 			},
 			{

@@ -1,4 +1,9 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 
 import { readText, showFor, updateDisplayOptions } from '../../../shared';
 import { engatiRequest, responseObject } from '../../transport';
@@ -49,12 +54,21 @@ const properties: INodeProperties[] = [
 		typeOptions: { multipleValues: true, sortable: true },
 		placeholder: 'Add Message',
 		default: { message: [{ text: '' }] },
-		description: 'Text messages sent in this order; each recipient gets the messages of their own item',
+		description:
+			'Text messages sent in this order; each recipient gets the messages of their own item',
 		options: [
 			{
 				displayName: 'Message',
 				name: 'message',
-				values: [{ displayName: 'Text', name: 'text', type: 'string', typeOptions: { rows: 2 }, default: '' }],
+				values: [
+					{
+						displayName: 'Text',
+						name: 'text',
+						type: 'string',
+						typeOptions: { rows: 2 },
+						default: '',
+					},
+				],
 			},
 		],
 	},
@@ -62,18 +76,37 @@ const properties: INodeProperties[] = [
 	publishTimeField,
 ];
 
-export const description: INodeProperties[] = updateDisplayOptions(showFor('broadcast', 'send'), properties);
+export const description: INodeProperties[] = updateDisplayOptions(
+	showFor('broadcast', 'send'),
+	properties,
+);
 
-export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
+export async function execute(
+	this: IExecuteFunctions,
+	items: INodeExecutionData[],
+): Promise<INodeExecutionData[]> {
 	const node = this.getNode();
 	const now = Date.now();
 	return await sendBroadcasts.call(
 		this,
 		items,
 		(i) => {
-			const id = channelUserId(node, this.getNodeParameter('channelUserId', i), 'Channel User ID', i);
-			const channels = requireList(node, this.getNodeParameter('channels', i) as string[], 'Channels', i);
-			const texts = ((this.getNodeParameter('messages', i, {}) as { message?: Array<{ text?: string }> }).message ?? [])
+			const id = channelUserId(
+				node,
+				this.getNodeParameter('channelUserId', i),
+				'Channel User ID',
+				i,
+			);
+			const channels = requireList(
+				node,
+				this.getNodeParameter('channels', i) as string[],
+				'Channels',
+				i,
+			);
+			const texts = (
+				(this.getNodeParameter('messages', i, {}) as { message?: Array<{ text?: string }> })
+					.message ?? []
+			)
 				.map((m) => readText(node, m.text, 'Message', i, { multiline: true }).trim())
 				.filter((text) => text !== '');
 			requireList(node, texts, 'Messages', i);
@@ -93,7 +126,10 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 					audience: { rule: { channels: content.channels, channelUserIds: ids } },
 					payload: {
 						type: 'direct',
-						content: (content.texts as string[]).map((message) => ({ type: 'text', data: { message } })),
+						content: (content.texts as string[]).map((message) => ({
+							type: 'text',
+							data: { message },
+						})),
 					},
 					status: null,
 				},

@@ -1,4 +1,9 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 
 import { compact, showFor, updateDisplayOptions } from '../../../shared';
 import { engatiRequest, responseObject } from '../../transport';
@@ -39,7 +44,13 @@ const properties: INodeProperties[] = [
 		default: {},
 		description: 'Details Engati stores on each recipient',
 		options: [
-			{ displayName: 'Email', name: 'email', type: 'string', placeholder: 'name@email.com', default: '' },
+			{
+				displayName: 'Email',
+				name: 'email',
+				type: 'string',
+				placeholder: 'name@email.com',
+				default: '',
+			},
 			{ displayName: 'First Name', name: 'firstName', type: 'string', default: '' },
 			{ displayName: 'Last Name', name: 'lastName', type: 'string', default: '' },
 			{ displayName: 'Organization', name: 'organization', type: 'string', default: '' },
@@ -52,9 +63,15 @@ const properties: INodeProperties[] = [
 	publishTimeField,
 ];
 
-export const description: INodeProperties[] = updateDisplayOptions(showFor('broadcast', 'sendViaWrapper'), properties);
+export const description: INodeProperties[] = updateDisplayOptions(
+	showFor('broadcast', 'sendViaWrapper'),
+	properties,
+);
 
-export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
+export async function execute(
+	this: IExecuteFunctions,
+	items: INodeExecutionData[],
+): Promise<INodeExecutionData[]> {
 	const node = this.getNode();
 	const now = Date.now();
 	return await sendBroadcasts.call(
@@ -86,7 +103,10 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 					publishedOn: content.published,
 					platform: 'whatsapp',
 					users: recipients,
-					payload: { type: 'whatsapp_template', content: [{ type: 'template', template: content.template }] },
+					payload: {
+						type: 'whatsapp_template',
+						content: [{ type: 'template', template: content.template }],
+					},
 					status: null,
 				},
 				itemIndex: itemIndexes[0],

@@ -1,4 +1,9 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 
 import { inputError, processInBatches } from '../../../shared';
 import { toEpochMs } from '../common';
@@ -15,7 +20,8 @@ export const broadcastTitleField: INodeProperties = {
 	type: 'string',
 	default: '',
 	placeholder: 'e.g. Diwali offer',
-	description: 'Name the broadcast gets under Broadcast → Published; "n8n broadcast" and the publish time when empty',
+	description:
+		'Name the broadcast gets under Broadcast → Published; "n8n broadcast" and the publish time when empty',
 };
 
 export const publishTimeField: INodeProperties = {
@@ -44,7 +50,12 @@ export function asObject(value: unknown): IDataObject {
 	return value && typeof value === 'object' && !Array.isArray(value) ? (value as IDataObject) : {};
 }
 
-export function requireList<T>(node: ReturnType<IExecuteFunctions['getNode']>, list: T[], field: string, i: number): T[] {
+export function requireList<T>(
+	node: ReturnType<IExecuteFunctions['getNode']>,
+	list: T[],
+	field: string,
+	i: number,
+): T[] {
 	if (list.length === 0) {
 		throw inputError(node, `"${field}" needs at least one entry`, { itemIndex: i });
 	}
@@ -130,7 +141,8 @@ export async function sendBroadcasts(
 			let stopped = false;
 			for (const group of groups.values()) {
 				if (stopped) {
-					for (const i of group.itemIndexes) results.set(i, new Error('Not sent: an earlier broadcast of this run failed'));
+					for (const i of group.itemIndexes)
+						results.set(i, new Error('Not sent: an earlier broadcast of this run failed'));
 					continue;
 				}
 				try {

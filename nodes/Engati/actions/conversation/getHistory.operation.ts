@@ -1,7 +1,20 @@
-import type { IDataObject, IExecuteFunctions, INode, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INode,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { paginate, processItems, readPositiveInteger, returnAllOrLimit, showFor, updateDisplayOptions } from '../../../shared';
+import {
+	paginate,
+	processItems,
+	readPositiveInteger,
+	returnAllOrLimit,
+	showFor,
+	updateDisplayOptions,
+} from '../../../shared';
 import { engatiRequest, responseObject } from '../../transport';
 import { botKeyOverride, channelUserId, toEpochMs } from '../common';
 
@@ -14,7 +27,7 @@ const properties: INodeProperties[] = [
 		required: true,
 		placeholder: 'e.g. 919565428256',
 		description:
-			'The user\'s ID on its channel, from the users API; for WhatsApp the phone number with country code (formatting is removed)',
+			"The user's ID on its channel, from the users API; for WhatsApp the phone number with country code (formatting is removed)",
 	},
 	...returnAllOrLimit(),
 	{
@@ -51,7 +64,10 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-export const description: INodeProperties[] = updateDisplayOptions(showFor('conversation', 'getHistory'), properties);
+export const description: INodeProperties[] = updateDisplayOptions(
+	showFor('conversation', 'getHistory'),
+	properties,
+);
 
 /** Where Engati's history answer may hold its list: the payload itself, or one of these keys (seen in public client code). */
 export const HISTORY_LIST_KEYS = ['conversations', 'messages'];
@@ -70,7 +86,9 @@ export function historyMessages(node: INode, body: IDataObject, itemIndex: numbe
 		}
 	}
 	const shape =
-		payload && typeof payload === 'object' ? `an object with the keys ${Object.keys(payload).join(', ') || '(none)'}` : JSON.stringify(payload ?? null);
+		payload && typeof payload === 'object'
+			? `an object with the keys ${Object.keys(payload).join(', ') || '(none)'}`
+			: JSON.stringify(payload ?? null);
 	throw new NodeOperationError(
 		node,
 		`Engati sent the conversation history in an unexpected shape: responseObject is ${shape} [item ${itemIndex}]`,
@@ -81,16 +99,30 @@ export function historyMessages(node: INode, body: IDataObject, itemIndex: numbe
 	);
 }
 
-const samePage = (a: IDataObject[], b: IDataObject[]) => a.length > 0 && JSON.stringify(a) === JSON.stringify(b);
+const samePage = (a: IDataObject[], b: IDataObject[]) =>
+	a.length > 0 && JSON.stringify(a) === JSON.stringify(b);
 
-export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
+export async function execute(
+	this: IExecuteFunctions,
+	items: INodeExecutionData[],
+): Promise<INodeExecutionData[]> {
 	const node = this.getNode();
 	return await processItems.call(this, items, async (i) => {
-		const userId = channelUserId(node, this.getNodeParameter('channelUserId', i), 'Channel User ID', i);
+		const userId = channelUserId(
+			node,
+			this.getNodeParameter('channelUserId', i),
+			'Channel User ID',
+			i,
+		);
 		const returnAll = this.getNodeParameter('returnAll', i) as boolean;
-		const limit = returnAll ? 0 : readPositiveInteger(node, this.getNodeParameter('limit', i), 'Limit', i);
+		const limit = returnAll
+			? 0
+			: readPositiveInteger(node, this.getNodeParameter('limit', i), 'Limit', i);
 		const options = this.getNodeParameter('options', i, {}) as IDataObject;
-		const pageSize = options.pageSize === undefined || options.pageSize === '' ? 100 : readPositiveInteger(node, options.pageSize, 'Page Size', i);
+		const pageSize =
+			options.pageSize === undefined || options.pageSize === ''
+				? 100
+				: readPositiveInteger(node, options.pageSize, 'Page Size', i);
 		const qs: IDataObject = { page_size: pageSize };
 		if (options.startTime) qs.start_date = toEpochMs(node, options.startTime, 'Start Time', i);
 		if (options.endTime) qs.end_date = toEpochMs(node, options.endTime, 'End Time', i);
@@ -107,7 +139,8 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 				}),
 				i,
 			);
-		const next = (page: IDataObject[], following: number) => (page.length < pageSize ? undefined : following);
+		const next = (page: IDataObject[], following: number) =>
+			page.length < pageSize ? undefined : following;
 
 		// Engati documents that without `page_number` "the first page will be shown", not whether
 		// pages count from 0 or 1. So the first page is asked for without a number; `page_number=1` is
@@ -132,7 +165,10 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 					throw new NodeOperationError(
 						node,
 						`Engati answered page_number=${number} with the first page again: its paging does not work as documented [item ${i}]`,
-						{ itemIndex: i, description: 'Turn off Return All and use a Limit no larger than the Page Size.' },
+						{
+							itemIndex: i,
+							description: 'Turn off Return All and use a Limit no larger than the Page Size.',
+						},
 					);
 				}
 				return { items: page, next: next(page, number + 1) };

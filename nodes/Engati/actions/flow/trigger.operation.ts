@@ -1,6 +1,18 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 
-import { keyValuesToObject, processItems, readText, requirePathId, showFor, updateDisplayOptions } from '../../../shared';
+import {
+	keyValuesToObject,
+	processItems,
+	readText,
+	requirePathId,
+	showFor,
+	updateDisplayOptions,
+} from '../../../shared';
 import { engatiRequest, responseObject } from '../../transport';
 import { botKeyOverride, phoneDigits } from '../common';
 
@@ -12,7 +24,8 @@ const properties: INodeProperties[] = [
 		default: '',
 		required: true,
 		placeholder: 'e.g. 7bbb608c3b4b4e848f36cd2ccd7cfa35',
-		description: 'Key of the flow (path) to start: the "i" icon at the top of the path in the flow builder shows it',
+		description:
+			'Key of the flow (path) to start: the "i" icon at the top of the path in the flow builder shows it',
 	},
 	{
 		displayName: 'API Version',
@@ -43,7 +56,8 @@ const properties: INodeProperties[] = [
 		default: '',
 		required: true,
 		placeholder: 'e.g. 919876543210',
-		description: 'User\'s phone number with country code (sent as digits); Engati creates the user if it is new',
+		description:
+			"User's phone number with country code (sent as digits); Engati creates the user if it is new",
 	},
 	{
 		displayName: 'User Name',
@@ -65,7 +79,13 @@ const properties: INodeProperties[] = [
 				displayName: 'Attribute',
 				name: 'values',
 				values: [
-					{ displayName: 'Name', name: 'key', type: 'string', default: '', placeholder: 'e.g. order_id' },
+					{
+						displayName: 'Name',
+						name: 'key',
+						type: 'string',
+						default: '',
+						placeholder: 'e.g. order_id',
+					},
 					{ displayName: 'Value', name: 'value', type: 'string', default: '' },
 				],
 			},
@@ -81,9 +101,15 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-export const description: INodeProperties[] = updateDisplayOptions(showFor('flow', 'trigger'), properties);
+export const description: INodeProperties[] = updateDisplayOptions(
+	showFor('flow', 'trigger'),
+	properties,
+);
 
-export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
+export async function execute(
+	this: IExecuteFunctions,
+	items: INodeExecutionData[],
+): Promise<INodeExecutionData[]> {
 	const node = this.getNode();
 	return await processItems.call(this, items, async (i) => {
 		const flowKey = requirePathId(node, this.getNodeParameter('flowKey', i), 'Flow Key', i);
@@ -92,14 +118,23 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 		const userName = readText(node, this.getNodeParameter('userName', i, ''), 'User Name', i);
 		const attributes = keyValuesToObject(this.getNodeParameter('attributes', i, {}));
 		const options = this.getNodeParameter('options', i, {}) as IDataObject;
-		const user: IDataObject = { 'user.phone_no': phone, ...(userName ? { 'user.user_name': userName } : {}) };
+		const user: IDataObject = {
+			'user.phone_no': phone,
+			...(userName ? { 'user.user_name': userName } : {}),
+		};
 		const path = `/bot-api/${version === 'v1' ? 'v1.0' : 'v2.0'}/customer/{customerId}/bot/{botKey}/flow/${encodeURIComponent(flowKey)}`;
 		const body = await engatiRequest.call(this, {
 			method: 'POST',
 			path,
 			...(version === 'v1'
 				? { qs: { ...attributes, ...user } }
-				: { body: { 'user.channel': this.getNodeParameter('channel', i) as string, ...user, ...attributes } }),
+				: {
+						body: {
+							'user.channel': this.getNodeParameter('channel', i) as string,
+							...user,
+							...attributes,
+						},
+					}),
 			botKey: (options.botKey as string) || undefined,
 			itemIndex: i,
 		});
@@ -108,7 +143,9 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 			triggered: true,
 			flowKey,
 			phoneNumber: phone,
-			...(result && typeof result === 'object' && !Array.isArray(result) ? (result as IDataObject) : { response: result as IDataObject[keyof IDataObject] }),
+			...(result && typeof result === 'object' && !Array.isArray(result)
+				? (result as IDataObject)
+				: { response: result as IDataObject[keyof IDataObject] }),
 		};
 	});
 }

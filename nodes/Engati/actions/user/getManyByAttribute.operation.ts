@@ -1,6 +1,18 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 
-import { processItems, readPositiveInteger, requireValue, returnAllOrLimit, showFor, updateDisplayOptions } from '../../../shared';
+import {
+	processItems,
+	readPositiveInteger,
+	requireValue,
+	returnAllOrLimit,
+	showFor,
+	updateDisplayOptions,
+} from '../../../shared';
 import { engatiRequest, listOf, responseObject } from '../../transport';
 import { botKeyOverride } from '../common';
 
@@ -34,15 +46,33 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-export const description: INodeProperties[] = updateDisplayOptions(showFor('user', 'getManyByAttribute'), properties);
+export const description: INodeProperties[] = updateDisplayOptions(
+	showFor('user', 'getManyByAttribute'),
+	properties,
+);
 
-export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
+export async function execute(
+	this: IExecuteFunctions,
+	items: INodeExecutionData[],
+): Promise<INodeExecutionData[]> {
 	const node = this.getNode();
 	return await processItems.call(this, items, async (i) => {
-		const attributeName = requireValue(node, this.getNodeParameter('attributeName', i), 'Attribute Name', i);
-		const attributeValue = requireValue(node, this.getNodeParameter('attributeValue', i), 'Attribute Value', i);
+		const attributeName = requireValue(
+			node,
+			this.getNodeParameter('attributeName', i),
+			'Attribute Name',
+			i,
+		);
+		const attributeValue = requireValue(
+			node,
+			this.getNodeParameter('attributeValue', i),
+			'Attribute Value',
+			i,
+		);
 		const returnAll = this.getNodeParameter('returnAll', i) as boolean;
-		const limit = returnAll ? 0 : readPositiveInteger(node, this.getNodeParameter('limit', i), 'Limit', i);
+		const limit = returnAll
+			? 0
+			: readPositiveInteger(node, this.getNodeParameter('limit', i), 'Limit', i);
 		const options = this.getNodeParameter('options', i, {}) as IDataObject;
 		const body = await engatiRequest.call(this, {
 			method: 'GET',

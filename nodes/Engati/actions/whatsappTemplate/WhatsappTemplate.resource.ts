@@ -15,7 +15,8 @@ export const description: INodeProperties[] = [
 			{
 				name: 'Send',
 				value: 'send',
-				description: 'Send an approved WhatsApp template to one user, also outside the 24-hour window',
+				description:
+					'Send an approved WhatsApp template to one user, also outside the 24-hour window',
 				action: 'Send a template message',
 			},
 		],

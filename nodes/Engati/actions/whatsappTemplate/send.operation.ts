@@ -1,4 +1,9 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 
 import { processItems, showFor, updateDisplayOptions } from '../../../shared';
 import { engatiRequest, responseObject } from '../../transport';
@@ -13,7 +18,7 @@ const properties: INodeProperties[] = [
 		default: '',
 		required: true,
 		placeholder: 'e.g. +919876543210',
-		description: 'Recipient\'s WhatsApp number with country code',
+		description: "Recipient's WhatsApp number with country code",
 	},
 	...templateProperties,
 	{
@@ -26,9 +31,15 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-export const description: INodeProperties[] = updateDisplayOptions(showFor('whatsappTemplate', 'send'), properties);
+export const description: INodeProperties[] = updateDisplayOptions(
+	showFor('whatsappTemplate', 'send'),
+	properties,
+);
 
-export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
+export async function execute(
+	this: IExecuteFunctions,
+	items: INodeExecutionData[],
+): Promise<INodeExecutionData[]> {
 	const node = this.getNode();
 	return await processItems.call(this, items, async (i) => {
 		const phoneNumber = phonePlus(node, this.getNodeParameter('phoneNumber', i), 'Phone Number', i);
@@ -43,7 +54,8 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 			itemIndex: i,
 		});
 		const result = responseObject(body);
-		const details = result && typeof result === 'object' && !Array.isArray(result) ? (result as IDataObject) : {};
+		const details =
+			result && typeof result === 'object' && !Array.isArray(result) ? (result as IDataObject) : {};
 		return {
 			phoneNumber,
 			templateName: payload.name as string,

@@ -36,8 +36,16 @@ export const templateProperties: INodeProperties[] = [
 		name: 'languagePolicy',
 		type: 'options',
 		options: [
-			{ name: 'Deterministic', value: 'deterministic', description: 'Use exactly the given language' },
-			{ name: 'Fallback', value: 'fallback', description: 'Fall back to the user\'s or default language' },
+			{
+				name: 'Deterministic',
+				value: 'deterministic',
+				description: 'Use exactly the given language',
+			},
+			{
+				name: 'Fallback',
+				value: 'fallback',
+				description: "Fall back to the user's or default language",
+			},
 		],
 		default: 'deterministic',
 	},
@@ -50,7 +58,7 @@ export const templateProperties: INodeProperties[] = [
 			{ name: 'Using JSON', value: 'json' },
 		],
 		default: 'builder',
-		description: 'How to give the template\'s variable parts (header, body parameters, buttons)',
+		description: "How to give the template's variable parts (header, body parameters, buttons)",
 	},
 	{
 		displayName: 'Header',
@@ -82,7 +90,7 @@ export const templateProperties: INodeProperties[] = [
 						type: 'string',
 						default: '',
 						displayOptions: { show: { type: ['text'] } },
-						description: 'Value of the header\'s variable',
+						description: "Value of the header's variable",
 					},
 					{
 						displayName: 'Media URL',
@@ -161,7 +169,8 @@ export const templateProperties: INodeProperties[] = [
 						default: '',
 						placeholder: 'e.g. flow_7bbb608c3b4b4e848f36cd2ccd7cfa35',
 						displayOptions: { show: { subType: ['quick_reply'] } },
-						description: 'Sent back when tapped; "flow_" followed by a flow key starts that Engati flow',
+						description:
+							'Sent back when tapped; "flow_" followed by a flow key starts that Engati flow',
 					},
 					{
 						displayName: 'URL Suffix',
@@ -169,7 +178,7 @@ export const templateProperties: INodeProperties[] = [
 						type: 'string',
 						default: '',
 						displayOptions: { show: { subType: ['url'] } },
-						description: 'Value of the variable at the end of the button\'s URL',
+						description: "Value of the variable at the end of the button's URL",
 					},
 				],
 			},
@@ -212,11 +221,15 @@ export function buildComponents(this: IExecuteFunctions, i: number): IDataObject
 			}
 			const media: IDataObject = { link };
 			if (header.type === 'document' && header.filename) media.filename = header.filename;
-			components.push({ type: 'header', parameters: [{ type: header.type, [header.type]: media }] });
+			components.push({
+				type: 'header',
+				parameters: [{ type: header.type, [header.type]: media }],
+			});
 		}
 	}
 	const bodyParameters =
-		(this.getNodeParameter('bodyParameters', i, {}) as { parameter?: Array<{ text?: string }> }).parameter ?? [];
+		(this.getNodeParameter('bodyParameters', i, {}) as { parameter?: Array<{ text?: string }> })
+			.parameter ?? [];
 	if (bodyParameters.length > 0) {
 		components.push({
 			type: 'body',
@@ -257,13 +270,26 @@ export function buildTemplate(this: IExecuteFunctions, i: number): IDataObject {
 	const mode = this.getNodeParameter('componentsMode', i, 'builder') as string;
 	const components =
 		mode === 'json'
-			? (parseJsonArray(node, this.getNodeParameter('componentsJson', i), 'Components (JSON)', i) as IDataObject[])
+			? (parseJsonArray(
+					node,
+					this.getNodeParameter('componentsJson', i),
+					'Components (JSON)',
+					i,
+				) as IDataObject[])
 			: buildComponents.call(this, i);
-	if (components.some((c) => !c || typeof c !== 'object' || Array.isArray(c) || typeof c.type !== 'string')) {
-		throw inputError(node, '"Components (JSON)" must be a list of objects that each have a "type"', {
-			itemIndex: i,
-			description: 'e.g. [{"type":"body","parameters":[{"type":"text","text":"Ada"}]}]',
-		});
+	if (
+		components.some(
+			(c) => !c || typeof c !== 'object' || Array.isArray(c) || typeof c.type !== 'string',
+		)
+	) {
+		throw inputError(
+			node,
+			'"Components (JSON)" must be a list of objects that each have a "type"',
+			{
+				itemIndex: i,
+				description: 'e.g. [{"type":"body","parameters":[{"type":"text","text":"Ada"}]}]',
+			},
+		);
 	}
 	return {
 		name,

@@ -8,7 +8,7 @@ export { createDefinition, trigger };
 export const description: INodeProperties[] = [
 	{
 		displayName:
-			'Business Events go to the credential\'s Business Events Base URL; when it is empty, to https://api.webengage.com for Global accounts and to the data center\'s own host for India and Saudi Arabia (WebEngage documents no host for them)',
+			"Business Events go to the credential's Business Events Base URL; when it is empty, to https://api.webengage.com for Global accounts and to the data center's own host for India and Saudi Arabia (WebEngage documents no host for them)",
 		name: 'businessEventsHostNotice',
 		type: 'notice',
 		default: '',

@@ -1,71 +1,94 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 
-import { inputError, processItems, requireValue, showFor, updateDisplayOptions } from '../../../shared';
+import {
+	inputError,
+	processItems,
+	requireValue,
+	showFor,
+	updateDisplayOptions,
+} from '../../../shared';
 import { webEngageBusinessRequest } from '../../transport';
 
 const DATA_TYPES = ['array', 'boolean', 'date', 'map', 'number', 'string'];
 
-export const description: INodeProperties[] = updateDisplayOptions(showFor('businessEvent', 'createDefinition'), [
-	{
-		displayName: 'WebEngage allows one new definition per minute',
-		name: 'definitionNotice',
-		type: 'notice',
-		default: '',
-	},
-	{
-		displayName: 'Event Name',
-		name: 'eventName',
-		type: 'string',
-		default: '',
-		required: true,
-		placeholder: 'e.g. Price Drop',
-	},
-	{
-		displayName: 'Attributes',
-		name: 'attributes',
-		type: 'fixedCollection',
-		placeholder: 'Add Attribute',
-		typeOptions: { multipleValues: true },
-		default: {},
-		options: [
-			{
-				displayName: 'Attribute',
-				name: 'values',
-				values: [
-					{ displayName: 'Name', name: 'attributeName', type: 'string', default: '' },
-					{
-						displayName: 'Data Type',
-						name: 'dataType',
-						type: 'options',
-						options: [
-							{ name: 'Array', value: 'array' },
-							{ name: 'Boolean', value: 'boolean' },
-							{ name: 'Date', value: 'date' },
-							{ name: 'Map', value: 'map' },
-							{ name: 'Number', value: 'number' },
-							{ name: 'String', value: 'string' },
-						],
-						default: 'string',
-					},
-				],
-			},
-		],
-	},
-]);
+export const description: INodeProperties[] = updateDisplayOptions(
+	showFor('businessEvent', 'createDefinition'),
+	[
+		{
+			displayName: 'WebEngage allows one new definition per minute',
+			name: 'definitionNotice',
+			type: 'notice',
+			default: '',
+		},
+		{
+			displayName: 'Event Name',
+			name: 'eventName',
+			type: 'string',
+			default: '',
+			required: true,
+			placeholder: 'e.g. Price Drop',
+		},
+		{
+			displayName: 'Attributes',
+			name: 'attributes',
+			type: 'fixedCollection',
+			placeholder: 'Add Attribute',
+			typeOptions: { multipleValues: true },
+			default: {},
+			options: [
+				{
+					displayName: 'Attribute',
+					name: 'values',
+					values: [
+						{ displayName: 'Name', name: 'attributeName', type: 'string', default: '' },
+						{
+							displayName: 'Data Type',
+							name: 'dataType',
+							type: 'options',
+							options: [
+								{ name: 'Array', value: 'array' },
+								{ name: 'Boolean', value: 'boolean' },
+								{ name: 'Date', value: 'date' },
+								{ name: 'Map', value: 'map' },
+								{ name: 'Number', value: 'number' },
+								{ name: 'String', value: 'string' },
+							],
+							default: 'string',
+						},
+					],
+				},
+			],
+		},
+	],
+);
 
-export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
+export async function execute(
+	this: IExecuteFunctions,
+	items: INodeExecutionData[],
+): Promise<INodeExecutionData[]> {
 	return await processItems.call(this, items, async (i) => {
 		const node = this.getNode();
 		const eventName = requireValue(node, this.getNodeParameter('eventName', i), 'Event Name', i);
-		const list = ((this.getNodeParameter('attributes', i, {}) as IDataObject).values ?? []) as Array<{
+		const list = ((this.getNodeParameter('attributes', i, {}) as IDataObject).values ??
+			[]) as Array<{
 			attributeName?: string;
 			dataType?: string;
 		}>;
 		const attributes = list.map(({ attributeName, dataType }, position) => {
 			const name = String(attributeName ?? '').trim();
-			if (name === '') throw inputError(node, `Attribute ${position + 1} has no name`, { itemIndex: i });
+			if (name === '')
+				throw inputError(node, `Attribute ${position + 1} has no name`, { itemIndex: i });
 			if (!DATA_TYPES.includes(String(dataType))) {
-				throw inputError(node, `Attribute "${name}" has an unknown data type "${String(dataType)}"`, { itemIndex: i });
+				throw inputError(
+					node,
+					`Attribute "${name}" has an unknown data type "${String(dataType)}"`,
+					{ itemIndex: i },
+				);
 			}
 			return { attributeName: name, dataType: dataType as string };
 		});

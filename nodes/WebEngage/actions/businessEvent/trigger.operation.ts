@@ -1,44 +1,62 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 
-import { processItems, requireValue, showFor, toOffsetDateTime, updateDisplayOptions } from '../../../shared';
+import {
+	processItems,
+	requireValue,
+	showFor,
+	toOffsetDateTime,
+	updateDisplayOptions,
+} from '../../../shared';
 import { webEngageBusinessRequest } from '../../transport';
 import { keyValueOrJsonProperties, readKeyValueOrJson } from '../shared';
 
-export const description: INodeProperties[] = updateDisplayOptions(showFor('businessEvent', 'trigger'), [
-	{
-		displayName: 'Event Name',
-		name: 'eventName',
-		type: 'string',
-		default: '',
-		required: true,
-		placeholder: 'e.g. Price Drop',
-		description: 'A business event that already has a definition',
-	},
-	...keyValueOrJsonProperties({
-		name: 'eventData',
-		displayName: 'Event Data',
-		description: 'Values for the attributes of the definition',
-		jsonExample: '{\n  "productId": "P-1",\n  "price": 18.5\n}',
-	}),
-	{
-		displayName: 'Additional Fields',
-		name: 'additionalFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		options: [
-			{
-				displayName: 'Event Time',
-				name: 'eventTime',
-				type: 'dateTime',
-				default: '',
-				description: 'When the event happened; sent in WebEngage format (yyyy-MM-ddTHH:mm:ss±hhmm)',
-			},
-		],
-	},
-]);
+export const description: INodeProperties[] = updateDisplayOptions(
+	showFor('businessEvent', 'trigger'),
+	[
+		{
+			displayName: 'Event Name',
+			name: 'eventName',
+			type: 'string',
+			default: '',
+			required: true,
+			placeholder: 'e.g. Price Drop',
+			description: 'A business event that already has a definition',
+		},
+		...keyValueOrJsonProperties({
+			name: 'eventData',
+			displayName: 'Event Data',
+			description: 'Values for the attributes of the definition',
+			jsonExample: '{\n  "productId": "P-1",\n  "price": 18.5\n}',
+		}),
+		{
+			displayName: 'Additional Fields',
+			name: 'additionalFields',
+			type: 'collection',
+			placeholder: 'Add Field',
+			default: {},
+			options: [
+				{
+					displayName: 'Event Time',
+					name: 'eventTime',
+					type: 'dateTime',
+					default: '',
+					description:
+						'When the event happened; sent in WebEngage format (yyyy-MM-ddTHH:mm:ss±hhmm)',
+				},
+			],
+		},
+	],
+);
 
-export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
+export async function execute(
+	this: IExecuteFunctions,
+	items: INodeExecutionData[],
+): Promise<INodeExecutionData[]> {
 	return await processItems.call(this, items, async (i) => {
 		const node = this.getNode();
 		const eventName = requireValue(node, this.getNodeParameter('eventName', i), 'Event Name', i);

@@ -1,7 +1,18 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { checkJsonText, inputError, parseJsonObject, readText, toOffsetDateTime } from '../../../shared';
-import { checkIdentity, keyValueOrJsonProperties, readKeyValueOrJson, RESERVED_PREFIX } from '../shared';
+import {
+	checkJsonText,
+	inputError,
+	parseJsonObject,
+	readText,
+	toOffsetDateTime,
+} from '../../../shared';
+import {
+	checkIdentity,
+	keyValueOrJsonProperties,
+	readKeyValueOrJson,
+	RESERVED_PREFIX,
+} from '../shared';
 
 /** The event fields shared by Track and Track Many. */
 export const eventProperties: INodeProperties[] = [
@@ -11,7 +22,11 @@ export const eventProperties: INodeProperties[] = [
 		type: 'options',
 		options: [
 			{ name: 'Fields', value: 'fields', description: 'Set each event field in the node' },
-			{ name: 'JSON', value: 'json', description: 'Send a JSON event object (WebEngage field names)' },
+			{
+				name: 'JSON',
+				value: 'json',
+				description: 'Send a JSON event object (WebEngage field names)',
+			},
 		],
 		default: 'fields',
 	},
@@ -38,8 +53,10 @@ export const eventProperties: INodeProperties[] = [
 		displayName: 'Event JSON',
 		name: 'eventJson',
 		type: 'json',
-		default: '{\n  "userId": "johndoe",\n  "eventName": "Added to Cart",\n  "eventData": { "Price": 39.8 }\n}',
-		description: 'The event as WebEngage expects it; the name and event time are checked and converted',
+		default:
+			'{\n  "userId": "johndoe",\n  "eventName": "Added to Cart",\n  "eventData": { "Price": 39.8 }\n}',
+		description:
+			'The event as WebEngage expects it; the name and event time are checked and converted',
 		displayOptions: { show: { inputMode: ['json'] } },
 	},
 	{
@@ -62,7 +79,8 @@ export const eventProperties: INodeProperties[] = [
 				name: 'eventTime',
 				type: 'dateTime',
 				default: '',
-				description: 'When the event happened; sent in WebEngage format (yyyy-MM-ddTHH:mm:ss±hhmm). Defaults to the time WebEngage receives it.',
+				description:
+					'When the event happened; sent in WebEngage format (yyyy-MM-ddTHH:mm:ss±hhmm). Defaults to the time WebEngage receives it.',
 			},
 		],
 	},
@@ -99,7 +117,11 @@ export function buildEvent(this: IExecuteFunctions, i: number): IDataObject {
 	checkIdentity(node, event, i);
 	const name = readText(node, event.eventName, 'Event Name', i, { required: true });
 	if (name.length >= 50) {
-		throw inputError(node, `"Event Name" must be shorter than 50 characters (it has ${name.length})`, { itemIndex: i });
+		throw inputError(
+			node,
+			`"Event Name" must be shorter than 50 characters (it has ${name.length})`,
+			{ itemIndex: i },
+		);
 	}
 	if (name.startsWith(RESERVED_PREFIX)) {
 		throw inputError(node, `"Event Name" "${name}" starts with the reserved prefix "we_"`, {
@@ -108,7 +130,8 @@ export function buildEvent(this: IExecuteFunctions, i: number): IDataObject {
 		});
 	}
 	event.eventName = name;
-	if (event.eventTime !== undefined) event.eventTime = toOffsetDateTime(node, event.eventTime, 'Event Time', i);
+	if (event.eventTime !== undefined)
+		event.eventTime = toOffsetDateTime(node, event.eventTime, 'Event Time', i);
 	if (event.eventData !== undefined) {
 		const data = event.eventData;
 		if (typeof data !== 'object' || Array.isArray(data)) {
@@ -117,7 +140,11 @@ export function buildEvent(this: IExecuteFunctions, i: number): IDataObject {
 		checkJsonText(node, data, 'Event Data', i);
 		for (const key of Object.keys(data as IDataObject)) {
 			if (key.startsWith(RESERVED_PREFIX)) {
-				throw inputError(node, `"Event Data" attribute "${key}" starts with the reserved prefix "we_"`, { itemIndex: i });
+				throw inputError(
+					node,
+					`"Event Data" attribute "${key}" starts with the reserved prefix "we_"`,
+					{ itemIndex: i },
+				);
 			}
 		}
 	}

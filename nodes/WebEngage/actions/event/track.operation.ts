@@ -4,9 +4,15 @@ import { processItems, showFor, updateDisplayOptions } from '../../../shared';
 import { expectQueued, webEngageRequest } from '../../transport';
 import { buildEvent, eventProperties } from './fields';
 
-export const description: INodeProperties[] = updateDisplayOptions(showFor('event', 'track'), eventProperties);
+export const description: INodeProperties[] = updateDisplayOptions(
+	showFor('event', 'track'),
+	eventProperties,
+);
 
-export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
+export async function execute(
+	this: IExecuteFunctions,
+	items: INodeExecutionData[],
+): Promise<INodeExecutionData[]> {
 	return await processItems.call(this, items, async (i) => {
 		const event = buildEvent.call(this, i);
 		const response = await webEngageRequest.call(this, {

@@ -15,7 +15,10 @@ export const description: INodeProperties[] = updateDisplayOptions(showFor('even
 	...eventProperties,
 ]);
 
-export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
+export async function execute(
+	this: IExecuteFunctions,
+	items: INodeExecutionData[],
+): Promise<INodeExecutionData[]> {
 	return await sendInBulk.call(this, items, {
 		build: buildEvent,
 		path: '/v1/accounts/{licenseCode}/bulk-events',
@@ -23,6 +26,7 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 		summary: (entry) => ({ eventName: entry.eventName }),
 		// No dedupe is documented for bulk events: a replay could record them twice.
 		replaySafe: false,
-		unknownOutcomeCheck: "look for these events in WebEngage's user profiles before tracking them again",
+		unknownOutcomeCheck:
+			"look for these events in WebEngage's user profiles before tracking them again",
 	});
 }

@@ -22,7 +22,8 @@ export const description: INodeProperties[] = [
 			{
 				name: 'Trigger With Fallback',
 				value: 'triggerWithFallback',
-				description: 'Send several transactional campaigns in order, falling back to the next one on failure',
+				description:
+					'Send several transactional campaigns in order, falling back to the next one on failure',
 				action: 'Trigger transactional campaigns with fallback',
 			},
 		],

@@ -18,7 +18,7 @@ export const deliveryProperties: INodeProperties[] = [
 	...keyValueOrJsonProperties({
 		name: 'tokens',
 		displayName: 'Context Tokens',
-		description: 'Values for the campaign\'s {{token.name}} personalization tokens',
+		description: "Values for the campaign's {{token.name}} personalization tokens",
 		jsonExample: '{\n  "name": "Peter",\n  "orderId": "ABCD1234"\n}',
 	}),
 	{
@@ -34,7 +34,8 @@ export const deliveryProperties: INodeProperties[] = [
 				type: 'string',
 				placeholder: 'name@email.com',
 				default: '',
-				description: 'Send to this address instead of the user\'s (required for email campaigns when the user has none)',
+				description:
+					"Send to this address instead of the user's (required for email campaigns when the user has none)",
 			},
 			{
 				displayName: 'Override Phone',
@@ -42,7 +43,8 @@ export const deliveryProperties: INodeProperties[] = [
 				type: 'string',
 				default: '',
 				placeholder: 'e.g. +14155550123',
-				description: 'Send to this number instead of the user\'s, in E.164 format (SMS and WhatsApp)',
+				description:
+					"Send to this number instead of the user's, in E.164 format (SMS and WhatsApp)",
 			},
 			{
 				displayName: 'Time to Live (Seconds)',
@@ -50,7 +52,8 @@ export const deliveryProperties: INodeProperties[] = [
 				type: 'number',
 				typeOptions: { minValue: 1 },
 				default: 120,
-				description: 'How long WebEngage keeps trying to deliver the message (WebEngage default: 120)',
+				description:
+					'How long WebEngage keeps trying to deliver the message (WebEngage default: 120)',
 			},
 			{
 				displayName: 'Transaction ID',
@@ -74,16 +77,25 @@ export function stableTxnId(this: IExecuteFunctions, i: number, ...parts: string
 }
 
 /** The body fields both trigger operations send, checked: user, ttl, txnId and overrideData. */
-export function buildDelivery(this: IExecuteFunctions, i: number, ...txnParts: string[]): IDataObject {
+export function buildDelivery(
+	this: IExecuteFunctions,
+	i: number,
+	...txnParts: string[]
+): IDataObject {
 	const node = this.getNode();
 	const userId = requireValue(node, this.getNodeParameter('userId', i), 'User ID', i);
-	if (userId.length > 100) throw inputError(node, '"User ID" is longer than 100 characters', { itemIndex: i });
+	if (userId.length > 100)
+		throw inputError(node, '"User ID" is longer than 100 characters', { itemIndex: i });
 	const extra = this.getNodeParameter('additionalFields', i, {}) as IDataObject;
 	const body: IDataObject = { userId };
 	if (extra.ttl !== undefined && extra.ttl !== '') {
 		const ttl = Number(extra.ttl);
 		if (!Number.isInteger(ttl) || ttl < 1) {
-			throw inputError(node, `"Time to Live (Seconds)" must be a whole number of seconds above 0, not "${String(extra.ttl)}"`, { itemIndex: i });
+			throw inputError(
+				node,
+				`"Time to Live (Seconds)" must be a whole number of seconds above 0, not "${String(extra.ttl)}"`,
+				{ itemIndex: i },
+			);
 		}
 		body.ttl = ttl;
 	}

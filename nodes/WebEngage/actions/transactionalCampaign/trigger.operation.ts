@@ -1,32 +1,49 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 
-import { inputError, processItems, requireValue, showFor, updateDisplayOptions } from '../../../shared';
+import {
+	inputError,
+	processItems,
+	requireValue,
+	showFor,
+	updateDisplayOptions,
+} from '../../../shared';
 import { expectTransaction, webEngageRequest } from '../../transport';
 import { buildDelivery, deliveryProperties } from './fields';
 
-export const description: INodeProperties[] = updateDisplayOptions(showFor('transactionalCampaign', 'trigger'), [
-	{
-		displayName: 'Campaign ID',
-		name: 'campaignId',
-		type: 'string',
-		default: '',
-		required: true,
-		placeholder: 'e.g. ~3ekekrh',
-		description: 'ID of a running transactional campaign (campaign page → Show Details)',
-	},
-	...deliveryProperties,
-	{
-		displayName: 'Dedupe Window (Seconds)',
-		name: 'dedupeTtl',
-		type: 'number',
-		typeOptions: { minValue: 0, maxValue: 1800 },
-		default: 0,
-		description:
-			'WebEngage ignores the same trigger again for this long after the first one (5 to 1800 seconds); 0 turns it off. With it set, a trigger whose answer was lost is sent again automatically; without it, it is reported with an unknown outcome.',
-	},
-]);
+export const description: INodeProperties[] = updateDisplayOptions(
+	showFor('transactionalCampaign', 'trigger'),
+	[
+		{
+			displayName: 'Campaign ID',
+			name: 'campaignId',
+			type: 'string',
+			default: '',
+			required: true,
+			placeholder: 'e.g. ~3ekekrh',
+			description: 'ID of a running transactional campaign (campaign page → Show Details)',
+		},
+		...deliveryProperties,
+		{
+			displayName: 'Dedupe Window (Seconds)',
+			name: 'dedupeTtl',
+			type: 'number',
+			typeOptions: { minValue: 0, maxValue: 1800 },
+			default: 0,
+			description:
+				'WebEngage ignores the same trigger again for this long after the first one (5 to 1800 seconds); 0 turns it off. With it set, a trigger whose answer was lost is sent again automatically; without it, it is reported with an unknown outcome.',
+		},
+	],
+);
 
-export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
+export async function execute(
+	this: IExecuteFunctions,
+	items: INodeExecutionData[],
+): Promise<INodeExecutionData[]> {
 	return await processItems.call(this, items, async (i) => {
 		const node = this.getNode();
 		const campaignId = requireValue(node, this.getNodeParameter('campaignId', i), 'Campaign ID', i);
@@ -34,9 +51,13 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 		const dedupeTtl = Number(this.getNodeParameter('dedupeTtl', i, 0) || 0);
 		if (dedupeTtl !== 0) {
 			if (!Number.isInteger(dedupeTtl) || dedupeTtl < 5 || dedupeTtl > 1800) {
-				throw inputError(node, `"Dedupe Window (Seconds)" must be a whole number from 5 to 1800, not ${dedupeTtl}`, {
-					itemIndex: i,
-				});
+				throw inputError(
+					node,
+					`"Dedupe Window (Seconds)" must be a whole number from 5 to 1800, not ${dedupeTtl}`,
+					{
+						itemIndex: i,
+					},
+				);
 			}
 			body.dedupe = { ttl: dedupeTtl };
 		}
@@ -51,7 +72,13 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 			unknownOutcomeCheck: `the campaign's delivery report for this user (txnId ${String(body.txnId)})`,
 			itemIndex: i,
 		});
-		const data = ((response.response as IDataObject | undefined)?.data as IDataObject | undefined) ?? {};
-		return { txnId: body.txnId as string, experimentId: campaignId, userId: body.userId as string, ...data };
+		const data =
+			((response.response as IDataObject | undefined)?.data as IDataObject | undefined) ?? {};
+		return {
+			txnId: body.txnId as string,
+			experimentId: campaignId,
+			userId: body.userId as string,
+			...data,
+		};
 	});
 }

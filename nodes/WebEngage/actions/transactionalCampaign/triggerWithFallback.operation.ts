@@ -1,42 +1,53 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 
 import { inputError, processItems, showFor, updateDisplayOptions } from '../../../shared';
 import { expectTransaction, webEngageRequest } from '../../transport';
 import { buildDelivery, deliveryProperties } from './fields';
 
-export const description: INodeProperties[] = updateDisplayOptions(showFor('transactionalCampaign', 'triggerWithFallback'), [
-	{
-		displayName: 'Campaign IDs',
-		name: 'campaignIds',
-		type: 'string',
-		default: '',
-		required: true,
-		placeholder: 'e.g. ~push1, ~sms2',
-		description: 'Running transactional campaigns, comma-separated, in the order they are tried',
-	},
-	{
-		displayName: 'Mode',
-		name: 'mode',
-		type: 'options',
-		options: [
-			{ name: 'All', value: 'all', description: 'Send every campaign' },
-			{
-				name: 'Fallback on Attempt Failure',
-				value: 'fallback_on_attempt_failure',
-				description: 'Try the next campaign when sending the previous one fails',
-			},
-			{
-				name: 'Fallback on Delivery Failure',
-				value: 'fallback_on_delivery_failure',
-				description: 'Try the next campaign until one is delivered',
-			},
-		],
-		default: 'fallback_on_attempt_failure',
-	},
-	...deliveryProperties,
-]);
+export const description: INodeProperties[] = updateDisplayOptions(
+	showFor('transactionalCampaign', 'triggerWithFallback'),
+	[
+		{
+			displayName: 'Campaign IDs',
+			name: 'campaignIds',
+			type: 'string',
+			default: '',
+			required: true,
+			placeholder: 'e.g. ~push1, ~sms2',
+			description: 'Running transactional campaigns, comma-separated, in the order they are tried',
+		},
+		{
+			displayName: 'Mode',
+			name: 'mode',
+			type: 'options',
+			options: [
+				{ name: 'All', value: 'all', description: 'Send every campaign' },
+				{
+					name: 'Fallback on Attempt Failure',
+					value: 'fallback_on_attempt_failure',
+					description: 'Try the next campaign when sending the previous one fails',
+				},
+				{
+					name: 'Fallback on Delivery Failure',
+					value: 'fallback_on_delivery_failure',
+					description: 'Try the next campaign until one is delivered',
+				},
+			],
+			default: 'fallback_on_attempt_failure',
+		},
+		...deliveryProperties,
+	],
+);
 
-export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
+export async function execute(
+	this: IExecuteFunctions,
+	items: INodeExecutionData[],
+): Promise<INodeExecutionData[]> {
 	return await processItems.call(this, items, async (i) => {
 		const node = this.getNode();
 		const campaignIds = String(this.getNodeParameter('campaignIds', i, ''))
@@ -63,7 +74,14 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 			expect: expectTransaction,
 			itemIndex: i,
 		});
-		const data = ((response.response as IDataObject | undefined)?.data as IDataObject | undefined) ?? {};
-		return { txnId: body.txnId as string, campaignIds, mode, userId: body.userId as string, ...data };
+		const data =
+			((response.response as IDataObject | undefined)?.data as IDataObject | undefined) ?? {};
+		return {
+			txnId: body.txnId as string,
+			campaignIds,
+			mode,
+			userId: body.userId as string,
+			...data,
+		};
 	});
 }

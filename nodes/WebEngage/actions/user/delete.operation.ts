@@ -1,5 +1,10 @@
 import { randomUUID } from 'crypto';
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 
 import { processItems, requireValue, showFor, updateDisplayOptions } from '../../../shared';
 import { webEngageRequest } from '../../transport';
@@ -33,13 +38,17 @@ export const description: INodeProperties[] = updateDisplayOptions(showFor('user
 				name: 'requestId',
 				type: 'string',
 				default: '',
-				description: 'Your own unique ID for this request; a random UUID is used when empty. Use it later to get the status or cancel.',
+				description:
+					'Your own unique ID for this request; a random UUID is used when empty. Use it later to get the status or cancel.',
 			},
 		],
 	},
 ]);
 
-export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
+export async function execute(
+	this: IExecuteFunctions,
+	items: INodeExecutionData[],
+): Promise<INodeExecutionData[]> {
 	return await processItems.call(this, items, async (i) => {
 		const userId = requireValue(this.getNode(), this.getNodeParameter('userId', i), 'User ID', i);
 		const options = this.getNodeParameter('options', i, {}) as IDataObject;

@@ -1,6 +1,15 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { checkJsonText, inputError, keyValuesToObject, parseJsonObject, readEmail, readText, toE164, toOffsetDateTime } from '../../../shared';
+import {
+	checkJsonText,
+	inputError,
+	keyValuesToObject,
+	parseJsonObject,
+	readEmail,
+	readText,
+	toE164,
+	toOffsetDateTime,
+} from '../../../shared';
 import { checkIdentity } from '../shared';
 
 /** The user fields shared by Create or Update and Create or Update Many. */
@@ -11,7 +20,11 @@ export const userProperties: INodeProperties[] = [
 		type: 'options',
 		options: [
 			{ name: 'Fields', value: 'fields', description: 'Set each user field in the node' },
-			{ name: 'JSON', value: 'json', description: 'Send a JSON user object (WebEngage field names)' },
+			{
+				name: 'JSON',
+				value: 'json',
+				description: 'Send a JSON user object (WebEngage field names)',
+			},
 		],
 		default: 'fields',
 	},
@@ -49,8 +62,20 @@ export const userProperties: INodeProperties[] = [
 				description: 'Sent in WebEngage format (yyyy-MM-ddTHH:mm:ss±hhmm)',
 			},
 			{ displayName: 'Company', name: 'company', type: 'string', default: '' },
-			{ displayName: 'Email', name: 'email', type: 'string', placeholder: 'name@email.com', default: '' },
-			{ displayName: 'Email Opt-In', name: 'emailOptIn', type: 'boolean', default: true, description: 'Whether the user may receive email' },
+			{
+				displayName: 'Email',
+				name: 'email',
+				type: 'string',
+				placeholder: 'name@email.com',
+				default: '',
+			},
+			{
+				displayName: 'Email Opt-In',
+				name: 'emailOptIn',
+				type: 'boolean',
+				default: true,
+				description: 'Whether the user may receive email',
+			},
 			{ displayName: 'First Name', name: 'firstName', type: 'string', default: '' },
 			{
 				displayName: 'Gender',
@@ -74,14 +99,27 @@ export const userProperties: INodeProperties[] = [
 				placeholder: 'e.g. +14155550123',
 				description: 'In E.164 format',
 			},
-			{ displayName: 'RCS Opt-In', name: 'rcsOptIn', type: 'boolean', default: true, description: 'Whether the user may receive RCS messages' },
-			{ displayName: 'SMS Opt-In', name: 'smsOptIn', type: 'boolean', default: true, description: 'Whether the user may receive SMS' },
+			{
+				displayName: 'RCS Opt-In',
+				name: 'rcsOptIn',
+				type: 'boolean',
+				default: true,
+				description: 'Whether the user may receive RCS messages',
+			},
+			{
+				displayName: 'SMS Opt-In',
+				name: 'smsOptIn',
+				type: 'boolean',
+				default: true,
+				description: 'Whether the user may receive SMS',
+			},
 			{
 				displayName: 'WhatsApp Opt-In',
 				name: 'whatsappOptIn',
 				type: 'boolean',
 				default: false,
-				description: 'Whether the user consented to WhatsApp messages (WebEngage defaults to false)',
+				description:
+					'Whether the user consented to WhatsApp messages (WebEngage defaults to false)',
 			},
 		],
 	},
@@ -136,7 +174,8 @@ export function buildUser(this: IExecuteFunctions, i: number): IDataObject {
 		if (user[key] !== undefined) user[key] = readText(node, user[key], label, i);
 	}
 	if (user.phone !== undefined) user.phone = toE164(node, user.phone, 'Phone', i);
-	if (user.birthDate !== undefined) user.birthDate = toOffsetDateTime(node, user.birthDate, 'Birth Date', i);
+	if (user.birthDate !== undefined)
+		user.birthDate = toOffsetDateTime(node, user.birthDate, 'Birth Date', i);
 	const attributes = user.attributes as IDataObject | undefined;
 	if (attributes !== undefined) {
 		if (typeof attributes !== 'object' || Array.isArray(attributes)) {

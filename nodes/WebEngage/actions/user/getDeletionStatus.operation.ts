@@ -3,20 +3,31 @@ import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n
 import { processItems, requireValue, showFor, updateDisplayOptions } from '../../../shared';
 import { webEngageRequest } from '../../transport';
 
-export const description: INodeProperties[] = updateDisplayOptions(showFor('user', 'getDeletionStatus'), [
-	{
-		displayName: 'Request ID',
-		name: 'requestId',
-		type: 'string',
-		default: '',
-		required: true,
-		description: 'The ID returned by the Delete operation',
-	},
-]);
+export const description: INodeProperties[] = updateDisplayOptions(
+	showFor('user', 'getDeletionStatus'),
+	[
+		{
+			displayName: 'Request ID',
+			name: 'requestId',
+			type: 'string',
+			default: '',
+			required: true,
+			description: 'The ID returned by the Delete operation',
+		},
+	],
+);
 
-export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
+export async function execute(
+	this: IExecuteFunctions,
+	items: INodeExecutionData[],
+): Promise<INodeExecutionData[]> {
 	return await processItems.call(this, items, async (i) => {
-		const requestId = requireValue(this.getNode(), this.getNodeParameter('requestId', i), 'Request ID', i);
+		const requestId = requireValue(
+			this.getNode(),
+			this.getNodeParameter('requestId', i),
+			'Request ID',
+			i,
+		);
 		const response = await webEngageRequest.call(this, {
 			method: 'GET',
 			path: `/v1/accounts/{licenseCode}/opengdpr_requests/${encodeURIComponent(requestId)}`,

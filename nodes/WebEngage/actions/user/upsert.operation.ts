@@ -4,9 +4,15 @@ import { processItems, showFor, updateDisplayOptions } from '../../../shared';
 import { expectQueued, webEngageRequest } from '../../transport';
 import { buildUser, userProperties } from './fields';
 
-export const description: INodeProperties[] = updateDisplayOptions(showFor('user', 'upsert'), userProperties);
+export const description: INodeProperties[] = updateDisplayOptions(
+	showFor('user', 'upsert'),
+	userProperties,
+);
 
-export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
+export async function execute(
+	this: IExecuteFunctions,
+	items: INodeExecutionData[],
+): Promise<INodeExecutionData[]> {
 	return await processItems.call(this, items, async (i) => {
 		const user = buildUser.call(this, i);
 		const response = await webEngageRequest.call(this, {
@@ -17,6 +23,10 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 			expect: expectQueued,
 			itemIndex: i,
 		});
-		return { userId: user.userId ?? null, anonymousId: user.anonymousId ?? null, ...(response.response as object) };
+		return {
+			userId: user.userId ?? null,
+			anonymousId: user.anonymousId ?? null,
+			...(response.response as object),
+		};
 	});
 }

@@ -15,7 +15,10 @@ export const description: INodeProperties[] = updateDisplayOptions(showFor('user
 	...userProperties,
 ]);
 
-export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
+export async function execute(
+	this: IExecuteFunctions,
+	items: INodeExecutionData[],
+): Promise<INodeExecutionData[]> {
 	return await sendInBulk.call(this, items, {
 		build: buildUser,
 		path: '/v1/accounts/{licenseCode}/bulk-users',
