@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
-import { attachItem, withItemMarker } from './errors';
+import { attachItem, cloneError, withItemMarker } from './errors';
 import type { ItemResult } from './items';
 import { errorItem, pairResult } from './items';
 
@@ -110,15 +110,4 @@ export async function processInBatches(
 		});
 	}
 	return outputs.flat();
-}
-
-/** Each item of a failed chunk gets its own error object, so item markers do not pile up. */
-function cloneError(error: unknown): Error {
-	const source = error as Error & { description?: string; httpCode?: string };
-	const copy = Object.create(Object.getPrototypeOf(source ?? Error.prototype)) as Error;
-	Object.assign(copy, source);
-	// The request named the chunk's first item; each copy names its own item instead.
-	copy.message = (source?.message ?? String(error)).replace(/ \[item \d+\]$/, '');
-	(copy as { context?: object }).context = { ...((source as { context?: object })?.context ?? {}) };
-	return copy;
 }

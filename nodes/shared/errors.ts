@@ -201,3 +201,17 @@ export function errorItemJson(error: unknown): JsonObject {
 	if (e?.outcome) json.outcome = e.outcome;
 	return json;
 }
+
+/**
+ * A copy of an error for one of the items a failed call served, so item markers do not pile up on
+ * one shared object: the copy drops the call's ` [item N]` marker (each copy names its own item),
+ * gets its own `context`, and `suffix` (e.g. which items shared the call) is appended.
+ */
+export function cloneError(error: unknown, suffix = ''): Error {
+	const source = error instanceof Error ? error : new Error(String(error));
+	const copy = Object.create(Object.getPrototypeOf(source) as object) as Error;
+	Object.assign(copy, source);
+	copy.message = `${source.message.replace(/ \[item \d+\]$/, '')}${suffix}`;
+	(copy as { context?: object }).context = { ...((source as { context?: object }).context ?? {}) };
+	return copy;
+}

@@ -2,6 +2,7 @@ export * from './batching';
 export * from './descriptions';
 export * from './errors';
 export * from './items';
+export * from './operation';
 export * from './pagination';
 export * from './retry';
 export * from './secrets';

@@ -9,7 +9,59 @@ export interface OperationModule {
 	execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]>;
 }
 
-export type ResourceMap = Record<string, Record<string, OperationModule>>;
+/** One entry of a resource's operations map: the Operation dropdown option and its module. */
+export interface OperationEntry {
+	/** Dropdown label, e.g. `Get Many`. */
+	name: string;
+	description: string;
+	/** n8n's action text, e.g. `Get many templates`. */
+	action: string;
+	module: OperationModule;
+}
+
+/** A resource's operations by dropdown value: `<Res>.resource.ts` exports one. */
+export type ResourceOperations = Record<string, OperationEntry>;
+
+/** Every resource of a node by dropdown value: what `route` dispatches through. */
+export type ResourceMap = Record<string, ResourceOperations>;
+
+/**
+ * A resource's fields, built from its operations map: the Operation dropdown (options in
+ * alphabetical order, one per map key) and then each operation's own fields in map order.
+ * `before` are fields shown above the dropdown (e.g. a notice).
+ */
+export function resourceDescription(
+	resource: string,
+	operations: ResourceOperations,
+	options: { default: string; before?: INodeProperties[] },
+): INodeProperties[] {
+	if (!(options.default in operations)) {
+		throw new Error(`Default operation "${options.default}" of "${resource}" is not in its map`);
+	}
+	const choices = Object.entries(operations)
+		.map(([value, entry]) => ({
+			name: entry.name,
+			value,
+			description: entry.description,
+			action: entry.action,
+		}))
+		.sort((a, b) => a.name.localeCompare(b.name));
+	const dropdown: INodeProperties = {
+		displayName: 'Operation',
+		name: 'operation',
+		type: 'options',
+		noDataExpression: true,
+		default: '',
+	};
+	dropdown.displayOptions = { show: { resource: [resource] } };
+	dropdown.options = choices;
+	dropdown.default = options.default;
+	return [
+		...(options.before ?? []),
+		dropdown,
+		...Object.values(operations).flatMap((entry) => entry.module.description),
+	];
+}
 
 /** Dispatches the node's selected resource and operation to its operation module. */
 export async function route(
@@ -19,7 +71,9 @@ export async function route(
 	const items = this.getInputData();
 	const resource = this.getNodeParameter('resource', 0) as string;
 	const operation = this.getNodeParameter('operation', 0) as string;
-	const module = resources[resource]?.[operation];
+	const module = Object.prototype.hasOwnProperty.call(resources[resource] ?? {}, operation)
+		? resources[resource][operation].module
+		: undefined;
 	if (!module) {
 		throw new NodeOperationError(
 			this.getNode(),

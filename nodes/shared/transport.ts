@@ -29,8 +29,11 @@ export interface VendorApi {
 	name: string;
 	/** The n8n credential type, e.g. `webEngageApi`. */
 	credentialType: string;
-	/** Base URL for relative paths, from the decrypted credential. */
-	baseUrl(credentials: ICredentialDataDecryptedObject): string;
+	/**
+	 * Base URL for relative paths, from the decrypted credential. `host` is a request's named host
+	 * (`ApiRequest.host`, e.g. an API family with a host of its own); without it, the default host.
+	 */
+	baseUrl(credentials: ICredentialDataDecryptedObject, host?: string): string;
 	/**
 	 * Values from the credential that paths refer to as `{name}` (e.g. a license code or a bot key);
 	 * they are URL-encoded into the path.
@@ -64,10 +67,21 @@ export interface VendorApi {
 export interface ApiRequest {
 	method: IHttpRequestMethods;
 	/**
-	 * Path below the credential's base URL, or an absolute URL. `{name}` placeholders are filled
-	 * from the vendor's `pathParams` (URL-encoded); encode user-supplied segments yourself.
+	 * Path below the credential's base URL, or an absolute URL. `{name}` placeholders are filled,
+	 * URL-encoded, from this request's `pathParams`, then from the vendor's (credential values).
 	 */
 	path: string;
+	/**
+	 * Values for the path's `{name}` placeholders (e.g. an ID the user entered); URL-encoded by the
+	 * transport. A value here wins over the credential's value of the same name (e.g. a per-item bot
+	 * key); an undefined or empty value does not.
+	 */
+	pathParams?: Record<string, string | undefined>;
+	/**
+	 * Which of the credential's hosts a relative path goes to (`VendorApi.baseUrl`'s `host`), e.g.
+	 * an EngageOne API family; default: the credential's base URL.
+	 */
+	host?: string;
 	qs?: IDataObject;
 	body?: IDataObject | IDataObject[] | string | Buffer | unknown;
 	headers?: IDataObject;
@@ -135,6 +149,8 @@ const MAYBE_SENT_CODES = new Set([
 
 interface Target {
 	baseUrl: string;
+	/** The base URL of a named host (`ApiRequest.host`); fails naming the credential field. */
+	hostUrl(host: string): string;
 	pathParams: Record<string, string>;
 	/** Origins the credential may be sent to. */
 	origins: Set<string>;
@@ -158,8 +174,23 @@ function buildTarget(
 	try {
 		const baseUrl = api.baseUrl(credentials).replace(/\/+$/, '');
 		const origins = api.origins?.(credentials) ?? [baseUrl];
+		const hosts = new Map<string, string>();
 		return {
 			baseUrl,
+			hostUrl(host: string) {
+				let url = hosts.get(host);
+				if (url === undefined) {
+					try {
+						url = api.baseUrl(credentials, host).replace(/\/+$/, '');
+					} catch (error) {
+						throw error instanceof CredentialSettingError
+							? credentialSettingError(ctx, api, error)
+							: new NodeOperationError(ctx.getNode(), error as Error);
+					}
+					hosts.set(host, url);
+				}
+				return url;
+			},
 			pathParams: api.pathParams?.(credentials) ?? {},
 			origins: new Set(
 				origins.map((url) => originOf(url)).filter((o): o is string => o !== undefined),
@@ -206,10 +237,19 @@ async function resolveTarget(ctx: RequestContext, api: VendorApi): Promise<Targe
 	return await target;
 }
 
-export function fillPath(path: string, params: Record<string, string>): string {
-	return path.replace(/\{(\w+)\}/g, (whole, name: string) =>
-		name in params ? encodeURIComponent(params[name]) : whole,
-	);
+/** Fills `{name}` placeholders, URL-encoded; the first of `sources` that has a non-empty value wins. */
+export function fillPath(
+	path: string,
+	...sources: Array<Record<string, string | undefined> | undefined>
+): string {
+	return path.replace(/\{(\w+)\}/g, (whole, name: string) => {
+		for (const params of sources) {
+			const value =
+				params && Object.prototype.hasOwnProperty.call(params, name) ? params[name] : undefined;
+			if (value !== undefined && value !== '') return encodeURIComponent(value);
+		}
+		return whole;
+	});
 }
 
 interface FailedAttempt {
@@ -374,7 +414,7 @@ export async function apiRequestFull<T = unknown>(
 	const policy: RetryPolicy = { ...DEFAULT_RETRY_POLICY, ...api.retry };
 	const absolute = /^https?:\/\//i.test(request.path);
 	const target = await resolveTarget(this, api);
-	const path = fillPath(request.path, target.pathParams);
+	const path = fillPath(request.path, request.pathParams, target.pathParams);
 	const headers: IDataObject = { ...(request.headers ?? {}) };
 	if (request.dedupeHeader && headers[request.dedupeHeader] === undefined) {
 		headers[request.dedupeHeader] = randomBytes(16).toString('hex');
@@ -384,7 +424,9 @@ export async function apiRequestFull<T = unknown>(
 		(IDEMPOTENT_METHODS.has(request.method) || request.dedupeHeader !== undefined);
 	const timeoutMs = requestTimeoutMs(this, api, request);
 	const operation = `${request.method} ${request.path.split('?')[0]}`;
-	const firstUrl = absolute ? path : target.baseUrl + path;
+	const firstUrl = absolute
+		? path
+		: (request.host === undefined ? target.baseUrl : target.hostUrl(request.host)) + path;
 	let anonymous = false;
 	if (absolute && !mayCarryCredential(firstUrl, target)) {
 		if (request.crossOrigin !== 'withoutCredentials') {

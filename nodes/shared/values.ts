@@ -96,7 +96,7 @@ const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[
  * fields also tabs and line breaks), lone UTF-16 surrogates (not encodable as UTF-8), and the text
  * `[object Object]` that an object turned into a string leaves behind.
  */
-export function checkText(
+function checkText(
 	node: INode,
 	text: string,
 	field: string,
@@ -312,23 +312,58 @@ export function checkJsonSize(
 	}
 }
 
-const E164 = /^\+[1-9]\d{6,14}$/;
+/** How a vendor wants a phone number written, for `parsePhone`'s checks and error. */
+export interface PhoneForm {
+	/** Whether the leading `+` must be there (E.164); by default it may be left out. */
+	plusRequired?: boolean;
+	/** Whether a leading international `00` counts as the `+`. */
+	doubleZero?: boolean;
+	/** Error text after the field name, e.g. `is not an E.164 phone number`. */
+	problem?: string;
+	/** What to enter instead, shown with the error. */
+	hint?: string;
+}
 
 /**
- * Phone numbers in E.164 (`+` country code and number, at most 15 digits). Spaces, dots, dashes
- * and brackets that people type are removed first; anything else is refused.
+ * The one phone parser: a phone number with its country code (at most 15 digits, E.164), as the
+ * digits of country code and number. Spaces, dots, dashes and brackets that people type are
+ * removed first; anything else is refused. Vendors format the digits (`+` or not).
  */
-export function toE164(node: INode, value: unknown, field: string, itemIndex: number): string {
+export function parsePhone(
+	node: INode,
+	value: unknown,
+	field: string,
+	itemIndex: number,
+	form: PhoneForm = {},
+): string {
 	const raw = readText(node, value, field, itemIndex);
-	const compact = raw.replace(/[\s.\-()]/g, '');
-	if (!E164.test(compact)) {
-		throw inputError(node, `"${field}" is not an E.164 phone number: "${raw}"`, {
-			itemIndex,
-			description:
-				'Use the international format with a leading + and country code, e.g. +14155550123',
-		});
+	let compact = raw.replace(/[\s.\-()]/g, '');
+	if (form.doubleZero) compact = compact.replace(/^00/, '+');
+	const hasPlus = compact.startsWith('+');
+	const digits = hasPlus ? compact.slice(1) : compact;
+	if ((form.plusRequired && !hasPlus) || !/^[1-9]\d{6,14}$/.test(digits)) {
+		throw inputError(
+			node,
+			`"${field}" ${form.problem ?? 'is not a phone number with country code'}: "${raw}"`,
+			{
+				itemIndex,
+				description:
+					form.hint ??
+					'Use the international format with the country code, e.g. +919876543210 or 919876543210',
+			},
+		);
 	}
-	return compact;
+	return digits;
+}
+
+/** Phone numbers in E.164 (`+` country code and number, at most 15 digits). */
+export function toE164(node: INode, value: unknown, field: string, itemIndex: number): string {
+	const digits = parsePhone(node, value, field, itemIndex, {
+		plusRequired: true,
+		problem: 'is not an E.164 phone number',
+		hint: 'Use the international format with a leading + and country code, e.g. +14155550123',
+	});
+	return `+${digits}`;
 }
 
 const pad = (n: number, width = 2) => String(Math.trunc(Math.abs(n))).padStart(width, '0');

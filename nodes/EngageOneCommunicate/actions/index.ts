@@ -4,8 +4,8 @@ import * as campaign from './campaign/Campaign.resource';
 
 /** Every resource and operation of the node; the router dispatches through this map. */
 export const operations: ResourceMap = {
-	apiRequest: { request: apiRequest.request },
-	campaign: { sendTransactional: campaign.sendTransactional },
+	apiRequest: apiRequest.operations,
+	campaign: campaign.operations,
 };
 
 export const resourceDescriptions = [...campaign.description, ...apiRequest.description];

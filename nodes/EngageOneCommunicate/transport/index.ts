@@ -1,5 +1,4 @@
 import type { ICredentialDataDecryptedObject, IDataObject } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
 
 import type { ApiRequest, ApiResponse, RequestContext, VendorApi } from '../../shared';
 import {
@@ -7,7 +6,6 @@ import {
 	apiRequestFull,
 	checkBaseUrl,
 	checkCredentialFields,
-	credentialSettingError,
 	CredentialSettingError,
 } from '../../shared';
 
@@ -20,7 +18,7 @@ const DEFAULT_USERS_API_URL = 'https://usersapi.communicate.engageone.co';
  * its data location) but their hosts are not published: such a team enters its host in
  * "Regional API URL" instead of the node guessing one.
  */
-export const ENGAGEONE_REGION_HOSTS: Record<string, string> = {
+const ENGAGEONE_REGION_HOSTS: Record<string, string> = {
 	'us-east-1': 'https://api.us-east-1.communicate.engageone.co',
 };
 
@@ -35,16 +33,18 @@ export const ENGAGEONE_MAX_BATCH_RECORDS = 500;
 export const ENGAGEONE_MAX_BATCH_BYTES = 5 * 1024 * 1024;
 
 /** The API families of the EngageOne Communicate REST API (APIUsage page). */
-export type ApiFamily =
-	| 'archiving'
-	| 'chatChannel'
-	| 'documentChannel'
-	| 'private'
-	| 'public'
-	| 'push'
-	| 'users'
-	| 'videoChannel'
-	| 'videoDelivery';
+export const API_FAMILIES = [
+	'archiving',
+	'chatChannel',
+	'documentChannel',
+	'private',
+	'public',
+	'push',
+	'users',
+	'videoChannel',
+	'videoDelivery',
+] as const;
+export type ApiFamily = (typeof API_FAMILIES)[number];
 
 /** Credential field that overrides a family's host; families without one use the regional host. */
 const FAMILY_HOST_FIELD: Record<Exclude<ApiFamily, 'users' | 'private'>, string> = {
@@ -127,10 +127,14 @@ function messageOf(body: unknown): string | undefined {
 	return undefined;
 }
 
-export const engageOneApi: VendorApi = {
+const engageOneApi: VendorApi = {
 	name: 'EngageOne Communicate',
 	credentialType: CREDENTIAL_TYPE,
-	baseUrl: regionalApiUrl,
+	// A request's `host` is an API family (`ApiFamily`); without one, the regional Private API host.
+	baseUrl: (credentials, host) =>
+		host === undefined
+			? regionalApiUrl(credentials)
+			: familyBaseUrl(credentials, host as ApiFamily),
 	// The token goes to the hosts the credential names, and nowhere else.
 	origins: (credentials) => [
 		regionalApiUrl(credentials),
@@ -167,27 +171,12 @@ export const engageOneApi: VendorApi = {
 	refreshTokenOn401: true,
 };
 
-/** `familyBaseUrl` for an operation: an unusable credential setting fails the item naming the field. */
-export function familyUrl(
-	this: RequestContext,
-	credentials: ICredentialDataDecryptedObject,
-	family: ApiFamily,
-): string {
-	try {
-		return familyBaseUrl(credentials, family);
-	} catch (error) {
-		throw error instanceof CredentialSettingError
-			? credentialSettingError(this, engageOneApi, error)
-			: new NodeOperationError(this.getNode(), error as Error);
-	}
-}
-
 /**
  * What a 403 most likely means here: EngageOne's docs disagree on the PB-Customer-Id value (the
  * header table: `eocm-` plus the company name; the REST example: the customer ID), and the
  * credential test cannot check it, so a refused header first shows on a real call.
  */
-export const PB_CUSTOMER_ID_HINT =
+const PB_CUSTOMER_ID_HINT =
 	'EngageOne refused the call for this customer: check "PB-Customer-Id Header" in the credential. Empty sends the Customer ID; ' +
 	"EngageOne's header table describes the value as eocm- plus the company name with spaces replaced by hyphens, case-sensitive (e.g. eocm-Acme-Corp).";
 

@@ -1,6 +1,6 @@
 import type { INode, INodeProperties } from 'n8n-workflow';
 
-import { inputError, readText, requirePathId, toEpochMilliseconds } from '../../shared';
+import { inputError, parsePhone, readText, requirePathId } from '../../shared';
 
 /** "Bot Key" override for one call; lets a workflow address several bots of one customer. */
 export const botKeyOverride: INodeProperties = {
@@ -16,16 +16,7 @@ export const botKeyOverride: INodeProperties = {
  * channel user IDs and `user.phone_no`. Spaces, dashes, dots, brackets and a leading + are removed.
  */
 export function phoneDigits(node: INode, value: unknown, field: string, itemIndex: number): string {
-	const raw = readText(node, value, field, itemIndex);
-	const digits = raw.replace(/[\s.\-()]/g, '').replace(/^\+/, '');
-	if (!/^[1-9]\d{6,14}$/.test(digits)) {
-		throw inputError(node, `"${field}" is not a phone number with country code: "${raw}"`, {
-			itemIndex,
-			description:
-				'Use the international format with the country code, e.g. +919876543210 or 919876543210',
-		});
-	}
-	return digits;
+	return parsePhone(node, value, field, itemIndex);
 }
 
 /** A phone number as `+` country code and digits, as the WhatsApp template API prefers. */
@@ -52,9 +43,4 @@ export function channelUserId(
 	}
 	requirePathId(node, raw, field, itemIndex);
 	return /^\+?[\d\s.\-()]+$/.test(raw) ? phoneDigits(node, raw, field, itemIndex) : raw;
-}
-
-/** A date or time as UTC milliseconds since the epoch (Engati's `start_date` / `end_date`). */
-export function toEpochMs(node: INode, value: unknown, field: string, itemIndex: number): number {
-	return toEpochMilliseconds(node, value, field, itemIndex);
 }

@@ -7,11 +7,11 @@ import * as whatsappTemplate from './whatsappTemplate/WhatsappTemplate.resource'
 
 /** Every resource and operation of the node; the router dispatches through this map. */
 export const operations: ResourceMap = {
-	broadcast: { send: broadcast.send, sendViaWrapper: broadcast.sendViaWrapper },
-	conversation: { getHistory: conversation.getHistory },
-	flow: { trigger: flow.trigger },
-	user: { getManyByAttribute: user.getManyByAttribute },
-	whatsappTemplate: { send: whatsappTemplate.send },
+	broadcast: broadcast.operations,
+	conversation: conversation.operations,
+	flow: flow.operations,
+	user: user.operations,
+	whatsappTemplate: whatsappTemplate.operations,
 };
 
 export const resourceDescriptions = [

@@ -3,13 +3,13 @@ import type { ICredentialDataDecryptedObject, IDataObject } from 'n8n-workflow';
 import type { ApiRequest, RequestContext, VendorApi } from '../../shared';
 import { apiRequest, checkBaseUrl, checkCredentialFields } from '../../shared';
 
-export const ENGATI_DEFAULT_BASE_URL = 'https://api.engati.ai';
+const ENGATI_DEFAULT_BASE_URL = 'https://api.engati.ai';
 
 /** No Engati call carries much: 30 s. */
 export const ENGATI_TIMEOUT_SECONDS = 30;
 
 /** Engati's application status code for success; any other code in a 2xx body is a failure. */
-export const ENGATI_SUCCESS_CODE = 1000;
+const ENGATI_SUCCESS_CODE = 1000;
 
 interface Envelope {
 	responseObject?: unknown;
@@ -81,16 +81,14 @@ export const engatiApi: VendorApi = {
 };
 
 /**
- * A request to Engati. `botKey` overrides the credential's bot key for this call (e.g. one bot
- * per item); paths use `{customerId}` and `{botKey}`.
+ * A request to Engati. Paths use `{customerId}` and `{botKey}` from the credential; a request's
+ * `pathParams.botKey` overrides the bot key for this call (e.g. one bot per item).
  */
 export async function engatiRequest(
 	this: RequestContext,
-	request: ApiRequest & { botKey?: string },
+	request: ApiRequest,
 ): Promise<IDataObject> {
-	const { botKey, ...rest } = request;
-	const path = botKey ? rest.path.replace('{botKey}', encodeURIComponent(botKey)) : rest.path;
-	return await apiRequest.call(this, engatiApi, { ...rest, path });
+	return await apiRequest.call(this, engatiApi, request);
 }
 
 /** The envelope's payload (`responseObject`), or the body itself when there is no envelope. */

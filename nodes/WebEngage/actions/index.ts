@@ -9,23 +9,11 @@ import * as user from './user/User.resource';
 
 /** Every resource and operation of the node; the router dispatches through this map. */
 export const operations: ResourceMap = {
-	businessEvent: {
-		createDefinition: businessEvent.createDefinition,
-		trigger: businessEvent.trigger,
-	},
-	event: { track: event.track, trackMany: event.trackMany },
-	survey: { getResponse: survey.getResponse },
-	transactionalCampaign: {
-		trigger: transactionalCampaign.trigger,
-		triggerWithFallback: transactionalCampaign.triggerWithFallback,
-	},
-	user: {
-		cancelDeletion: user.cancelDeletion,
-		delete: user.deleteUser,
-		getDeletionStatus: user.getDeletionStatus,
-		upsert: user.upsert,
-		upsertMany: user.upsertMany,
-	},
+	businessEvent: businessEvent.operations,
+	event: event.operations,
+	survey: survey.operations,
+	transactionalCampaign: transactionalCampaign.operations,
+	user: user.operations,
 };
 
 /** The Resource dropdown, in alphabetical order. */

@@ -1,14 +1,7 @@
 import type { ICredentialDataDecryptedObject, IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import type { ApiRequest, RequestContext, VendorApi } from '../../shared';
-import {
-	apiRequest,
-	checkBaseUrl,
-	checkCredentialFields,
-	checkKnownValue,
-	credentialSettingError,
-	CredentialSettingError,
-} from '../../shared';
+import { apiRequest, checkBaseUrl, checkCredentialFields, checkKnownValue } from '../../shared';
 
 const DATA_CENTER_HOSTS: Record<string, string> = {
 	global: 'https://api.webengage.com',
@@ -49,6 +42,9 @@ export function businessEventsBaseUrl(credentials: ICredentialDataDecryptedObjec
 	};
 }
 
+/** The named host of Business Events requests (`ApiRequest.host`). */
+const BUSINESS_EVENTS_HOST = 'businessEvents';
+
 /**
  * A Business Events call: sent to `businessEventsBaseUrl`. A 404 there most likely means the host
  * is wrong, so its error names the credential field.
@@ -57,26 +53,17 @@ export async function webEngageBusinessRequest(
 	this: IExecuteFunctions,
 	request: ApiRequest,
 ): Promise<IDataObject> {
-	const credentials = await this.getCredentials('webEngageApi');
-	let host: { url: string; inferred: boolean };
 	try {
-		host = businessEventsBaseUrl(credentials);
+		return await webEngageRequest.call(this, { ...request, host: BUSINESS_EVENTS_HOST });
 	} catch (error) {
-		throw error instanceof CredentialSettingError
-			? credentialSettingError(this, webEngageApi, error)
-			: error;
-	}
-	const { url, inferred } = host;
-	try {
-		return await webEngageRequest.call(this, { ...request, path: `${url}${request.path}` });
-	} catch (error) {
-		explainBusinessHost(error, url, inferred);
+		await explainBusinessHost.call(this, error);
 	}
 }
 
-function explainBusinessHost(error: unknown, url: string, inferred: boolean): never {
+async function explainBusinessHost(this: IExecuteFunctions, error: unknown): Promise<never> {
 	const e = error as { httpCode?: string | null; description?: string | null } | undefined;
 	if (e && String(e.httpCode) === '404') {
+		const { url, inferred } = businessEventsBaseUrl(await this.getCredentials('webEngageApi'));
 		e.description =
 			`Business Events went to ${url}${inferred ? ' (inferred for this data center: WebEngage documents no Business Events host for it)' : ''}. ` +
 			'If that is not your account\'s Business Events host, set "Business Events Base URL" in the credential.';
@@ -90,7 +77,10 @@ export const WEBENGAGE_BULK_LIMIT = 25;
 export const webEngageApi: VendorApi = {
 	name: 'WebEngage',
 	credentialType: 'webEngageApi',
-	baseUrl: webEngageBaseUrl,
+	baseUrl: (credentials, host) =>
+		host === BUSINESS_EVENTS_HOST
+			? businessEventsBaseUrl(credentials).url
+			: webEngageBaseUrl(credentials),
 	// Business Events may live on a host of their own (credential field Business Events Base URL).
 	origins: (credentials) => [webEngageBaseUrl(credentials), businessEventsBaseUrl(credentials).url],
 	// Sent as `Authorization: Bearer <key>`.

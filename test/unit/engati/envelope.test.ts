@@ -1,4 +1,5 @@
-import { channelUserId, phoneDigits, toEpochMs } from '../../../nodes/Engati/actions/common';
+import { toEpochMilliseconds as toEpochMs } from '../../../nodes/shared';
+import { channelUserId, phoneDigits } from '../../../nodes/Engati/actions/common';
 import { engatiBodyError, engatiErrorMessage } from '../../../nodes/Engati/transport';
 import {
 	createEngatiSimulator,

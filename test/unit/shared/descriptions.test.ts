@@ -52,8 +52,13 @@ describe('route', () => {
 	const resources: ResourceMap = {
 		user: {
 			upsert: {
-				description: [],
-				execute: jest.fn(async (items) => items.map((_, i) => ({ json: { op: 'upsert', i } }))),
+				name: 'Create or Update',
+				description: 'Create or update a user',
+				action: 'Create or update a user',
+				module: {
+					description: [],
+					execute: jest.fn(async (items) => items.map((_, i) => ({ json: { op: 'upsert', i } }))),
+				},
 			},
 		},
 	};
@@ -66,6 +71,12 @@ describe('route', () => {
 		expect(await route.call(ctx, resources)).toEqual([
 			[{ json: { op: 'upsert', i: 0 } }, { json: { op: 'upsert', i: 1 } }],
 		]);
+	});
+
+	it('refuses an inherited name as an operation', async () => {
+		const { ctx } = mockContext({ parameters: { resource: 'user', operation: 'toString' } });
+		const error = await route.call(ctx, resources).catch((e) => e);
+		expect(error.message).toBe('The operation "toString" of "user" is not supported');
 	});
 
 	it('refuses an operation it does not have', async () => {

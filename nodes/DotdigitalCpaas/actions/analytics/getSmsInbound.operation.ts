@@ -1,5 +1,5 @@
-import type { ReportShape } from './helpers';
-import { PERIOD_GROUPS, reportFields, reportQuery } from './helpers';
+import type { ReportShape } from './fields';
+import { PERIOD_GROUPS, reportFields, reportQuery } from './fields';
 import { defineOperation } from '../common';
 
 const shape: ReportShape = { dates: true, groupBy: PERIOD_GROUPS };

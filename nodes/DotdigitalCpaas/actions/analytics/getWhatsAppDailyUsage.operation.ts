@@ -1,5 +1,5 @@
-import type { ReportShape } from './helpers';
-import { reportFields, reportQuery } from './helpers';
+import type { ReportShape } from './fields';
+import { reportFields, reportQuery } from './fields';
 import { defineOperation } from '../common';
 
 const shape: ReportShape = { dates: false, whatsApp: true };

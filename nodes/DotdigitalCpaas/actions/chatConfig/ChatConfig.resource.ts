@@ -1,6 +1,5 @@
-import type { INodeProperties } from 'n8n-workflow';
-
-import type { OperationModule } from '../../../shared';
+import type { ResourceOperations } from '../../../shared';
+import { resourceDescription } from '../../../shared';
 import * as deleteAppMessaging from './deleteAppMessaging.operation';
 import * as deleteSettings from './deleteSettings.operation';
 import * as deleteTeam from './deleteTeam.operation';
@@ -9,74 +8,50 @@ import * as getTeam from './getTeam.operation';
 import * as updateAppMessaging from './updateAppMessaging.operation';
 import * as updateSettings from './updateSettings.operation';
 
-export const operations: Record<string, OperationModule> = {
-	get: get,
-	getTeam: getTeam,
-	deleteTeam: deleteTeam,
-	updateAppMessaging: updateAppMessaging,
-	deleteAppMessaging: deleteAppMessaging,
-	updateSettings: updateSettings,
-	deleteSettings: deleteSettings,
+/** chatConfig: the router dispatches through this map; the Operation dropdown is built from it. */
+export const operations: ResourceOperations = {
+	get: {
+		name: 'Get',
+		description: 'Get the chat configuration of the API space',
+		action: 'Get the chat configuration',
+		module: get,
+	},
+	getTeam: {
+		name: 'Get Team',
+		description: 'Get the members of a team',
+		action: 'Get a chat team',
+		module: getTeam,
+	},
+	deleteTeam: {
+		name: 'Delete Team',
+		description: 'Remove the configuration of a team',
+		action: 'Delete a chat team configuration',
+		module: deleteTeam,
+	},
+	updateAppMessaging: {
+		name: 'Update App Messaging',
+		description: 'Update the app messaging configuration of a team',
+		action: 'Update team app messaging config',
+		module: updateAppMessaging,
+	},
+	deleteAppMessaging: {
+		name: 'Delete App Messaging',
+		description: 'Remove the app messaging configuration of a team',
+		action: 'Delete team app messaging config',
+		module: deleteAppMessaging,
+	},
+	updateSettings: {
+		name: 'Update Settings',
+		description: 'Update the general settings of a team',
+		action: 'Update team settings',
+		module: updateSettings,
+	},
+	deleteSettings: {
+		name: 'Delete Settings',
+		description: 'Remove the settings of a team',
+		action: 'Delete team settings',
+		module: deleteSettings,
+	},
 };
 
-export const description: INodeProperties[] = [
-	{
-		displayName: 'Operation',
-		name: 'operation',
-		type: 'options',
-		noDataExpression: true,
-		displayOptions: { show: { resource: ['chatConfig'] } },
-		options: [
-			{
-				name: 'Delete App Messaging',
-				value: 'deleteAppMessaging',
-				description: 'Remove the app messaging configuration of a team',
-				action: 'Delete team app messaging config',
-			},
-			{
-				name: 'Delete Settings',
-				value: 'deleteSettings',
-				description: 'Remove the settings of a team',
-				action: 'Delete team settings',
-			},
-			{
-				name: 'Delete Team',
-				value: 'deleteTeam',
-				description: 'Remove the configuration of a team',
-				action: 'Delete a chat team configuration',
-			},
-			{
-				name: 'Get',
-				value: 'get',
-				description: 'Get the chat configuration of the API space',
-				action: 'Get the chat configuration',
-			},
-			{
-				name: 'Get Team',
-				value: 'getTeam',
-				description: 'Get the members of a team',
-				action: 'Get a chat team',
-			},
-			{
-				name: 'Update App Messaging',
-				value: 'updateAppMessaging',
-				description: 'Update the app messaging configuration of a team',
-				action: 'Update team app messaging config',
-			},
-			{
-				name: 'Update Settings',
-				value: 'updateSettings',
-				description: 'Update the general settings of a team',
-				action: 'Update team settings',
-			},
-		],
-		default: 'get',
-	},
-	...get.description,
-	...getTeam.description,
-	...deleteTeam.description,
-	...updateAppMessaging.description,
-	...deleteAppMessaging.description,
-	...updateSettings.description,
-	...deleteSettings.description,
-];
+export const description = resourceDescription('chatConfig', operations, { default: 'get' });

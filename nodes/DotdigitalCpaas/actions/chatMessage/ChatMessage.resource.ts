@@ -1,55 +1,36 @@
-import type { INodeProperties } from 'n8n-workflow';
-
-import type { OperationModule } from '../../../shared';
+import type { ResourceOperations } from '../../../shared';
+import { resourceDescription } from '../../../shared';
 import * as getEvents from './getEvents.operation';
 import * as getMany from './getMany.operation';
 import * as send from './send.operation';
 import * as updateStatus from './updateStatus.operation';
 
-export const operations: Record<string, OperationModule> = {
-	send: send,
-	getMany: getMany,
-	getEvents: getEvents,
-	updateStatus: updateStatus,
+/** chatMessage: the router dispatches through this map; the Operation dropdown is built from it. */
+export const operations: ResourceOperations = {
+	send: {
+		name: 'Send',
+		description: 'Send a message to a chat',
+		action: 'Send a chat message',
+		module: send,
+	},
+	getMany: {
+		name: 'Get Many',
+		description: 'Get messages of a chat, newest first',
+		action: 'Get many chat messages',
+		module: getMany,
+	},
+	getEvents: {
+		name: 'Get Events',
+		description: 'Get events of a chat',
+		action: 'Get chat events',
+		module: getEvents,
+	},
+	updateStatus: {
+		name: 'Update Status',
+		description: 'Report messages delivered or read',
+		action: 'Update chat message statuses',
+		module: updateStatus,
+	},
 };
 
-export const description: INodeProperties[] = [
-	{
-		displayName: 'Operation',
-		name: 'operation',
-		type: 'options',
-		noDataExpression: true,
-		displayOptions: { show: { resource: ['chatMessage'] } },
-		options: [
-			{
-				name: 'Get Events',
-				value: 'getEvents',
-				description: 'Get events of a chat',
-				action: 'Get chat events',
-			},
-			{
-				name: 'Get Many',
-				value: 'getMany',
-				description: 'Get messages of a chat, newest first',
-				action: 'Get many chat messages',
-			},
-			{
-				name: 'Send',
-				value: 'send',
-				description: 'Send a message to a chat',
-				action: 'Send a chat message',
-			},
-			{
-				name: 'Update Status',
-				value: 'updateStatus',
-				description: 'Report messages delivered or read',
-				action: 'Update chat message statuses',
-			},
-		],
-		default: 'send',
-	},
-	...send.description,
-	...getMany.description,
-	...getEvents.description,
-	...updateStatus.description,
-];
+export const description = resourceDescription('chatMessage', operations, { default: 'send' });

@@ -1,5 +1,5 @@
 import { idField } from '../common';
-import { messagePageOperation } from '../messageFeed';
+import { messagePageOperation } from '../conversationMessage/fields';
 
 export const { description, execute } = messagePageOperation({
 	resource: 'chatMessage',

@@ -1,37 +1,24 @@
-import type { INodeProperties } from 'n8n-workflow';
-
-import type { OperationModule } from '../../../shared';
+import type { ResourceOperations } from '../../../shared';
+import { resourceDescription } from '../../../shared';
 import * as getAgents from './getAgents.operation';
 import * as getAppMessaging from './getAppMessaging.operation';
 
-export const operations: Record<string, OperationModule> = {
-	getAgents: getAgents,
-	getAppMessaging: getAppMessaging,
+/** chatPresence: the router dispatches through this map; the Operation dropdown is built from it. */
+export const operations: ResourceOperations = {
+	getAgents: {
+		name: 'Get Agents',
+		description: 'Get the presence of agents',
+		action: 'Get agent presence',
+		module: getAgents,
+	},
+	getAppMessaging: {
+		name: 'Get App Messaging Users',
+		description: 'Get the presence of app messaging users',
+		action: 'Get app messaging user presence',
+		module: getAppMessaging,
+	},
 };
 
-export const description: INodeProperties[] = [
-	{
-		displayName: 'Operation',
-		name: 'operation',
-		type: 'options',
-		noDataExpression: true,
-		displayOptions: { show: { resource: ['chatPresence'] } },
-		options: [
-			{
-				name: 'Get Agents',
-				value: 'getAgents',
-				description: 'Get the presence of agents',
-				action: 'Get agent presence',
-			},
-			{
-				name: 'Get App Messaging Users',
-				value: 'getAppMessaging',
-				description: 'Get the presence of app messaging users',
-				action: 'Get app messaging user presence',
-			},
-		],
-		default: 'getAgents',
-	},
-	...getAgents.description,
-	...getAppMessaging.description,
-];
+export const description = resourceDescription('chatPresence', operations, {
+	default: 'getAgents',
+});

@@ -1,6 +1,5 @@
-import type { INodeProperties } from 'n8n-workflow';
-
-import type { OperationModule } from '../../../shared';
+import type { ResourceOperations } from '../../../shared';
+import { resourceDescription } from '../../../shared';
 import * as addParticipants from './addParticipants.operation';
 import * as create from './create.operation';
 import * as deleteOp from './delete.operation';
@@ -12,98 +11,68 @@ import * as startTyping from './startTyping.operation';
 import * as stopTyping from './stopTyping.operation';
 import * as update from './update.operation';
 
-export const operations: Record<string, OperationModule> = {
-	create: create,
-	get: get,
-	getMany: getMany,
-	update: update,
-	delete: deleteOp,
-	startTyping: startTyping,
-	stopTyping: stopTyping,
-	getParticipants: getParticipants,
-	addParticipants: addParticipants,
-	removeParticipants: removeParticipants,
+/** conversation: the router dispatches through this map; the Operation dropdown is built from it. */
+export const operations: ResourceOperations = {
+	create: {
+		name: 'Create',
+		description: 'Create a conversation',
+		action: 'Create a conversation',
+		module: create,
+	},
+	get: {
+		name: 'Get',
+		description: 'Get a conversation',
+		action: 'Get a conversation',
+		module: get,
+	},
+	getMany: {
+		name: 'Get Many',
+		description: 'Get many conversations',
+		action: 'Get many conversations',
+		module: getMany,
+	},
+	update: {
+		name: 'Update',
+		description: 'Update a conversation',
+		action: 'Update a conversation',
+		module: update,
+	},
+	delete: {
+		name: 'Delete',
+		description: 'Delete a conversation',
+		action: 'Delete a conversation',
+		module: deleteOp,
+	},
+	startTyping: {
+		name: 'Start Typing',
+		description: 'Tell participants the caller is typing',
+		action: 'Start typing in a conversation',
+		module: startTyping,
+	},
+	stopTyping: {
+		name: 'Stop Typing',
+		description: 'Tell participants the caller stopped typing',
+		action: 'Stop typing in a conversation',
+		module: stopTyping,
+	},
+	getParticipants: {
+		name: 'Get Participants',
+		description: 'Get the participants of a conversation',
+		action: 'Get conversation participants',
+		module: getParticipants,
+	},
+	addParticipants: {
+		name: 'Add Participants',
+		description: 'Add participants to a conversation',
+		action: 'Add participants to a conversation',
+		module: addParticipants,
+	},
+	removeParticipants: {
+		name: 'Remove Participants',
+		description: 'Remove participants from a conversation',
+		action: 'Remove participants from a conversation',
+		module: removeParticipants,
+	},
 };
 
-export const description: INodeProperties[] = [
-	{
-		displayName: 'Operation',
-		name: 'operation',
-		type: 'options',
-		noDataExpression: true,
-		displayOptions: { show: { resource: ['conversation'] } },
-		options: [
-			{
-				name: 'Add Participants',
-				value: 'addParticipants',
-				description: 'Add participants to a conversation',
-				action: 'Add participants to a conversation',
-			},
-			{
-				name: 'Create',
-				value: 'create',
-				description: 'Create a conversation',
-				action: 'Create a conversation',
-			},
-			{
-				name: 'Delete',
-				value: 'delete',
-				description: 'Delete a conversation',
-				action: 'Delete a conversation',
-			},
-			{
-				name: 'Get',
-				value: 'get',
-				description: 'Get a conversation',
-				action: 'Get a conversation',
-			},
-			{
-				name: 'Get Many',
-				value: 'getMany',
-				description: 'Get many conversations',
-				action: 'Get many conversations',
-			},
-			{
-				name: 'Get Participants',
-				value: 'getParticipants',
-				description: 'Get the participants of a conversation',
-				action: 'Get conversation participants',
-			},
-			{
-				name: 'Remove Participants',
-				value: 'removeParticipants',
-				description: 'Remove participants from a conversation',
-				action: 'Remove participants from a conversation',
-			},
-			{
-				name: 'Start Typing',
-				value: 'startTyping',
-				description: 'Tell participants the caller is typing',
-				action: 'Start typing in a conversation',
-			},
-			{
-				name: 'Stop Typing',
-				value: 'stopTyping',
-				description: 'Tell participants the caller stopped typing',
-				action: 'Stop typing in a conversation',
-			},
-			{
-				name: 'Update',
-				value: 'update',
-				description: 'Update a conversation',
-				action: 'Update a conversation',
-			},
-		],
-		default: 'get',
-	},
-	...create.description,
-	...get.description,
-	...getMany.description,
-	...update.description,
-	...deleteOp.description,
-	...startTyping.description,
-	...stopTyping.description,
-	...getParticipants.description,
-	...addParticipants.description,
-	...removeParticipants.description,
-];
+export const description = resourceDescription('conversation', operations, { default: 'get' });

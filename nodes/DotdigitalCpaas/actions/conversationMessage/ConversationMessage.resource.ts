@@ -1,55 +1,38 @@
-import type { INodeProperties } from 'n8n-workflow';
-
-import type { OperationModule } from '../../../shared';
+import type { ResourceOperations } from '../../../shared';
+import { resourceDescription } from '../../../shared';
 import * as getEvents from './getEvents.operation';
 import * as getMany from './getMany.operation';
 import * as send from './send.operation';
 import * as updateStatus from './updateStatus.operation';
 
-export const operations: Record<string, OperationModule> = {
-	send: send,
-	getMany: getMany,
-	getEvents: getEvents,
-	updateStatus: updateStatus,
+/** conversationMessage: the router dispatches through this map; the Operation dropdown is built from it. */
+export const operations: ResourceOperations = {
+	send: {
+		name: 'Send',
+		description: 'Send a message to a conversation',
+		action: 'Send a conversation message',
+		module: send,
+	},
+	getMany: {
+		name: 'Get Many',
+		description: 'Get messages of a conversation, newest first',
+		action: 'Get many conversation messages',
+		module: getMany,
+	},
+	getEvents: {
+		name: 'Get Events',
+		description: 'Get events of a conversation',
+		action: 'Get conversation events',
+		module: getEvents,
+	},
+	updateStatus: {
+		name: 'Update Status',
+		description: 'Report messages delivered or read',
+		action: 'Update conversation message statuses',
+		module: updateStatus,
+	},
 };
 
-export const description: INodeProperties[] = [
-	{
-		displayName: 'Operation',
-		name: 'operation',
-		type: 'options',
-		noDataExpression: true,
-		displayOptions: { show: { resource: ['conversationMessage'] } },
-		options: [
-			{
-				name: 'Get Events',
-				value: 'getEvents',
-				description: 'Get events of a conversation',
-				action: 'Get conversation events',
-			},
-			{
-				name: 'Get Many',
-				value: 'getMany',
-				description: 'Get messages of a conversation, newest first',
-				action: 'Get many conversation messages',
-			},
-			{
-				name: 'Send',
-				value: 'send',
-				description: 'Send a message to a conversation',
-				action: 'Send a conversation message',
-			},
-			{
-				name: 'Update Status',
-				value: 'updateStatus',
-				description: 'Report messages delivered or read',
-				action: 'Update conversation message statuses',
-			},
-		],
-		default: 'send',
-	},
-	...send.description,
-	...getMany.description,
-	...getEvents.description,
-	...updateStatus.description,
-];
+export const description = resourceDescription('conversationMessage', operations, {
+	default: 'send',
+});

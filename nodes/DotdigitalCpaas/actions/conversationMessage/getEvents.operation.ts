@@ -1,5 +1,5 @@
 import { idField } from '../common';
-import { eventPageOperation } from '../messageFeed';
+import { eventPageOperation } from './fields';
 
 export const { description, execute } = eventPageOperation({
 	resource: 'conversationMessage',

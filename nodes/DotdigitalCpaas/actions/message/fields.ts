@@ -4,13 +4,14 @@ import {
 	checkJsonSize,
 	inputError,
 	parseJsonObject,
+	parsePhone,
 	readEmail,
 	readText,
 	requireValue,
 	toIsoDate,
 } from '../../../shared';
 import { DOTDIGITAL_BATCH_MAX_BYTES } from '../../transport';
-import { CHANNEL_OPTIONS } from '../common';
+import { CHANNEL_OPTIONS, requiredString } from '../common';
 
 /** Fields of a One API send request, shared by Send and Send Many. */
 export const messageProperties: INodeProperties[] = [
@@ -150,22 +151,11 @@ const CHANNELS = new Set(CHANNEL_OPTIONS.map((c) => c.value as string));
  * Spaces, dots, dashes and brackets are dropped; anything else is refused.
  */
 export function toVendorPhone(this: IExecuteFunctions, value: unknown, itemIndex: number): string {
-	const raw = readText(this.getNode(), value, 'Phone Number', itemIndex);
-	const digits = raw
-		.replace(/[\s.\-()]/g, '')
-		.replace(/^\+/, '')
-		.replace(/^00/, '');
-	if (!/^[1-9]\d{6,14}$/.test(digits)) {
-		throw inputError(
-			this.getNode(),
-			`"Phone Number" is not an international phone number: "${raw}"`,
-			{
-				itemIndex,
-				description: 'Use the country code and number, e.g. +447123123123',
-			},
-		);
-	}
-	return digits;
+	return parsePhone(this.getNode(), value, 'Phone Number', itemIndex, {
+		doubleZero: true,
+		problem: 'is not an international phone number',
+		hint: 'Use the country code and number, e.g. +447123123123',
+	});
 }
 
 /** One item's send request (`MessageBase`), checked before anything is sent. */
@@ -262,4 +252,37 @@ export function buildMessage(this: IExecuteFunctions, itemIndex: number): IDataO
 		});
 	}
 	return message;
+}
+
+/** Body of Post Status (outbound, needs a channel) and Post Inbound Status (needs a timestamp). */
+export function buildStatus(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	outbound: boolean,
+): IDataObject {
+	const node = this.getNode();
+	const extra = this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
+	const body: IDataObject = {};
+	if (outbound) {
+		body.channel = requiredString.call(this, 'channel', 'Channel', itemIndex);
+		if (extra.timestamp) body.timestamp = toIsoDate(node, extra.timestamp, 'Timestamp', itemIndex);
+		if (extra.failureReason) body.failureReason = String(extra.failureReason);
+	} else {
+		body.timestamp = toIsoDate(
+			node,
+			this.getNodeParameter('timestamp', itemIndex, '') || undefined,
+			'Timestamp',
+			itemIndex,
+		);
+	}
+	if (extra.channelStatus !== undefined) {
+		const channelStatus = parseJsonObject(
+			node,
+			extra.channelStatus,
+			'Channel Status (JSON)',
+			itemIndex,
+		);
+		if (Object.keys(channelStatus).length) body.channelStatus = channelStatus;
+	}
+	return body;
 }

@@ -1,7 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { defineOperation, idField } from '../common';
-import { buildStatus } from './helpers';
+import { buildStatus } from './fields';
 
 const fields: INodeProperties[] = [
 	idField('inboundMessageId', 'Inbound Message ID', 'ID of the inbound message'),

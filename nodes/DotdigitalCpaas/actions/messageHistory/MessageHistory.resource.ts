@@ -1,26 +1,17 @@
-import type { INodeProperties } from 'n8n-workflow';
-
-import type { OperationModule } from '../../../shared';
+import type { ResourceOperations } from '../../../shared';
+import { resourceDescription } from '../../../shared';
 import * as getMany from './getMany.operation';
 
-export const operations: Record<string, OperationModule> = { getMany: getMany };
-
-export const description: INodeProperties[] = [
-	{
-		displayName: 'Operation',
-		name: 'operation',
-		type: 'options',
-		noDataExpression: true,
-		displayOptions: { show: { resource: ['messageHistory'] } },
-		options: [
-			{
-				name: 'Get Many',
-				value: 'getMany',
-				description: 'Get the messages sent to and received from a profile, newest first',
-				action: 'Get many messages of a profile',
-			},
-		],
-		default: 'getMany',
+/** messageHistory: the router dispatches through this map; the Operation dropdown is built from it. */
+export const operations: ResourceOperations = {
+	getMany: {
+		name: 'Get Many',
+		description: 'Get the messages sent to and received from a profile, newest first',
+		action: 'Get many messages of a profile',
+		module: getMany,
 	},
-	...getMany.description,
-];
+};
+
+export const description = resourceDescription('messageHistory', operations, {
+	default: 'getMany',
+});

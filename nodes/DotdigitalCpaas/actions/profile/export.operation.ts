@@ -1,6 +1,7 @@
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
-import { defineOperation, optionsQuery, splitList } from '../common';
+import { optionsQuery } from '../../../shared';
+import { defineOperation, splitList } from '../common';
 
 const fields: INodeProperties[] = [
 	{

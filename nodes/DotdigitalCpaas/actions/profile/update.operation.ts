@@ -1,13 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import {
-	defineOperation,
-	idField,
-	jsonField,
-	jsonObject,
-	optionsQuery,
-	splitList,
-} from '../common';
+import { defineOperation, idField, jsonField, jsonObject, splitList } from '../common';
+import { optionsQuery } from '../../../shared';
 
 const fields: INodeProperties[] = [
 	idField('profileId', 'Profile ID', 'ID of the profile'),

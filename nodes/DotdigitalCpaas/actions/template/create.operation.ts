@@ -1,7 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { defineOperation, jsonField } from '../common';
-import { buildTemplate } from './helpers';
+import { buildTemplate } from './fields';
 
 const fields: INodeProperties[] = [
 	{

@@ -1,5 +1,5 @@
 import { defineOperation } from '../common';
-import { buildWebhook, webhookFields } from './helpers';
+import { buildWebhook, webhookFields } from './fields';
 
 export const { description, execute } = defineOperation({
 	resource: 'webhook',

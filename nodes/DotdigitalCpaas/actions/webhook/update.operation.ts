@@ -1,7 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { defineOperation, idField } from '../common';
-import { buildWebhook, webhookFields } from './helpers';
+import { buildWebhook, webhookFields } from './fields';
 
 const fields: INodeProperties[] = [
 	idField('webhookId', 'Webhook ID', 'ID of the webhook'),

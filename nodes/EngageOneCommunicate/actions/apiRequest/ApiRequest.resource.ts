@@ -1,26 +1,15 @@
-import type { INodeProperties } from 'n8n-workflow';
-
+import type { ResourceOperations } from '../../../shared';
+import { resourceDescription } from '../../../shared';
 import * as request from './request.operation';
 
-export { request };
-
-export const description: INodeProperties[] = [
-	{
-		displayName: 'Operation',
-		name: 'operation',
-		type: 'options',
-		noDataExpression: true,
-		displayOptions: { show: { resource: ['apiRequest'] } },
-		options: [
-			{
-				name: 'Make a Request',
-				value: 'request',
-				description:
-					'Call any endpoint of an EngageOne Communicate API with authentication handled',
-				action: 'Make an API request',
-			},
-		],
-		default: 'request',
+/** apiRequest: the router dispatches through this map; the Operation dropdown is built from it. */
+export const operations: ResourceOperations = {
+	request: {
+		name: 'Make a Request',
+		description: 'Call any endpoint of an EngageOne Communicate API with authentication handled',
+		action: 'Make an API request',
+		module: request,
 	},
-	...request.description,
-];
+};
+
+export const description = resourceDescription('apiRequest', operations, { default: 'request' });

@@ -16,7 +16,7 @@ import {
 	updateDisplayOptions,
 } from '../../../shared';
 import type { ApiFamily } from '../../transport';
-import { CREDENTIAL_TYPE, engageOneRequestFull, familyUrl } from '../../transport';
+import { API_FAMILIES, engageOneRequestFull } from '../../transport';
 
 export const description: INodeProperties[] = updateDisplayOptions(
 	showFor('apiRequest', 'request'),
@@ -149,9 +149,13 @@ export async function execute(
 	this: IExecuteFunctions,
 	items: INodeExecutionData[],
 ): Promise<INodeExecutionData[]> {
-	const credentials = await this.getCredentials(CREDENTIAL_TYPE);
 	return await processItems.call(this, items, async (i) => {
 		const family = this.getNodeParameter('api', i) as ApiFamily;
+		if (!API_FAMILIES.includes(family)) {
+			throw inputError(this.getNode(), `"API" must be one of ${API_FAMILIES.join(', ')}`, {
+				itemIndex: i,
+			});
+		}
 		const method = this.getNodeParameter('method', i) as IHttpRequestMethods;
 		const path = readText(this.getNode(), this.getNodeParameter('path', i), 'Path', i, {
 			required: true,
@@ -182,7 +186,8 @@ export async function execute(
 			: undefined;
 		const response = await engageOneRequestFull.call(this, {
 			method,
-			path: familyUrl.call(this, credentials, family) + path,
+			host: family,
+			path,
 			qs,
 			body,
 			itemIndex: i,

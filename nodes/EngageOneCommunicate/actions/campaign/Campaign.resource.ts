@@ -1,26 +1,18 @@
-import type { INodeProperties } from 'n8n-workflow';
-
+import type { ResourceOperations } from '../../../shared';
+import { resourceDescription } from '../../../shared';
 import * as sendTransactional from './sendTransactional.operation';
 
-export { sendTransactional };
-
-export const description: INodeProperties[] = [
-	{
-		displayName: 'Operation',
-		name: 'operation',
-		type: 'options',
-		noDataExpression: true,
-		displayOptions: { show: { resource: ['campaign'] } },
-		options: [
-			{
-				name: 'Send Transactional',
-				value: 'sendTransactional',
-				description:
-					'Send an email communication to the recipients in a data set built from the input items',
-				action: 'Send a transactional campaign',
-			},
-		],
-		default: 'sendTransactional',
+/** campaign: the router dispatches through this map; the Operation dropdown is built from it. */
+export const operations: ResourceOperations = {
+	sendTransactional: {
+		name: 'Send Transactional',
+		description:
+			'Send an email communication to the recipients in a data set built from the input items',
+		action: 'Send a transactional campaign',
+		module: sendTransactional,
 	},
-	...sendTransactional.description,
-];
+};
+
+export const description = resourceDescription('campaign', operations, {
+	default: 'sendTransactional',
+});

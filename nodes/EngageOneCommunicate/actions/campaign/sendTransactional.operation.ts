@@ -9,6 +9,7 @@ import type { BatchEntry } from '../../../shared';
 import {
 	checkJsonSize,
 	checkJsonText,
+	cloneError,
 	inputError,
 	parseJsonObject,
 	processInBatches,
@@ -349,7 +350,7 @@ export async function execute(
 					response = await sendRows.call(this, settings, rows, chunk[positions[0]].itemIndex);
 				} catch (error) {
 					// Fails only this call's items; other calls of the chunk may have been sent already.
-					for (const p of positions) results[p] = copyError(error);
+					for (const p of positions) results[p] = cloneError(error);
 					continue;
 				}
 				positions.forEach((p, n) => {
@@ -359,14 +360,4 @@ export async function execute(
 			return results;
 		},
 	});
-}
-
-/** Each failed item gets its own error object, so item markers do not pile up on one. */
-function copyError(error: unknown): Error {
-	const source = error instanceof Error ? error : new Error(String(error));
-	const copy = Object.create(Object.getPrototypeOf(source) as object) as Error;
-	Object.assign(copy, source);
-	// The request named the call's first item; each copy names its own item instead.
-	copy.message = source.message.replace(/ \[item \d+\]$/, '');
-	return copy;
 }

@@ -1,35 +1,24 @@
-import type { INodeProperties } from 'n8n-workflow';
-
+import type { ResourceOperations } from '../../../shared';
+import { resourceDescription } from '../../../shared';
 import * as send from './send.operation';
 import * as sendViaWrapper from './sendViaWrapper.operation';
 
-export { send, sendViaWrapper };
-
-export const description: INodeProperties[] = [
-	{
-		displayName: 'Operation',
-		name: 'operation',
-		type: 'options',
-		noDataExpression: true,
-		displayOptions: { show: { resource: ['broadcast'] } },
-		options: [
-			{
-				name: 'Send',
-				value: 'send',
-				description:
-					'Broadcast text messages to the channel users of the input items, one broadcast per distinct content (v1 direct broadcast)',
-				action: 'Send a broadcast',
-			},
-			{
-				name: 'Send via Wrapper',
-				value: 'sendViaWrapper',
-				description:
-					'Broadcast a WhatsApp template to the users of the input items, one broadcast per distinct content (v2 wrapper API; Engati support must enable it)',
-				action: 'Send a broadcast via the wrapper API',
-			},
-		],
-		default: 'send',
+/** broadcast: the router dispatches through this map; the Operation dropdown is built from it. */
+export const operations: ResourceOperations = {
+	send: {
+		name: 'Send',
+		description:
+			'Broadcast text messages to the channel users of the input items, one broadcast per distinct content (v1 direct broadcast)',
+		action: 'Send a broadcast',
+		module: send,
 	},
-	...send.description,
-	...sendViaWrapper.description,
-];
+	sendViaWrapper: {
+		name: 'Send via Wrapper',
+		description:
+			'Broadcast a WhatsApp template to the users of the input items, one broadcast per distinct content (v2 wrapper API; Engati support must enable it)',
+		action: 'Send a broadcast via the wrapper API',
+		module: sendViaWrapper,
+	},
+};
+
+export const description = resourceDescription('broadcast', operations, { default: 'send' });

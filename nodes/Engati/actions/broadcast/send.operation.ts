@@ -16,7 +16,7 @@ import {
 	publishTimeField,
 	requireList,
 	sendBroadcasts,
-} from './shared';
+} from './fields';
 
 const properties: INodeProperties[] = [
 	{

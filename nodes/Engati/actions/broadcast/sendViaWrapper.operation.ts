@@ -8,7 +8,7 @@ import type {
 import { compact, showFor, updateDisplayOptions } from '../../../shared';
 import { engatiRequest, responseObject } from '../../transport';
 import { phonePlus } from '../common';
-import { buildTemplate, templateProperties } from '../whatsappTemplate/template';
+import { buildTemplate, templateProperties } from '../whatsappTemplate/fields';
 import {
 	asObject,
 	broadcastTitle,
@@ -16,7 +16,7 @@ import {
 	publishedOn,
 	publishTimeField,
 	sendBroadcasts,
-} from './shared';
+} from './fields';
 
 const properties: INodeProperties[] = [
 	{

@@ -1,25 +1,17 @@
-import type { INodeProperties } from 'n8n-workflow';
-
+import type { ResourceOperations } from '../../../shared';
+import { resourceDescription } from '../../../shared';
 import * as getHistory from './getHistory.operation';
 
-export { getHistory };
-
-export const description: INodeProperties[] = [
-	{
-		displayName: 'Operation',
-		name: 'operation',
-		type: 'options',
-		noDataExpression: true,
-		displayOptions: { show: { resource: ['conversation'] } },
-		options: [
-			{
-				name: 'Get History',
-				value: 'getHistory',
-				description: 'Get the conversation messages of one channel user',
-				action: 'Get the conversation history of a user',
-			},
-		],
-		default: 'getHistory',
+/** conversation: the router dispatches through this map; the Operation dropdown is built from it. */
+export const operations: ResourceOperations = {
+	getHistory: {
+		name: 'Get History',
+		description: 'Get the conversation messages of one channel user',
+		action: 'Get the conversation history of a user',
+		module: getHistory,
 	},
-	...getHistory.description,
-];
+};
+
+export const description = resourceDescription('conversation', operations, {
+	default: 'getHistory',
+});

@@ -13,10 +13,11 @@ import {
 	readPositiveInteger,
 	returnAllOrLimit,
 	showFor,
+	toEpochMilliseconds,
 	updateDisplayOptions,
 } from '../../../shared';
 import { engatiRequest, responseObject } from '../../transport';
-import { botKeyOverride, channelUserId, toEpochMs } from '../common';
+import { botKeyOverride, channelUserId } from '../common';
 
 const properties: INodeProperties[] = [
 	{
@@ -70,13 +71,13 @@ export const description: INodeProperties[] = updateDisplayOptions(
 );
 
 /** Where Engati's history answer may hold its list: the payload itself, or one of these keys (seen in public client code). */
-export const HISTORY_LIST_KEYS = ['conversations', 'messages'];
+const HISTORY_LIST_KEYS = ['conversations', 'messages'];
 
 /**
  * The messages of one history page. Engati does not document the answer's shape: a list, or a list
  * under a known key, is taken; anything else is an error rather than an empty result.
  */
-export function historyMessages(node: INode, body: IDataObject, itemIndex: number): IDataObject[] {
+function historyMessages(node: INode, body: IDataObject, itemIndex: number): IDataObject[] {
 	const payload = responseObject(body);
 	if (Array.isArray(payload)) return payload as IDataObject[];
 	if (payload && typeof payload === 'object') {
@@ -124,8 +125,9 @@ export async function execute(
 				? 100
 				: readPositiveInteger(node, options.pageSize, 'Page Size', i);
 		const qs: IDataObject = { page_size: pageSize };
-		if (options.startTime) qs.start_date = toEpochMs(node, options.startTime, 'Start Time', i);
-		if (options.endTime) qs.end_date = toEpochMs(node, options.endTime, 'End Time', i);
+		if (options.startTime)
+			qs.start_date = toEpochMilliseconds(node, options.startTime, 'Start Time', i);
+		if (options.endTime) qs.end_date = toEpochMilliseconds(node, options.endTime, 'End Time', i);
 
 		const fetchPage = async (pageNumber?: number): Promise<IDataObject[]> =>
 			historyMessages(
@@ -134,7 +136,7 @@ export async function execute(
 					method: 'GET',
 					path: `/bot-api/v1.0/customer/{customerId}/bot/{botKey}/channel-user/${encodeURIComponent(userId)}/conversations`,
 					qs: pageNumber === undefined ? qs : { ...qs, page_number: pageNumber },
-					botKey: (options.botKey as string) || undefined,
+					pathParams: { botKey: (options.botKey as string) || undefined },
 					itemIndex: i,
 				}),
 				i,

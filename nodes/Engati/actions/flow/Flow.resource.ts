@@ -1,25 +1,15 @@
-import type { INodeProperties } from 'n8n-workflow';
-
+import type { ResourceOperations } from '../../../shared';
+import { resourceDescription } from '../../../shared';
 import * as trigger from './trigger.operation';
 
-export { trigger };
-
-export const description: INodeProperties[] = [
-	{
-		displayName: 'Operation',
-		name: 'operation',
-		type: 'options',
-		noDataExpression: true,
-		displayOptions: { show: { resource: ['flow'] } },
-		options: [
-			{
-				name: 'Trigger',
-				value: 'trigger',
-				description: 'Start a bot flow for a user (API trigger; an Enterprise entitlement)',
-				action: 'Trigger a flow',
-			},
-		],
-		default: 'trigger',
+/** flow: the router dispatches through this map; the Operation dropdown is built from it. */
+export const operations: ResourceOperations = {
+	trigger: {
+		name: 'Trigger',
+		description: 'Start a bot flow for a user (API trigger; an Enterprise entitlement)',
+		action: 'Trigger a flow',
+		module: trigger,
 	},
-	...trigger.description,
-];
+};
+
+export const description = resourceDescription('flow', operations, { default: 'trigger' });

@@ -135,7 +135,7 @@ export async function execute(
 							...attributes,
 						},
 					}),
-			botKey: (options.botKey as string) || undefined,
+			pathParams: { botKey: (options.botKey as string) || undefined },
 			itemIndex: i,
 		});
 		const result = responseObject(body);

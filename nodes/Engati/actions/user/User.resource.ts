@@ -1,25 +1,17 @@
-import type { INodeProperties } from 'n8n-workflow';
-
+import type { ResourceOperations } from '../../../shared';
+import { resourceDescription } from '../../../shared';
 import * as getManyByAttribute from './getManyByAttribute.operation';
 
-export { getManyByAttribute };
-
-export const description: INodeProperties[] = [
-	{
-		displayName: 'Operation',
-		name: 'operation',
-		type: 'options',
-		noDataExpression: true,
-		displayOptions: { show: { resource: ['user'] } },
-		options: [
-			{
-				name: 'Get Many by Attribute',
-				value: 'getManyByAttribute',
-				description: 'Get the bot users whose attribute has a given value',
-				action: 'Get many users by attribute',
-			},
-		],
-		default: 'getManyByAttribute',
+/** user: the router dispatches through this map; the Operation dropdown is built from it. */
+export const operations: ResourceOperations = {
+	getManyByAttribute: {
+		name: 'Get Many by Attribute',
+		description: 'Get the bot users whose attribute has a given value',
+		action: 'Get many users by attribute',
+		module: getManyByAttribute,
 	},
-	...getManyByAttribute.description,
-];
+};
+
+export const description = resourceDescription('user', operations, {
+	default: 'getManyByAttribute',
+});

@@ -78,7 +78,7 @@ export async function execute(
 			method: 'GET',
 			path: '/bot-api/v1.0/customer/{customerId}/bot/{botKey}/users',
 			qs: { attribute_name: attributeName, attribute_value: attributeValue },
-			botKey: (options.botKey as string) || undefined,
+			pathParams: { botKey: (options.botKey as string) || undefined },
 			itemIndex: i,
 		});
 		// The API has no paging: Limit trims the one list it returns.

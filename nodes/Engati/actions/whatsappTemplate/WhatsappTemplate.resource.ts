@@ -1,26 +1,15 @@
-import type { INodeProperties } from 'n8n-workflow';
-
+import type { ResourceOperations } from '../../../shared';
+import { resourceDescription } from '../../../shared';
 import * as send from './send.operation';
 
-export { send };
-
-export const description: INodeProperties[] = [
-	{
-		displayName: 'Operation',
-		name: 'operation',
-		type: 'options',
-		noDataExpression: true,
-		displayOptions: { show: { resource: ['whatsappTemplate'] } },
-		options: [
-			{
-				name: 'Send',
-				value: 'send',
-				description:
-					'Send an approved WhatsApp template to one user, also outside the 24-hour window',
-				action: 'Send a template message',
-			},
-		],
-		default: 'send',
+/** whatsappTemplate: the router dispatches through this map; the Operation dropdown is built from it. */
+export const operations: ResourceOperations = {
+	send: {
+		name: 'Send',
+		description: 'Send an approved WhatsApp template to one user, also outside the 24-hour window',
+		action: 'Send a template message',
+		module: send,
 	},
-	...send.description,
-];
+};
+
+export const description = resourceDescription('whatsappTemplate', operations, { default: 'send' });

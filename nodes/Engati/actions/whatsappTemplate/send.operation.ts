@@ -8,7 +8,7 @@ import type {
 import { processItems, showFor, updateDisplayOptions } from '../../../shared';
 import { engatiRequest, responseObject } from '../../transport';
 import { botKeyOverride, phonePlus } from '../common';
-import { buildTemplate, templateProperties } from './template';
+import { buildTemplate, templateProperties } from './fields';
 
 const properties: INodeProperties[] = [
 	{
@@ -50,7 +50,7 @@ export async function execute(
 			method: 'POST',
 			path: '/whatsapp-api/v1.0/customer/{customerId}/bot/{botKey}/template',
 			body: { phoneNumber, payload },
-			botKey: (options.botKey as string) || undefined,
+			pathParams: { botKey: (options.botKey as string) || undefined },
 			itemIndex: i,
 		});
 		const result = responseObject(body);

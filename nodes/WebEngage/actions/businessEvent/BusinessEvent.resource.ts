@@ -1,11 +1,27 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import type { ResourceOperations } from '../../../shared';
+import { resourceDescription } from '../../../shared';
 import * as createDefinition from './createDefinition.operation';
 import * as trigger from './trigger.operation';
 
-export { createDefinition, trigger };
+/** businessEvent: the router dispatches through this map; the Operation dropdown is built from it. */
+export const operations: ResourceOperations = {
+	createDefinition: {
+		name: 'Create Definition',
+		description: 'Define a business event and its attributes (for Relays)',
+		action: 'Create a business event definition',
+		module: createDefinition,
+	},
+	trigger: {
+		name: 'Trigger',
+		description: 'Send one business event (for Relays)',
+		action: 'Trigger a business event',
+		module: trigger,
+	},
+};
 
-export const description: INodeProperties[] = [
+const before: INodeProperties[] = [
 	{
 		displayName:
 			"Business Events go to the credential's Business Events Base URL; when it is empty, to https://api.webengage.com for Global accounts and to the data center's own host for India and Saudi Arabia (WebEngage documents no host for them)",
@@ -14,28 +30,9 @@ export const description: INodeProperties[] = [
 		default: '',
 		displayOptions: { show: { resource: ['businessEvent'] } },
 	},
-	{
-		displayName: 'Operation',
-		name: 'operation',
-		type: 'options',
-		noDataExpression: true,
-		displayOptions: { show: { resource: ['businessEvent'] } },
-		options: [
-			{
-				name: 'Create Definition',
-				value: 'createDefinition',
-				description: 'Define a business event and its attributes (for Relays)',
-				action: 'Create a business event definition',
-			},
-			{
-				name: 'Trigger',
-				value: 'trigger',
-				description: 'Send one business event (for Relays)',
-				action: 'Trigger a business event',
-			},
-		],
-		default: 'trigger',
-	},
-	...createDefinition.description,
-	...trigger.description,
 ];
+
+export const description = resourceDescription('businessEvent', operations, {
+	default: 'trigger',
+	before,
+});

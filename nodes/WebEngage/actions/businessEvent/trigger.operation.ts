@@ -13,7 +13,7 @@ import {
 	updateDisplayOptions,
 } from '../../../shared';
 import { webEngageBusinessRequest } from '../../transport';
-import { keyValueOrJsonProperties, readKeyValueOrJson } from '../shared';
+import { keyValueOrJsonProperties, readKeyValueOrJson } from '../common';
 
 export const description: INodeProperties[] = updateDisplayOptions(
 	showFor('businessEvent', 'trigger'),

@@ -1,33 +1,22 @@
-import type { INodeProperties } from 'n8n-workflow';
-
+import type { ResourceOperations } from '../../../shared';
+import { resourceDescription } from '../../../shared';
 import * as track from './track.operation';
 import * as trackMany from './trackMany.operation';
 
-export { track, trackMany };
-
-export const description: INodeProperties[] = [
-	{
-		displayName: 'Operation',
-		name: 'operation',
-		type: 'options',
-		noDataExpression: true,
-		displayOptions: { show: { resource: ['event'] } },
-		options: [
-			{
-				name: 'Track',
-				value: 'track',
-				description: 'Record an event for a user, one call per input item',
-				action: 'Track an event',
-			},
-			{
-				name: 'Track Many',
-				value: 'trackMany',
-				description: 'Record all input events through the bulk API, 25 per call',
-				action: 'Track many events',
-			},
-		],
-		default: 'track',
+/** event: the router dispatches through this map; the Operation dropdown is built from it. */
+export const operations: ResourceOperations = {
+	track: {
+		name: 'Track',
+		description: 'Record an event for a user, one call per input item',
+		action: 'Track an event',
+		module: track,
 	},
-	...track.description,
-	...trackMany.description,
-];
+	trackMany: {
+		name: 'Track Many',
+		description: 'Record all input events through the bulk API, 25 per call',
+		action: 'Track many events',
+		module: trackMany,
+	},
+};
+
+export const description = resourceDescription('event', operations, { default: 'track' });

@@ -12,7 +12,7 @@ import {
 	keyValueOrJsonProperties,
 	readKeyValueOrJson,
 	RESERVED_PREFIX,
-} from '../shared';
+} from '../common';
 
 /** The event fields shared by Track and Track Many. */
 export const eventProperties: INodeProperties[] = [

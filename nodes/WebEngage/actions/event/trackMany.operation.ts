@@ -2,7 +2,7 @@ import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n
 
 import { showFor, updateDisplayOptions } from '../../../shared';
 import { WEBENGAGE_BULK_LIMIT } from '../../transport';
-import { sendInBulk } from '../shared';
+import { sendInBulk } from '../common';
 import { buildEvent, eventProperties } from './fields';
 
 export const description: INodeProperties[] = updateDisplayOptions(showFor('event', 'trackMany'), [

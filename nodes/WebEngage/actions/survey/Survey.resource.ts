@@ -1,25 +1,15 @@
-import type { INodeProperties } from 'n8n-workflow';
-
+import type { ResourceOperations } from '../../../shared';
+import { resourceDescription } from '../../../shared';
 import * as getResponse from './getResponse.operation';
 
-export { getResponse };
-
-export const description: INodeProperties[] = [
-	{
-		displayName: 'Operation',
-		name: 'operation',
-		type: 'options',
-		noDataExpression: true,
-		displayOptions: { show: { resource: ['survey'] } },
-		options: [
-			{
-				name: 'Get Response',
-				value: 'getResponse',
-				description: 'Get one on-site survey response with its answers',
-				action: 'Get a survey response',
-			},
-		],
-		default: 'getResponse',
+/** survey: the router dispatches through this map; the Operation dropdown is built from it. */
+export const operations: ResourceOperations = {
+	getResponse: {
+		name: 'Get Response',
+		description: 'Get one on-site survey response with its answers',
+		action: 'Get a survey response',
+		module: getResponse,
 	},
-	...getResponse.description,
-];
+};
+
+export const description = resourceDescription('survey', operations, { default: 'getResponse' });

@@ -1,34 +1,25 @@
-import type { INodeProperties } from 'n8n-workflow';
-
+import type { ResourceOperations } from '../../../shared';
+import { resourceDescription } from '../../../shared';
 import * as trigger from './trigger.operation';
 import * as triggerWithFallback from './triggerWithFallback.operation';
 
-export { trigger, triggerWithFallback };
-
-export const description: INodeProperties[] = [
-	{
-		displayName: 'Operation',
-		name: 'operation',
-		type: 'options',
-		noDataExpression: true,
-		displayOptions: { show: { resource: ['transactionalCampaign'] } },
-		options: [
-			{
-				name: 'Trigger',
-				value: 'trigger',
-				description: 'Send a running transactional campaign to one user',
-				action: 'Trigger a transactional campaign',
-			},
-			{
-				name: 'Trigger With Fallback',
-				value: 'triggerWithFallback',
-				description:
-					'Send several transactional campaigns in order, falling back to the next one on failure',
-				action: 'Trigger transactional campaigns with fallback',
-			},
-		],
-		default: 'trigger',
+/** transactionalCampaign: the router dispatches through this map; the Operation dropdown is built from it. */
+export const operations: ResourceOperations = {
+	trigger: {
+		name: 'Trigger',
+		description: 'Send a running transactional campaign to one user',
+		action: 'Trigger a transactional campaign',
+		module: trigger,
 	},
-	...trigger.description,
-	...triggerWithFallback.description,
-];
+	triggerWithFallback: {
+		name: 'Trigger With Fallback',
+		description:
+			'Send several transactional campaigns in order, falling back to the next one on failure',
+		action: 'Trigger transactional campaigns with fallback',
+		module: triggerWithFallback,
+	},
+};
+
+export const description = resourceDescription('transactionalCampaign', operations, {
+	default: 'trigger',
+});

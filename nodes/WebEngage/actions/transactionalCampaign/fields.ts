@@ -2,7 +2,7 @@ import { createHash } from 'crypto';
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { inputError, requireValue, toE164 } from '../../../shared';
-import { keyValueOrJsonProperties, readKeyValueOrJson } from '../shared';
+import { keyValueOrJsonProperties, readKeyValueOrJson } from '../common';
 
 /** Fields both trigger operations share: recipient, delivery window, transaction ID and overrides. */
 export const deliveryProperties: INodeProperties[] = [
@@ -68,7 +68,7 @@ export const deliveryProperties: INodeProperties[] = [
 ];
 
 /** The ID that makes a retried trigger a no-op: the same for every attempt of one item in one run. */
-export function stableTxnId(this: IExecuteFunctions, i: number, ...parts: string[]): string {
+function stableTxnId(this: IExecuteFunctions, i: number, ...parts: string[]): string {
 	const node = this.getNode();
 	const hex = createHash('sha256')
 		.update([this.getExecutionId() ?? '', node.id ?? node.name, String(i), ...parts].join('\u0000'))

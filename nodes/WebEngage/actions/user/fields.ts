@@ -10,7 +10,7 @@ import {
 	toE164,
 	toOffsetDateTime,
 } from '../../../shared';
-import { checkIdentity } from '../shared';
+import { checkIdentity } from '../common';
 
 /** The user fields shared by Create or Update and Create or Update Many. */
 export const userProperties: INodeProperties[] = [

@@ -203,7 +203,7 @@ interface HeaderValue {
 }
 
 /** The `components` array from the builder fields. */
-export function buildComponents(this: IExecuteFunctions, i: number): IDataObject[] {
+function buildComponents(this: IExecuteFunctions, i: number): IDataObject[] {
 	const node = this.getNode();
 	const components: IDataObject[] = [];
 	const header = (this.getNodeParameter('header', i, {}) as { value?: HeaderValue }).value;

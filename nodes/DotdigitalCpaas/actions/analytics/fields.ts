@@ -1,10 +1,9 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { toIsoDate } from '../../../shared';
-import { optionsQuery } from '../common';
+import { optionsQuery, toIsoDate } from '../../../shared';
 
 /** A required date parameter as UTC ISO-8601, named in the error when missing or invalid. */
-export function dateParam(
+function dateParam(
 	this: IExecuteFunctions,
 	name: string,
 	label: string,

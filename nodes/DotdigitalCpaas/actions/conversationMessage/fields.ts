@@ -1,8 +1,8 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import type { OperationModule } from '../../shared';
-import { readPositiveInteger } from '../../shared';
-import { defineOperation, optionsQuery } from './common';
+import type { OperationModule } from '../../../shared';
+import { optionsQuery, readPositiveInteger } from '../../../shared';
+import { defineOperation } from '../common';
 
 /**
  * Chats and conversations page through their messages and events the same way; only the owner's

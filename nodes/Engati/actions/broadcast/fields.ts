@@ -5,8 +5,7 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
-import { inputError, processInBatches } from '../../../shared';
-import { toEpochMs } from '../common';
+import { cloneError, inputError, processInBatches, toEpochMilliseconds } from '../../../shared';
 
 /**
  * Engati documents no limit on users per broadcast, so all input items with the same content go
@@ -36,7 +35,7 @@ export const publishTimeField: INodeProperties = {
 /** `publishedOn` in UTC ISO 8601: the item's time, or `nowMs` (one value per run) for an immediate broadcast. */
 export function publishedOn(this: IExecuteFunctions, i: number, nowMs: number): string {
 	const value = this.getNodeParameter('publishTime', i, '') as string;
-	const ms = value ? toEpochMs(this.getNode(), value, 'Publish Time', i) : nowMs;
+	const ms = value ? toEpochMilliseconds(this.getNode(), value, 'Publish Time', i) : nowMs;
 	return new Date(ms).toISOString();
 }
 
@@ -91,14 +90,10 @@ export interface BroadcastGroup {
 
 /** A copy of a broadcast's error for one of its items, naming all the items the broadcast was for. */
 function errorForItem(error: unknown, itemIndexes: number[]): Error {
-	const source = error as Error;
-	const copy = Object.create(Object.getPrototypeOf(source ?? Error.prototype)) as Error;
-	Object.assign(copy, source);
-	const base = String(source?.message ?? error).replace(/ \[item \d+\]$/, '');
-	copy.message =
-		itemIndexes.length > 1 ? `${base} (one broadcast for items ${itemIndexes.join(', ')})` : base;
-	(copy as { context?: object }).context = { ...((source as { context?: object })?.context ?? {}) };
-	return copy;
+	return cloneError(
+		error,
+		itemIndexes.length > 1 ? ` (one broadcast for items ${itemIndexes.join(', ')})` : '',
+	);
 }
 
 /**
