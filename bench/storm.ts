@@ -14,18 +14,18 @@
  *
  * Usage: npx tsx bench/storm.ts  (STORM_SEED=…, STORM_USERS=…, STORM_MESSAGES=… to change the run)
  */
-import { chainWorkflow, N8n, nodeType } from '../test/harness/n8n';
-import type { FaultMix } from '../test/simulators/core/simulator';
+import { chainWorkflow, N8n, nodeType } from '../tools/harness/n8n';
+import type { FaultMix } from '../tools/simulators/core/simulator';
 import {
 	createDotdigitalSimulator,
 	demoCredential as dotdigitalCredential,
 	dotdigitalState,
-} from '../test/simulators/dotdigital';
+} from '../tools/simulators/dotdigital';
 import {
 	createWebEngageSimulator,
 	demoCredential as webEngageCredential,
 	webEngageState,
-} from '../test/simulators/webengage';
+} from '../tools/simulators/webengage';
 
 const SEED = Number(process.env.STORM_SEED ?? 20261202);
 const USERS = Number(process.env.STORM_USERS ?? 10_000);

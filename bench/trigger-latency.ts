@@ -14,16 +14,16 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 
-import { N8N_VERSION } from '../test/harness/env';
-import { N8n, nodeType } from '../test/harness/n8n';
-import { N8nServer } from '../test/harness/server';
-import { authToken } from '../test/simulators/core/simulator';
-import type { StoredWebhook } from '../test/simulators/dotdigital/webhooks';
+import { N8N_VERSION } from '../tools/harness/env';
+import { N8n, nodeType } from '../tools/harness/n8n';
+import { N8nServer } from '../tools/harness/server';
+import { authToken } from '../tools/simulators/core/simulator';
+import type { StoredWebhook } from '../tools/simulators/dotdigital/webhooks';
 import {
 	createWebhookSimulator,
 	makeEvent,
 	signBody,
-} from '../test/simulators/dotdigital/webhooks';
+} from '../tools/simulators/dotdigital/webhooks';
 
 const DELIVERIES = Number(process.env.BENCH_DELIVERIES ?? 100);
 if (!Number.isInteger(DELIVERIES) || DELIVERIES < 1) {

@@ -8,14 +8,14 @@
  */
 import os from 'node:os';
 
-import type { ExecutionResult } from '../test/harness/n8n';
-import { N8N_VERSION } from '../test/harness/env';
-import { chainWorkflow, N8n, nodeType, parseExecution } from '../test/harness/n8n';
+import type { ExecutionResult } from '../tools/harness/n8n';
+import { N8N_VERSION } from '../tools/harness/env';
+import { chainWorkflow, N8n, nodeType, parseExecution } from '../tools/harness/n8n';
 import {
 	createWebEngageSimulator,
 	WEBENGAGE_DEFAULTS,
 	webEngageState,
-} from '../test/simulators/webengage';
+} from '../tools/simulators/webengage';
 
 const USERS = Number(process.env.BENCH_USERS ?? 10_000);
 if (!Number.isInteger(USERS) || USERS < 1)

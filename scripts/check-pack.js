@@ -11,7 +11,9 @@ const allowed = (p) =>
 	p.startsWith('dist/') || ['package.json', 'README.md', 'LICENSE'].includes(p);
 const extra = files.filter((p) => !allowed(p));
 const mustHave = ['package.json', 'README.md', 'LICENSE'].filter((p) => !files.includes(p));
-const simulatorsShipped = files.filter((p) => /(^|\/)test\/|simulator/i.test(p));
+const simulatorsShipped = files.filter((p) =>
+	/(^|\/)(test|tools|bench)\/|simulator|harness/i.test(p),
+);
 if (
 	extra.length ||
 	mustHave.length ||

@@ -46,7 +46,7 @@ function checkPackage(pkg, builtEntry) {
 			)
 		)
 			say(`ships ${f}`);
-		if (/(^|\/)test\/|simulator|\.map$|\.d\.ts$/i.test(f)) say(`ships ${f}`);
+		if (/(^|\/)(test|tools|bench)\/|simulator|harness|\.map$|\.d\.ts$/i.test(f)) say(`ships ${f}`);
 	}
 	for (const f of ['package.json', 'README.md', 'LICENSE'])
 		if (!files.includes(f)) say(`lacks ${f}`);

@@ -6,10 +6,10 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 
-import { N8N_VERSION, REPO_ROOT } from '../harness/env';
-import { N8n } from '../harness/n8n';
-import { N8nServer, OWNER } from '../harness/server';
-import { startAllSimulators } from '../simulators';
+import { N8N_VERSION, REPO_ROOT } from '../../tools/harness/env';
+import { N8n } from '../../tools/harness/n8n';
+import { N8nServer, OWNER } from '../../tools/harness/server';
+import { startAllSimulators } from '../../tools/simulators';
 
 const PORT = Number(process.env.N8N_PORT ?? 5678);
 

@@ -9,14 +9,14 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
-import type { CredentialFixture, OutputItem, WorkflowNode } from '../../harness/n8n';
-import { chainWorkflow, N8n, nodeType } from '../../harness/n8n';
-import { REPO_ROOT } from '../../harness/env';
-import type { RecordedRequest, Simulator } from '../../simulators/core/simulator';
-import * as dotdigital from '../../simulators/dotdigital';
-import * as engageone from '../../simulators/engageone';
-import * as engati from '../../simulators/engati';
-import * as webengage from '../../simulators/webengage';
+import type { CredentialFixture, OutputItem, WorkflowNode } from '../../../tools/harness/n8n';
+import { chainWorkflow, N8n, nodeType } from '../../../tools/harness/n8n';
+import { REPO_ROOT } from '../../../tools/harness/env';
+import type { RecordedRequest, Simulator } from '../../../tools/simulators/core/simulator';
+import * as dotdigital from '../../../tools/simulators/dotdigital';
+import * as engageone from '../../../tools/simulators/engageone';
+import * as engati from '../../../tools/simulators/engati';
+import * as webengage from '../../../tools/simulators/webengage';
 import type { BadCase, CaseGroup, CredentialCase, Expectation, Vendor } from './cases';
 import { CREDENTIAL_CASES, EXPAND_SPECIAL_JS, GROUPS } from './cases';
 

@@ -6,7 +6,7 @@
  * Infinity, lone surrogates). Megabyte-sized values are made by the node's own expression from a
  * length in the item, so n8n's printed run stays small.
  */
-import { ENGATI_DEFAULTS } from '../../simulators/engati';
+import { ENGATI_DEFAULTS } from '../../../tools/simulators/engati';
 
 export type Vendor = 'webengage' | 'dotdigital' | 'engati' | 'engageone';
 

@@ -1,7 +1,7 @@
-import type { N8n } from '../../harness/n8n';
-import { chainWorkflow } from '../../harness/n8n';
-import type { Simulator } from '../../simulators/core/simulator';
-import { DOTDIGITAL_DEFAULTS, dotdigitalState } from '../../simulators/dotdigital';
+import type { N8n } from '../../../tools/harness/n8n';
+import { chainWorkflow } from '../../../tools/harness/n8n';
+import type { Simulator } from '../../../tools/simulators/core/simulator';
+import { DOTDIGITAL_DEFAULTS, dotdigitalState } from '../../../tools/simulators/dotdigital';
 import { node, one, startDotdigital } from './helpers';
 
 const workflows = {

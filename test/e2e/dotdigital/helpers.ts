@@ -1,7 +1,7 @@
-import type { CredentialFixture, WorkflowNode } from '../../harness/n8n';
-import { N8n, nodeType } from '../../harness/n8n';
-import type { Simulator } from '../../simulators/core/simulator';
-import { createDotdigitalSimulator, demoCredential } from '../../simulators/dotdigital';
+import type { CredentialFixture, WorkflowNode } from '../../../tools/harness/n8n';
+import { N8n, nodeType } from '../../../tools/harness/n8n';
+import type { Simulator } from '../../../tools/simulators/core/simulator';
+import { createDotdigitalSimulator, demoCredential } from '../../../tools/simulators/dotdigital';
 
 /** The demo credential (`demoCredential`), as a node references it. */
 export const CREDENTIAL = {

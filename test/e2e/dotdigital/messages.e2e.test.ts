@@ -1,12 +1,12 @@
-import type { N8n } from '../../harness/n8n';
-import { chainWorkflow } from '../../harness/n8n';
-import type { Simulator } from '../../simulators/core/simulator';
+import type { N8n } from '../../../tools/harness/n8n';
+import { chainWorkflow } from '../../../tools/harness/n8n';
+import type { Simulator } from '../../../tools/simulators/core/simulator';
 import {
 	demoCredential,
 	DOTDIGITAL_DEFAULTS,
 	dotdigitalState,
 	tokenCredential,
-} from '../../simulators/dotdigital';
+} from '../../../tools/simulators/dotdigital';
 import { CREDENTIAL, DD, one, startDotdigital } from './helpers';
 
 const TOKEN_CREDENTIAL = {

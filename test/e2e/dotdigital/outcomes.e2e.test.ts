@@ -2,10 +2,10 @@
  * Unknown outcomes of dotdigital sends (issue: a batch processed and then reset was reported as 5,000
  * plain failures, all named "[item 0]", with n8n's "You can retry the request immediately").
  */
-import type { N8n } from '../../harness/n8n';
-import { chainWorkflow } from '../../harness/n8n';
-import type { FaultKind, Simulator } from '../../simulators/core/simulator';
-import { dotdigitalState } from '../../simulators/dotdigital';
+import type { N8n } from '../../../tools/harness/n8n';
+import { chainWorkflow } from '../../../tools/harness/n8n';
+import type { FaultKind, Simulator } from '../../../tools/simulators/core/simulator';
+import { dotdigitalState } from '../../../tools/simulators/dotdigital';
 import { CREDENTIAL, DD, startDotdigital } from './helpers';
 
 const BATCH = 'POST /cpaas/messages/batch';

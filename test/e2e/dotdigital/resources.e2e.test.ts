@@ -1,14 +1,14 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 
-import { chainWorkflow, N8n } from '../../harness/n8n';
-import type { Simulator } from '../../simulators/core/simulator';
+import { chainWorkflow, N8n } from '../../../tools/harness/n8n';
+import type { Simulator } from '../../../tools/simulators/core/simulator';
 import {
 	createDotdigitalSimulator,
 	demoCredential,
 	DOTDIGITAL_DEFAULTS,
 	dotdigitalState,
-} from '../../simulators/dotdigital';
+} from '../../../tools/simulators/dotdigital';
 import { node, one, startDotdigital } from './helpers';
 
 const FILE_TEXT = 'hello from n8n';

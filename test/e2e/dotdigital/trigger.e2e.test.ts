@@ -8,9 +8,9 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 
-import type { Simulator } from '../../simulators/core/simulator';
-import { authToken } from '../../simulators/core/simulator';
-import type { StoredWebhook } from '../../simulators/dotdigital/webhooks';
+import type { Simulator } from '../../../tools/simulators/core/simulator';
+import { authToken } from '../../../tools/simulators/core/simulator';
+import type { StoredWebhook } from '../../../tools/simulators/dotdigital/webhooks';
 import {
 	createWebhookSimulator,
 	deliverEvents,
@@ -19,9 +19,9 @@ import {
 	sendRaw,
 	signBody,
 	WEBHOOK_OPERATIONS,
-} from '../../simulators/dotdigital/webhooks';
-import { N8n, nodeType } from '../../harness/n8n';
-import { N8nServer } from '../../harness/server';
+} from '../../../tools/simulators/dotdigital/webhooks';
+import { N8n, nodeType } from '../../../tools/harness/n8n';
+import { N8nServer } from '../../../tools/harness/server';
 
 const USERNAME = 'apiuser-e2e@apiconnector.com';
 const PASSWORD = 'dd-e2e-password-7c1f';

@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 
-import type { WorkflowNode } from '../../harness/n8n';
-import { chainWorkflow, N8n, nodeType } from '../../harness/n8n';
-import type { Simulator } from '../../simulators/core/simulator';
+import type { WorkflowNode } from '../../../tools/harness/n8n';
+import { chainWorkflow, N8n, nodeType } from '../../../tools/harness/n8n';
+import type { Simulator } from '../../../tools/simulators/core/simulator';
 import {
 	createEngageOneSimulator,
 	demoCredential,
@@ -11,7 +11,7 @@ import {
 	engageOneState,
 	eocmCustomerId,
 	expireEngageOneTokens,
-} from '../../simulators/engageone';
+} from '../../../tools/simulators/engageone';
 
 const WRONG_SECRET = 'not-the-secret-9f8e7d';
 const credentialRef = (id: string) => ({

@@ -2,14 +2,14 @@
  * EngageOne: a 2xx without a send_id is not a success, and a token renewal survives a transient
  * failure of the Users API (issue: one 500 on renewal stopped a 1,000-row run at row 300).
  */
-import type { WorkflowNode } from '../../harness/n8n';
-import { chainWorkflow, N8n, nodeType } from '../../harness/n8n';
-import type { Simulator } from '../../simulators/core/simulator';
+import type { WorkflowNode } from '../../../tools/harness/n8n';
+import { chainWorkflow, N8n, nodeType } from '../../../tools/harness/n8n';
+import type { Simulator } from '../../../tools/simulators/core/simulator';
 import {
 	createEngageOneSimulator,
 	demoCredential,
 	engageOneState,
-} from '../../simulators/engageone';
+} from '../../../tools/simulators/engageone';
 
 const sendNode = (parameters: Record<string, unknown>): WorkflowNode => ({
 	name: 'EngageOne',

@@ -1,15 +1,15 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 
-import type { ExecutionResult } from '../../harness/n8n';
-import { chainWorkflow, N8n, nodeType } from '../../harness/n8n';
-import type { Simulator } from '../../simulators/core/simulator';
+import type { ExecutionResult } from '../../../tools/harness/n8n';
+import { chainWorkflow, N8n, nodeType } from '../../../tools/harness/n8n';
+import type { Simulator } from '../../../tools/simulators/core/simulator';
 import {
 	createEngatiSimulator,
 	demoCredential,
 	ENGATI_DEFAULTS as D,
 	engatiState,
-} from '../../simulators/engati';
+} from '../../../tools/simulators/engati';
 
 const GOOD = { engatiApi: { id: 'demo-engati', name: 'Engati (simulator)' } };
 const WRONG_KEY = 'deadbeef-0000-4000-8000-000000000000-WrongK1';

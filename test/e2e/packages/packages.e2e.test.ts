@@ -9,10 +9,10 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 
-import { REPO_ROOT } from '../../harness/env';
-import { E2E_ROOT, N8n } from '../../harness/n8n';
-import type { RunningSimulator } from '../../simulators';
-import { startAllSimulators } from '../../simulators';
+import { REPO_ROOT } from '../../../tools/harness/env';
+import { E2E_ROOT, N8n } from '../../../tools/harness/n8n';
+import type { RunningSimulator } from '../../../tools/simulators';
+import { startAllSimulators } from '../../../tools/simulators';
 
 interface PackageDef {
 	name: string;

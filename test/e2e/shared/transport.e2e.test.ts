@@ -10,8 +10,8 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 
-import type { ExecutionResult, WorkflowNode } from '../../harness/n8n';
-import { chainWorkflow, N8n, nodeType } from '../../harness/n8n';
+import type { ExecutionResult, WorkflowNode } from '../../../tools/harness/n8n';
+import { chainWorkflow, N8n, nodeType } from '../../../tools/harness/n8n';
 
 // Made-up fixture secrets, built at run time so they read as what they are.
 const WE_KEY = ['we', 'live', 'Zx81Qm', 'a7c4e9'].join('-');

@@ -3,10 +3,13 @@
  * (the CLI cannot test credentials). A good credential passes; a wrong key, a wrong license code
  * (404, or 400 in the other documented reading) and a wrong data center fail, naming the field.
  */
-import { N8n } from '../../harness/n8n';
-import { N8nServer } from '../../harness/server';
-import type { Simulator } from '../../simulators/core/simulator';
-import { createWebEngageSimulator, WEBENGAGE_DEFAULTS as D } from '../../simulators/webengage';
+import { N8n } from '../../../tools/harness/n8n';
+import { N8nServer } from '../../../tools/harness/server';
+import type { Simulator } from '../../../tools/simulators/core/simulator';
+import {
+	createWebEngageSimulator,
+	WEBENGAGE_DEFAULTS as D,
+} from '../../../tools/simulators/webengage';
 
 describe('WebEngage credential test in a real n8n', () => {
 	let sim: Simulator;

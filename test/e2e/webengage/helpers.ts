@@ -1,11 +1,11 @@
-import type { WorkflowNode } from '../../harness/n8n';
-import { N8n, nodeType } from '../../harness/n8n';
-import type { Simulator } from '../../simulators/core/simulator';
+import type { WorkflowNode } from '../../../tools/harness/n8n';
+import { N8n, nodeType } from '../../../tools/harness/n8n';
+import type { Simulator } from '../../../tools/simulators/core/simulator';
 import {
 	createWebEngageSimulator,
 	demoCredential,
 	WEBENGAGE_DEFAULTS,
-} from '../../simulators/webengage';
+} from '../../../tools/simulators/webengage';
 
 export const CREDENTIAL = { webEngageApi: { id: 'we-cred-1', name: 'WebEngage (simulator)' } };
 export const WRONG_KEY_CREDENTIAL = {

@@ -1,15 +1,15 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 
-import type { N8n } from '../../harness/n8n';
-import { chainWorkflow } from '../../harness/n8n';
-import type { Simulator } from '../../simulators/core/simulator';
+import type { N8n } from '../../../tools/harness/n8n';
+import { chainWorkflow } from '../../../tools/harness/n8n';
+import type { Simulator } from '../../../tools/simulators/core/simulator';
 import {
 	createWebEngageSimulator,
 	demoCredential,
 	WEBENGAGE_DEFAULTS,
 	webEngageState,
-} from '../../simulators/webengage';
+} from '../../../tools/simulators/webengage';
 import {
 	seedUser,
 	startWebEngage,

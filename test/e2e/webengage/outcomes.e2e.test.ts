@@ -3,10 +3,10 @@
  * WebEngage documents (x-request-id on the single /users and /events, dedupe.ttl on transactions), so
  * these runs show the worst case.
  */
-import type { N8n } from '../../harness/n8n';
-import { chainWorkflow } from '../../harness/n8n';
-import type { Simulator } from '../../simulators/core/simulator';
-import { webEngageState } from '../../simulators/webengage';
+import type { N8n } from '../../../tools/harness/n8n';
+import { chainWorkflow } from '../../../tools/harness/n8n';
+import type { Simulator } from '../../../tools/simulators/core/simulator';
+import { webEngageState } from '../../../tools/simulators/webengage';
 import { seedUser, startWebEngage, webEngage } from './helpers';
 
 const records = (n: number) => `return Array.from({ length: ${n} }, (_, i) => ({ id: 'o-' + i }));`;

@@ -1,7 +1,7 @@
-import type { N8n } from '../../harness/n8n';
-import { chainWorkflow } from '../../harness/n8n';
-import type { Simulator } from '../../simulators/core/simulator';
-import { WEBENGAGE_DEFAULTS, webEngageState } from '../../simulators/webengage';
+import type { N8n } from '../../../tools/harness/n8n';
+import { chainWorkflow } from '../../../tools/harness/n8n';
+import type { Simulator } from '../../../tools/simulators/core/simulator';
+import { WEBENGAGE_DEFAULTS, webEngageState } from '../../../tools/simulators/webengage';
 import { startWebEngage, webEngage } from './helpers';
 
 /** `count` users; the one at `badIndex` (if any) has an invalid phone. */

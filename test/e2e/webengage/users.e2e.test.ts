@@ -1,10 +1,10 @@
-import { chainWorkflow, N8n, nodeType } from '../../harness/n8n';
-import type { Simulator } from '../../simulators/core/simulator';
+import { chainWorkflow, N8n, nodeType } from '../../../tools/harness/n8n';
+import type { Simulator } from '../../../tools/simulators/core/simulator';
 import {
 	createWebEngageSimulator,
 	WEBENGAGE_DEFAULTS,
 	webEngageState,
-} from '../../simulators/webengage';
+} from '../../../tools/simulators/webengage';
 
 const CREDENTIAL = { webEngageApi: { id: 'we-cred-1', name: 'WebEngage (simulator)' } };
 

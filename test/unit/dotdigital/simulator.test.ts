@@ -1,4 +1,4 @@
-import type { Simulator } from '../../simulators/core/simulator';
+import type { Simulator } from '../../../tools/simulators/core/simulator';
 import { filterValue } from '../../../nodes/DotdigitalCpaas/actions/profile/getMany.operation';
 import {
 	BATCH_MAX_ITEMS,
@@ -6,7 +6,7 @@ import {
 	DOTDIGITAL_DEFAULTS as D,
 	mongoQsMatch,
 	mongoQsValue,
-} from '../../simulators/dotdigital';
+} from '../../../tools/simulators/dotdigital';
 
 describe('dotdigital CPaaS simulator', () => {
 	let sim: Simulator;

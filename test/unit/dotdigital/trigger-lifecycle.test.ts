@@ -8,13 +8,13 @@ import type { IExecuteFunctions, IHookFunctions, IWebhookFunctions } from 'n8n-w
 
 import { DotdigitalCpaasTrigger } from '../../../nodes/DotdigitalCpaasTrigger/DotdigitalCpaasTrigger.node';
 import { deriveWebhookSecret } from '../../../nodes/DotdigitalCpaasTrigger/secret';
-import type { Simulator } from '../../simulators/core/simulator';
-import type { StoredWebhook } from '../../simulators/dotdigital/webhooks';
+import type { Simulator } from '../../../tools/simulators/core/simulator';
+import type { StoredWebhook } from '../../../tools/simulators/dotdigital/webhooks';
 import {
 	createWebhookSimulator,
 	makeEvent,
 	WEBHOOK_OPERATIONS,
-} from '../../simulators/dotdigital/webhooks';
+} from '../../../tools/simulators/dotdigital/webhooks';
 
 const WEBHOOK_URL = 'http://127.0.0.1:5678/webhook/abc/webhook';
 

@@ -7,15 +7,15 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 
 import { isValidSignature } from '../../../nodes/DotdigitalCpaasTrigger/signature';
-import type { Simulator } from '../../simulators/core/simulator';
-import type { StoredWebhook } from '../../simulators/dotdigital/webhooks';
+import type { Simulator } from '../../../tools/simulators/core/simulator';
+import type { StoredWebhook } from '../../../tools/simulators/dotdigital/webhooks';
 import {
 	createWebhookSimulator,
 	deliverEvents,
 	makeEvent,
 	replayDelivery,
 	WEBHOOK_OPERATIONS,
-} from '../../simulators/dotdigital/webhooks';
+} from '../../../tools/simulators/dotdigital/webhooks';
 
 describe('dotdigital simulator webhooks', () => {
 	const state: Record<string, any> = {};
@@ -212,7 +212,7 @@ describe('webhook handlers inside the dotdigital simulator', () => {
 	it('serve /cpaas/webhooks and the legacy /apispaces/{id}/webhooks, validated and authenticated', async () => {
 		// Loaded here so a problem in the full simulator fails this contract test only.
 		const { createDotdigitalSimulator, DOTDIGITAL_DEFAULTS } = await import(
-			'../../simulators/dotdigital'
+			'../../../tools/simulators/dotdigital'
 		);
 		const sim = createDotdigitalSimulator();
 		const url = await sim.start();

@@ -11,14 +11,14 @@ import {
 	transactionalPath,
 } from '../../../nodes/EngageOneCommunicate/actions/campaign/sendTransactional.operation';
 import { familyBaseUrl, regionalApiUrl } from '../../../nodes/EngageOneCommunicate/transport';
-import type { Simulator } from '../../simulators/core/simulator';
+import type { Simulator } from '../../../tools/simulators/core/simulator';
 import {
 	createEngageOneSimulator,
 	ENGAGEONE_DEFAULTS,
 	engageOneState,
 	eocmCustomerId,
 	expireEngageOneTokens,
-} from '../../simulators/engageone';
+} from '../../../tools/simulators/engageone';
 
 /** n8n's httpRequest helper, reduced to what preAuthentication uses; throws like axios on non-2xx. */
 const fetchHelper: IHttpRequestHelper = {

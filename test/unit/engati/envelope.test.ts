@@ -5,8 +5,8 @@ import {
 	createEngatiSimulator,
 	ENGATI_DEFAULTS as D,
 	engatiFailNext,
-} from '../../simulators/engati';
-import type { Simulator } from '../../simulators/core/simulator';
+} from '../../../tools/simulators/engati';
+import type { Simulator } from '../../../tools/simulators/core/simulator';
 
 const node = {
 	name: 'Engati',

@@ -1,4 +1,4 @@
-import { parseExecution } from '../../harness/n8n';
+import { parseExecution } from '../../../tools/harness/n8n';
 
 const run = (status: string, error?: object) =>
 	JSON.stringify(

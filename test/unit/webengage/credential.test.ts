@@ -10,8 +10,11 @@ import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
 
 import { WebEngageApi } from '../../../credentials/WebEngageApi.credentials';
 import { businessEventsBaseUrl } from '../../../nodes/WebEngage/transport';
-import type { Simulator } from '../../simulators/core/simulator';
-import { createWebEngageSimulator, WEBENGAGE_DEFAULTS as D } from '../../simulators/webengage';
+import type { Simulator } from '../../../tools/simulators/core/simulator';
+import {
+	createWebEngageSimulator,
+	WEBENGAGE_DEFAULTS as D,
+} from '../../../tools/simulators/webengage';
 
 const credential = new WebEngageApi();
 

@@ -1,10 +1,10 @@
 /** The WebEngage simulator dedupes only where WebEngage documents it, and the core's new faults behave. */
-import type { Simulator } from '../../simulators/core/simulator';
+import type { Simulator } from '../../../tools/simulators/core/simulator';
 import {
 	createWebEngageSimulator,
 	WEBENGAGE_DEFAULTS,
 	webEngageState,
-} from '../../simulators/webengage';
+} from '../../../tools/simulators/webengage';
 
 let sim: Simulator;
 const lc = encodeURIComponent(WEBENGAGE_DEFAULTS.licenseCode);

@@ -3,7 +3,7 @@
  * workflows so their triggers register webhooks, and receiving production webhook calls.
  *
  * The user folder, database, credentials and imported workflows are those of an `N8n` instance
- * (test/harness/n8n.ts); this only adds the server process and n8n's REST API (owner setup, login
+ * (tools/harness/n8n.ts); this only adds the server process and n8n's REST API (owner setup, login
  * cookie, activate / deactivate, executions). Listens on loopback only.
  */
 import type { ChildProcess } from 'node:child_process';
