@@ -9,7 +9,7 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 import { asNodeError, failedItems, requestOptionsDescription, route } from '../shared';
 import { operations, resourceDescriptions, resourceProperty } from './actions';
 import { DOTDIGITAL_TIMEOUT_SECONDS } from './transport';
-import { loadOptions } from './methods';
+import { listSearch, loadOptions } from './methods';
 
 export class DotdigitalCpaas implements INodeType {
 	description: INodeTypeDescription = {
@@ -36,7 +36,7 @@ export class DotdigitalCpaas implements INodeType {
 		],
 	};
 
-	methods = { loadOptions };
+	methods = { listSearch, loadOptions };
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		try {

@@ -12,7 +12,7 @@ import { processItems } from './items';
 import { returnAllOrLimit } from './pagination';
 import type { OperationModule } from './router';
 import type { ApiRequest } from './transport';
-import { readPositiveInteger, requirePathId } from './values';
+import { locatorValue, readPositiveInteger, requirePathId } from './values';
 
 /** A vendor's request function (its transport), as the operation engine calls it. */
 export type VendorRequest = (this: IExecuteFunctions, request: ApiRequest) => Promise<unknown>;
@@ -64,7 +64,7 @@ function pathParamsOf(
 		if (!field) continue;
 		params[name] = requirePathId(
 			this.getNode(),
-			this.getNodeParameter(name, itemIndex, ''),
+			locatorValue(this.getNodeParameter(name, itemIndex, '')),
 			field.displayName,
 			itemIndex,
 		);

@@ -6,6 +6,7 @@ import {
 	parseJsonArray,
 	parseJsonObject,
 	requireValue,
+	resourceLocator,
 } from '../../shared';
 import { dotdigitalRequest } from '../transport';
 
@@ -70,6 +71,57 @@ export function defineOperation(spec: SimpleOperation): OperationModule {
 export function idField(name: string, displayName: string, description: string): INodeProperties {
 	return { displayName, name, type: 'string', required: true, default: '', description };
 }
+
+/** The IDs users pick: resource locators with "From list" (the node's `methods.listSearch`) and "By ID". */
+export const templateLocator = (description = 'The template'): INodeProperties =>
+	resourceLocator({
+		name: 'templateId',
+		displayName: 'Template ID',
+		description,
+		searchListMethod: 'searchTemplates',
+		placeholder: 'e.g. order-confirmation',
+		idPattern: {
+			regex: '^[A-Za-z0-9_-]+$',
+			message: 'A template ID holds only letters, digits, hyphens and underscores',
+		},
+	});
+
+export const webhookLocator = (): INodeProperties =>
+	resourceLocator({
+		name: 'webhookId',
+		displayName: 'Webhook ID',
+		description: 'The webhook configuration',
+		searchListMethod: 'searchWebhooks',
+		placeholder: 'e.g. 5f0c1e2d3c4b5a69788796a5b4c3d2e1',
+	});
+
+export const chatLocator = (): INodeProperties =>
+	resourceLocator({
+		name: 'chatId',
+		displayName: 'Chat ID',
+		description: 'The chat (the list shows open chats of the API space)',
+		searchListMethod: 'searchChats',
+		placeholder: 'e.g. 3d2c1b0a-9f8e-4d7c-8b6a-5f4e3d2c1b0a',
+	});
+
+export const conversationLocator = (): INodeProperties =>
+	resourceLocator({
+		name: 'conversationId',
+		displayName: 'Conversation ID',
+		description: 'The conversation',
+		searchListMethod: 'searchConversations',
+		placeholder: 'e.g. support-4711',
+	});
+
+export const profileLocator = (): INodeProperties =>
+	resourceLocator({
+		name: 'profileId',
+		displayName: 'Profile ID',
+		description:
+			'The profile; search the list by the start of an email address, a phone number or a profile ID',
+		searchListMethod: 'searchProfiles',
+		placeholder: 'e.g. jane.doe',
+	});
 
 /** A JSON body field. */
 export function jsonField(

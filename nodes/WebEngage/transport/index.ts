@@ -56,7 +56,7 @@ export async function webEngageBusinessRequest(
 	try {
 		return await webEngageRequest.call(this, { ...request, host: BUSINESS_EVENTS_HOST });
 	} catch (error) {
-		await explainBusinessHost.call(this, error);
+		return await explainBusinessHost.call(this, error);
 	}
 }
 
