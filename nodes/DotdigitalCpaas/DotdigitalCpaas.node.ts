@@ -20,7 +20,10 @@ export class DotdigitalCpaas implements INodeType {
 			dark: 'file:../../icons/dotdigital.dark.svg',
 		},
 		group: ['output'],
-		version: 1,
+		// Version 2: large reads (profiles, chats, conversations, templates, webhooks) return the
+		// simplified record by default; version 1 (saved workflows) keeps returning the raw one.
+		version: [1, 2],
+		defaultVersion: 2,
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
 		description:
 			'Send SMS, WhatsApp, push and other messages and manage profiles in dotdigital CPaaS',

@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import type { OperationModule, SimpleOperation } from '../../shared';
+import type { OperationModule, OutputShape, SimpleOperation } from '../../shared';
 import {
 	defineRequestOperation,
 	parseJsonArray,
@@ -145,3 +145,75 @@ export const CHANNEL_OPTIONS = [
 	{ name: 'SMS', value: 'sms' },
 	{ name: 'WhatsApp', value: 'whatsApp' },
 ];
+
+/** Outputs of the large reads (records of more than ten fields): what the simplified record keeps. */
+const CREATED_UPDATED = {
+	_createdOn: 'when it was created, ISO 8601 UTC',
+	_updatedOn: 'when it was last changed, ISO 8601 UTC',
+};
+
+export const PROFILE_OUTPUT: OutputShape = {
+	kind: 'output',
+	record: 'profile',
+	fields: {
+		id: "the profile's ID, used to address it",
+		email: 'email address',
+		phoneNumber: 'mobile number, international digits without +',
+		firstName: 'first name',
+		lastName: 'last name',
+		...CREATED_UPDATED,
+	},
+};
+
+export const CHAT_OUTPUT: OutputShape = {
+	kind: 'output',
+	record: 'chat',
+	fields: {
+		id: "the chat's ID",
+		name: 'its name',
+		status: 'new, replied or closed',
+		channelId: 'the channel the chat came in on',
+		teamId: 'the team that owns it',
+		participants: 'the profiles and agents in it',
+		...CREATED_UPDATED,
+	},
+};
+
+export const CONVERSATION_OUTPUT: OutputShape = {
+	kind: 'output',
+	record: 'conversation',
+	fields: {
+		id: "the conversation's ID",
+		name: 'its name',
+		description: 'its description',
+		isPublic: 'whether anyone may see it',
+		participantCount: 'how many participants it has',
+		latestSentEventId: 'event ID of the last message, for reading messages from there',
+		...CREATED_UPDATED,
+	},
+};
+
+export const TEMPLATE_OUTPUT: OutputShape = {
+	kind: 'simplify',
+	record: 'template',
+	fields: {
+		id: "the template's ID, used when sending",
+		name: 'its name',
+		description: 'its description',
+		messageParts: 'its parts: MIME type and text or URL each',
+		...CREATED_UPDATED,
+	},
+};
+
+export const WEBHOOK_OUTPUT: OutputShape = {
+	kind: 'simplify',
+	record: 'webhook',
+	fields: {
+		id: "the webhook's ID",
+		name: 'its name',
+		url: 'where events are sent',
+		subscriptions: 'the event types it receives',
+		batch: 'whether events are sent in batches',
+		...CREATED_UPDATED,
+	},
+};

@@ -33,6 +33,19 @@ const workflows = {
 			node('Profile', 'profile', 'get', { profileId: locator('list', 'p-007') }),
 			// A workflow saved before the fields were locators: plain strings.
 			node('Old', 'template', 'get', { templateId: 'order-confirmation' }),
+			// Node version 2 simplifies large reads by default; Output can name the fields.
+			{
+				...node('Simple', 'profile', 'get', { profileId: locator('id', 'p-007') }),
+				typeVersion: 2,
+			},
+			{
+				...node('Picked', 'chat', 'get', {
+					chatId: locator('id', 'chat-help'),
+					output: 'fields',
+					outputFields: 'name, status',
+				}),
+				typeVersion: 2,
+			},
 		],
 	}),
 };
@@ -170,6 +183,12 @@ describe('dotdigital CPaaS resource locators in a real n8n', () => {
 		expect(run.output('Conversation')[0]).toMatchObject({ id: 'conv-sales' });
 		expect(run.output('Profile')[0]).toMatchObject({ id: 'p-007', firstName: 'Jane' });
 		expect(run.output('Old')[0]).toMatchObject({ id: 'order-confirmation' });
+		// Version 1 kept the whole record (system fields too); version 2 the simplified one.
+		expect(run.output('Profile')[0]).toHaveProperty('_createdBy');
+		expect(Object.keys(run.output('Simple')[0]).sort()).toEqual(
+			['_createdOn', '_updatedOn', 'email', 'firstName', 'id'].sort(),
+		);
+		expect(run.output('Picked')[0]).toEqual({ name: 'Help desk', status: expect.any(String) });
 		expect(sim.accepted().map((r) => `${r.method} ${r.path}`)).toEqual(
 			expect.arrayContaining([
 				'GET /cpaas/templates/welcome',

@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { chatLocator, defineOperation } from '../common';
+import { CHAT_OUTPUT, chatLocator, defineOperation } from '../common';
 
 const fields: INodeProperties[] = [chatLocator()];
 
@@ -10,4 +10,5 @@ export const { description, execute } = defineOperation({
 	method: 'GET',
 	path: '/chats/{chatId}',
 	fields,
+	output: CHAT_OUTPUT,
 });

@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { conversationLocator, defineOperation } from '../common';
+import { CONVERSATION_OUTPUT, conversationLocator, defineOperation } from '../common';
 
 const fields: INodeProperties[] = [conversationLocator()];
 
@@ -10,4 +10,5 @@ export const { description, execute } = defineOperation({
 	method: 'GET',
 	path: '/conversations/{conversationId}',
 	fields,
+	output: CONVERSATION_OUTPUT,
 });

@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { defineOperation, profileLocator } from '../common';
+import { defineOperation, PROFILE_OUTPUT, profileLocator } from '../common';
 
 const fields: INodeProperties[] = [
 	profileLocator(),
@@ -28,4 +28,5 @@ export const { description, execute } = defineOperation({
 	method: 'GET',
 	path: '/profiles/{profileId}',
 	fields,
+	output: PROFILE_OUTPUT,
 });

@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { defineOperation, templateLocator } from '../common';
+import { defineOperation, TEMPLATE_OUTPUT, templateLocator } from '../common';
 
 const fields: INodeProperties[] = [templateLocator()];
 
@@ -10,4 +10,5 @@ export const { description, execute } = defineOperation({
 	method: 'GET',
 	path: '/templates/{templateId}',
 	fields,
+	output: TEMPLATE_OUTPUT,
 });

@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { defineOperation, webhookLocator } from '../common';
+import { defineOperation, WEBHOOK_OUTPUT, webhookLocator } from '../common';
 
 const fields: INodeProperties[] = [webhookLocator()];
 
@@ -10,4 +10,5 @@ export const { description, execute } = defineOperation({
 	method: 'GET',
 	path: '/webhooks/{webhookId}',
 	fields,
+	output: WEBHOOK_OUTPUT,
 });
