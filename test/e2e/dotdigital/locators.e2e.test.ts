@@ -42,7 +42,7 @@ const workflows = {
 				...node('Picked', 'chat', 'get', {
 					chatId: locator('id', 'chat-help'),
 					output: 'fields',
-					outputFields: 'name, status',
+					outputFields: 'name, channelId',
 				}),
 				typeVersion: 2,
 			},
@@ -188,7 +188,7 @@ describe('dotdigital CPaaS resource locators in a real n8n', () => {
 		expect(Object.keys(run.output('Simple')[0]).sort()).toEqual(
 			['_createdOn', '_updatedOn', 'email', 'firstName', 'id'].sort(),
 		);
-		expect(run.output('Picked')[0]).toEqual({ name: 'Help desk', status: expect.any(String) });
+		expect(run.output('Picked')[0]).toEqual({ name: 'Help desk', channelId: 'web' });
 		expect(sim.accepted().map((r) => `${r.method} ${r.path}`)).toEqual(
 			expect.arrayContaining([
 				'GET /cpaas/templates/welcome',
