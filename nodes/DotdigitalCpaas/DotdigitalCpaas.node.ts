@@ -9,7 +9,7 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 import { asNodeError, failedItems, requestOptionsDescription, route } from '../shared';
 import { operations, resourceDescriptions, resourceProperty } from './actions';
 import { DOTDIGITAL_TIMEOUT_SECONDS } from './transport';
-import { loadOptions } from './methods';
+import { listSearch, loadOptions } from './methods';
 
 export class DotdigitalCpaas implements INodeType {
 	description: INodeTypeDescription = {
@@ -20,7 +20,10 @@ export class DotdigitalCpaas implements INodeType {
 			dark: 'file:../../icons/dotdigital.dark.svg',
 		},
 		group: ['output'],
-		version: 1,
+		// Version 2: large reads (profiles, chats, conversations, templates, webhooks) return the
+		// simplified record by default; version 1 (saved workflows) keeps returning the raw one.
+		version: [1, 2],
+		defaultVersion: 2,
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
 		description:
 			'Send SMS, WhatsApp, push and other messages and manage profiles in dotdigital CPaaS',
@@ -36,7 +39,7 @@ export class DotdigitalCpaas implements INodeType {
 		],
 	};
 
-	methods = { loadOptions };
+	methods = { listSearch, loadOptions };
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		try {

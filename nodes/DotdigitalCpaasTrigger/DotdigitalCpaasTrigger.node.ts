@@ -5,8 +5,6 @@ import type {
 	IExecuteFunctions,
 	IHookFunctions,
 	INodeExecutionData,
-	ILoadOptionsFunctions,
-	INodePropertyOptions,
 	INodeType,
 	INodeTypeDescription,
 	IWebhookFunctions,
@@ -14,6 +12,7 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 
+import { getWebhookEvents } from '../DotdigitalCpaas/methods/loadOptions';
 import { dotdigitalRequest } from '../DotdigitalCpaas/transport';
 import { asNodeError, failedItems } from '../shared';
 import {
@@ -181,7 +180,7 @@ export class DotdigitalCpaasTrigger implements INodeType {
 				displayName: 'Event Names or IDs',
 				name: 'events',
 				type: 'multiOptions',
-				typeOptions: { loadOptionsMethod: 'getEvents' },
+				typeOptions: { loadOptionsMethod: 'getWebhookEvents' },
 				required: true,
 				default: [],
 				description:
@@ -256,7 +255,7 @@ export class DotdigitalCpaasTrigger implements INodeType {
 						displayName: 'Only Event Names or IDs',
 						name: 'onlyEventNames',
 						type: 'multiOptions',
-						typeOptions: { loadOptionsMethod: 'getEvents' },
+						typeOptions: { loadOptionsMethod: 'getWebhookEvents' },
 						default: [],
 						description:
 							'Start the workflow only for these event names; empty means every delivered event. Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
@@ -283,25 +282,8 @@ export class DotdigitalCpaasTrigger implements INodeType {
 		],
 	};
 
-	methods = {
-		loadOptions: {
-			async getEvents(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
-				const response = (await dotdigitalRequest.call(this, {
-					method: 'GET',
-					path: '/webhooks/availableevents',
-				})) as unknown;
-				const list = Array.isArray(response) ? (response as IDataObject[]) : [];
-				return list
-					.filter((event) => typeof event.type === 'string')
-					.map((event) => ({
-						name: String(event.type),
-						value: String(event.type),
-						description: typeof event.description === 'string' ? event.description : undefined,
-					}))
-					.sort((a, b) => a.name.localeCompare(b.name));
-			},
-		},
-	};
+	/** The event list is the dotdigital CPaaS node's own (`/webhooks/availableevents`). */
+	methods = { loadOptions: { getWebhookEvents } };
 
 	webhookMethods = {
 		default: {

@@ -8,6 +8,7 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { asNodeError, failedItems, requestOptionsDescription, route } from '../shared';
 import { operations, resourceDescriptions } from './actions';
+import { listSearch, loadOptions } from './methods';
 import { ENGAGEONE_TIMEOUT_SECONDS } from './transport';
 
 export class EngageOneCommunicate implements INodeType {
@@ -40,6 +41,8 @@ export class EngageOneCommunicate implements INodeType {
 			requestOptionsDescription(ENGAGEONE_TIMEOUT_SECONDS),
 		],
 	};
+
+	methods = { listSearch, loadOptions };
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		try {

@@ -8,6 +8,7 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { asNodeError, failedItems, requestOptionsDescription, route } from '../shared';
 import { operations, resourceDescriptions } from './actions';
+import { listSearch, loadOptions } from './methods';
 import { ENGATI_TIMEOUT_SECONDS } from './transport';
 
 export class Engati implements INodeType {
@@ -44,6 +45,8 @@ export class Engati implements INodeType {
 			requestOptionsDescription(ENGATI_TIMEOUT_SECONDS),
 		],
 	};
+
+	methods = { listSearch, loadOptions };
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		try {

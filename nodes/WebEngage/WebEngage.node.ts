@@ -8,6 +8,7 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { asNodeError, failedItems, requestOptionsDescription, route } from '../shared';
 import { operations, resourceDescriptions, resourceOptions } from './actions';
+import { listSearch, loadOptions } from './methods';
 import { WEBENGAGE_TIMEOUT_SECONDS } from './transport';
 
 export class WebEngage implements INodeType {
@@ -37,6 +38,8 @@ export class WebEngage implements INodeType {
 			requestOptionsDescription(WEBENGAGE_TIMEOUT_SECONDS),
 		],
 	};
+
+	methods = { listSearch, loadOptions };
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		try {

@@ -1,4 +1,10 @@
-import type { IDisplayOptions, INodeProperties } from 'n8n-workflow';
+import type {
+	IDisplayOptions,
+	INodeListSearchItems,
+	INodeListSearchResult,
+	INodeProperties,
+	INodePropertyMode,
+} from 'n8n-workflow';
 
 /**
  * Merges an operation's display conditions into each of its fields (n8n's own
@@ -47,4 +53,106 @@ export function requestOptionsDescription(defaultSeconds: number): INodeProperti
 			},
 		],
 	};
+}
+
+export interface LocatorSpec {
+	name: string;
+	displayName: string;
+	description: string;
+	/** The node's `methods.listSearch` entry for "From list"; without it, no list mode. */
+	searchListMethod?: string;
+	/** Whether the list can be searched by text (sent to the method as `filter`). */
+	searchable?: boolean;
+	/** "By ID" placeholder, starting with "e.g.". */
+	placeholder: string;
+	/** A regex the whole ID must match in "By ID" mode, and the error shown otherwise. */
+	idPattern?: { regex: string; message: string };
+	/** A URL mode: the regex that finds the ID in a URL from the vendor's app (first group). */
+	url?: { placeholder: string; regex: string; extract: string };
+	/** Label of the "By ID" mode (e.g. "By Name" where the API addresses a thing by name). */
+	idLabel?: string;
+}
+
+/**
+ * A resource locator (n8n's "From list" / "By ID" / "By URL" picker). Its value is
+ * `{ __rl: true, mode, value }`; a plain string (a workflow saved before the field was a locator)
+ * is read the same way (`locatorValue`).
+ */
+export function resourceLocator(spec: LocatorSpec): INodeProperties {
+	const modes: INodePropertyMode[] = [];
+	if (spec.searchListMethod) {
+		// eslint-disable-next-line n8n-nodes-base/node-param-default-missing -- a locator mode, not a parameter
+		modes.push({
+			displayName: 'From List',
+			name: 'list',
+			type: 'list',
+			placeholder: `Select a ${spec.displayName.replace(/ ID$/, '').toLowerCase()}...`,
+			typeOptions: {
+				searchListMethod: spec.searchListMethod,
+				searchable: spec.searchable ?? true,
+			},
+		});
+	}
+	// eslint-disable-next-line n8n-nodes-base/node-param-default-missing -- a locator mode, not a parameter
+	modes.push({
+		displayName: spec.idLabel ?? 'By ID',
+		name: 'id',
+		type: 'string',
+		placeholder: spec.placeholder,
+		...(spec.idPattern
+			? {
+					validation: [
+						{
+							type: 'regex',
+							properties: { regex: spec.idPattern.regex, errorMessage: spec.idPattern.message },
+						},
+					],
+				}
+			: {}),
+	});
+	if (spec.url) {
+		// eslint-disable-next-line n8n-nodes-base/node-param-default-missing -- a locator mode, not a parameter
+		modes.push({
+			displayName: 'By URL',
+			name: 'url',
+			type: 'string',
+			placeholder: spec.url.placeholder,
+			validation: [
+				{
+					type: 'regex',
+					properties: { regex: spec.url.regex, errorMessage: 'Not a valid URL' },
+				},
+			],
+			extractValue: { type: 'regex', regex: spec.url.extract },
+		});
+	}
+	return {
+		displayName: spec.displayName.replace(/ ID$/, ''),
+		name: spec.name,
+		type: 'resourceLocator',
+		required: true,
+		default: { mode: modes[0].name, value: '' },
+		description: spec.description,
+		modes,
+	};
+}
+
+/**
+ * A list search answered from a whole list the API returns in one call: the entries whose name or
+ * value contains `filter` (case-insensitive), sorted by name.
+ */
+export function searchInList(
+	entries: INodeListSearchItems[],
+	filter?: string,
+): INodeListSearchResult {
+	const needle = (filter ?? '').trim().toLowerCase();
+	const results = entries
+		.filter(
+			(entry) =>
+				!needle ||
+				entry.name.toLowerCase().includes(needle) ||
+				String(entry.value).toLowerCase().includes(needle),
+		)
+		.sort((a, b) => a.name.localeCompare(b.name));
+	return { results };
 }

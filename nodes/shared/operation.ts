@@ -12,7 +12,7 @@ import { processItems } from './items';
 import { returnAllOrLimit } from './pagination';
 import type { OperationModule } from './router';
 import type { ApiRequest } from './transport';
-import { readPositiveInteger, requirePathId } from './values';
+import { locatorValue, readPositiveInteger, requirePathId } from './values';
 
 /** A vendor's request function (its transport), as the operation engine calls it. */
 export type VendorRequest = (this: IExecuteFunctions, request: ApiRequest) => Promise<unknown>;
@@ -37,6 +37,8 @@ export interface SimpleOperation {
 	list?: boolean;
 	/** Whether replaying the request cannot act twice (POSTs that only set state). */
 	idempotent?: boolean;
+	/** A large read: its Simplify / Output choice (`outputProperties`, `shapeOutput`). */
+	output?: OutputShape;
 }
 
 /** The `options` collection without empty values (empty strings, empty lists). */
@@ -64,7 +66,7 @@ function pathParamsOf(
 		if (!field) continue;
 		params[name] = requirePathId(
 			this.getNode(),
-			this.getNodeParameter(name, itemIndex, ''),
+			locatorValue(this.getNodeParameter(name, itemIndex, '')),
 			field.displayName,
 			itemIndex,
 		);
@@ -107,7 +109,11 @@ export function defineRequestOperation(
 	request: VendorRequest,
 	spec: SimpleOperation,
 ): OperationModule {
-	const fields = spec.list ? [...spec.fields, ...returnAllOrLimit()] : spec.fields;
+	const fields = [
+		...spec.fields,
+		...(spec.list ? returnAllOrLimit() : []),
+		...(spec.output ? outputProperties(spec.output) : []),
+	];
 	return {
 		description: updateDisplayOptions(showFor(spec.resource, spec.operation), fields),
 		async execute(
@@ -150,8 +156,117 @@ export function defineRequestOperation(
 						),
 					);
 				}
-				return result;
+				return spec.output ? shapeOutput.call(this, result, itemIndex, spec.output) : result;
 			});
 		},
 	};
+}
+
+/**
+ * How a large read (records of more than ten fields) lets users and AI agents shrink its output:
+ * `simplify` a Simplify toggle, `output` an Output option (Simplified / Raw / Selected Fields, as in
+ * n8n's Microsoft Outlook node) for reads an AI agent is likely to use. `fields` are the simplified
+ * record's keys and what each means (the option's description tells an agent). Node version 1
+ * keeps the raw record by default (saved workflows do not change); later versions simplify.
+ */
+export interface OutputShape {
+	kind: 'simplify' | 'output';
+	/** What one record is, e.g. "profile". */
+	record: string;
+	fields: Record<string, string>;
+}
+
+const fieldList = (shape: OutputShape) =>
+	Object.entries(shape.fields)
+		.map(([key, meaning]) => `${key} (${meaning})`)
+		.join(', ');
+
+/** The Simplify / Output fields of a large read; version 1 defaults to the raw record. */
+export function outputProperties(shape: OutputShape): INodeProperties[] {
+	const byVersion = (version: number[], simplified: boolean): INodeProperties[] => {
+		const show = { '@version': version };
+		if (shape.kind === 'simplify') {
+			const simplify: INodeProperties = {
+				displayName: 'Simplify',
+				name: 'simplify',
+				type: 'boolean',
+				default: false,
+				description: `Whether to return a simplified version of the response instead of the raw data: each ${shape.record} with only ${fieldList(shape)}`,
+			};
+			simplify.default = simplified;
+			simplify.displayOptions = { show };
+			return [simplify];
+		}
+		const output: INodeProperties = {
+			displayName: 'Output',
+			name: 'output',
+			type: 'options',
+			default: 'raw',
+			options: [
+				{
+					name: 'Raw',
+					value: 'raw',
+					description: `Each ${shape.record} as the API returns it`,
+				},
+				{
+					name: 'Selected Fields',
+					value: 'fields',
+					description: `Only the ${shape.record} fields you name`,
+				},
+				{
+					name: 'Simplified',
+					value: 'simple',
+					description: `Each ${shape.record} with only ${fieldList(shape)}`,
+				},
+			],
+		};
+		output.default = simplified ? 'simple' : 'raw';
+		output.displayOptions = { show };
+		const selected: INodeProperties = {
+			displayName: 'Fields',
+			name: 'outputFields',
+			type: 'string',
+			default: '',
+			required: true,
+			placeholder: `e.g. ${Object.keys(shape.fields).slice(0, 3).join(', ')}`,
+			description: 'Comma-separated top-level fields to keep in each record',
+		};
+		selected.displayOptions = { show: { ...show, output: ['fields'] } };
+		return [output, selected];
+	};
+	return [...byVersion([1], false), ...byVersion([2], true)];
+}
+
+function pick(record: IDataObject, keys: string[]): IDataObject {
+	const picked: IDataObject = {};
+	for (const key of keys) if (key in record) picked[key] = record[key];
+	return picked;
+}
+
+/** A read's result shaped by its Simplify / Output choice (records in, records out). */
+export function shapeOutput(
+	this: IExecuteFunctions,
+	result: ItemResult,
+	itemIndex: number,
+	shape: OutputShape,
+): ItemResult {
+	let keys: string[] | undefined;
+	if (shape.kind === 'simplify') {
+		if (this.getNodeParameter('simplify', itemIndex, false) === true)
+			keys = Object.keys(shape.fields);
+	} else {
+		const output = this.getNodeParameter('output', itemIndex, 'raw') as string;
+		if (output === 'simple') keys = Object.keys(shape.fields);
+		if (output === 'fields') {
+			keys = String(this.getNodeParameter('outputFields', itemIndex, ''))
+				.split(',')
+				.map((key) => key.trim())
+				.filter(Boolean);
+		}
+	}
+	if (!keys) return result;
+	const fields = keys;
+	const shapeOne = (entry: IDataObject) =>
+		entry && typeof entry === 'object' && !Array.isArray(entry) ? pick(entry, fields) : entry;
+	return Array.isArray(result) ? result.map(shapeOne) : shapeOne(result as IDataObject);
 }

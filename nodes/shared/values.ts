@@ -538,3 +538,15 @@ export function checkCredentialFields(
 			);
 	}
 }
+
+/**
+ * The value of a resource locator parameter: `{ __rl: true, mode, value }` from the editor, or a
+ * plain string from a workflow saved before the field was a locator (or set by an expression).
+ */
+export function locatorValue(raw: unknown): unknown {
+	if (raw && typeof raw === 'object' && !Array.isArray(raw) && 'value' in raw) {
+		const locator = raw as { __rl?: unknown; mode?: unknown; value?: unknown };
+		if (locator.__rl === true || typeof locator.mode === 'string') return locator.value;
+	}
+	return raw;
+}

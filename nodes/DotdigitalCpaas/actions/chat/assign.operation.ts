@@ -1,9 +1,9 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { defineOperation, idField, jsonField, jsonObject } from '../common';
+import { chatLocator, defineOperation, jsonField, jsonObject } from '../common';
 
 const fields: INodeProperties[] = [
-	idField('chatId', 'Chat ID', 'ID of the chat'),
+	chatLocator(),
 	jsonField(
 		'assignment',
 		'Assignment (JSON)',

@@ -1,9 +1,9 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { defineOperation, idField } from '../common';
+import { chatLocator, defineOperation } from '../common';
 
 const fields: INodeProperties[] = [
-	idField('chatId', 'Chat ID', 'ID of the chat'),
+	chatLocator(),
 	{
 		displayName: 'Skip Close Message',
 		name: 'bypassMessage',

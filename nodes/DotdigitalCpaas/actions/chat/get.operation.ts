@@ -1,8 +1,8 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { defineOperation, idField } from '../common';
+import { CHAT_OUTPUT, chatLocator, defineOperation } from '../common';
 
-const fields: INodeProperties[] = [idField('chatId', 'Chat ID', 'ID of the chat')];
+const fields: INodeProperties[] = [chatLocator()];
 
 export const { description, execute } = defineOperation({
 	resource: 'chat',
@@ -10,4 +10,5 @@ export const { description, execute } = defineOperation({
 	method: 'GET',
 	path: '/chats/{chatId}',
 	fields,
+	output: CHAT_OUTPUT,
 });

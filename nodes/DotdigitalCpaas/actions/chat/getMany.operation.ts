@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { defineOperation } from '../common';
+import { CHAT_OUTPUT, defineOperation } from '../common';
 
 const fields: INodeProperties[] = [
 	{
@@ -53,4 +53,5 @@ export const { description, execute } = defineOperation({
 	path: '/chats',
 	fields,
 	list: true,
+	output: CHAT_OUTPUT,
 });

@@ -1,8 +1,8 @@
-import { idField } from '../common';
+import { chatLocator } from '../common';
 import { eventPageOperation } from '../conversationMessage/fields';
 
 export const { description, execute } = eventPageOperation({
 	resource: 'chatMessage',
-	ownerField: idField('chatId', 'Chat ID', 'ID of the chat'),
+	ownerField: chatLocator(),
 	path: '/chats/{chatId}/events',
 });

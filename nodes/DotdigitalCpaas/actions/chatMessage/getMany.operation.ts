@@ -1,8 +1,8 @@
-import { idField } from '../common';
+import { chatLocator } from '../common';
 import { messagePageOperation } from '../conversationMessage/fields';
 
 export const { description, execute } = messagePageOperation({
 	resource: 'chatMessage',
-	ownerField: idField('chatId', 'Chat ID', 'ID of the chat'),
+	ownerField: chatLocator(),
 	path: '/chats/{chatId}/messages',
 });

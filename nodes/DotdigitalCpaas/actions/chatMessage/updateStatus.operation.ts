@@ -1,9 +1,9 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { defineOperation, idField, jsonField, jsonArray } from '../common';
+import { chatLocator, defineOperation, jsonArray, jsonField } from '../common';
 
 const fields: INodeProperties[] = [
-	idField('chatId', 'Chat ID', 'ID of the chat'),
+	chatLocator(),
 	jsonField(
 		'statusUpdates',
 		'Status Updates (JSON)',

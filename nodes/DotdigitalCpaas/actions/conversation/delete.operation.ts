@@ -1,10 +1,8 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { defineOperation, idField } from '../common';
+import { conversationLocator, defineOperation } from '../common';
 
-const fields: INodeProperties[] = [
-	idField('conversationId', 'Conversation ID', 'ID of the conversation'),
-];
+const fields: INodeProperties[] = [conversationLocator()];
 
 export const { description, execute } = defineOperation({
 	resource: 'conversation',

@@ -1,10 +1,8 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { defineOperation, idField } from '../common';
+import { CONVERSATION_OUTPUT, conversationLocator, defineOperation } from '../common';
 
-const fields: INodeProperties[] = [
-	idField('conversationId', 'Conversation ID', 'ID of the conversation'),
-];
+const fields: INodeProperties[] = [conversationLocator()];
 
 export const { description, execute } = defineOperation({
 	resource: 'conversation',
@@ -12,4 +10,5 @@ export const { description, execute } = defineOperation({
 	method: 'GET',
 	path: '/conversations/{conversationId}',
 	fields,
+	output: CONVERSATION_OUTPUT,
 });

@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { defineOperation } from '../common';
+import { CONVERSATION_OUTPUT, defineOperation } from '../common';
 
 const fields: INodeProperties[] = [
 	{
@@ -46,4 +46,5 @@ export const { description, execute } = defineOperation({
 	path: '/conversations',
 	fields,
 	list: true,
+	output: CONVERSATION_OUTPUT,
 });

@@ -1,9 +1,15 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { defineOperation, idField, requiredString, splitList } from '../common';
+import {
+	conversationLocator,
+	defineOperation,
+	idField,
+	requiredString,
+	splitList,
+} from '../common';
 
 const fields: INodeProperties[] = [
-	idField('conversationId', 'Conversation ID', 'ID of the conversation'),
+	conversationLocator(),
 	idField('participantIds', 'Participant IDs', 'Comma-separated profile IDs to remove'),
 ];
 

@@ -1,9 +1,9 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { defineOperation, idField, jsonField, jsonObject } from '../common';
+import { conversationLocator, defineOperation, jsonField, jsonObject } from '../common';
 
 const fields: INodeProperties[] = [
-	idField('conversationId', 'Conversation ID', 'ID of the conversation'),
+	conversationLocator(),
 	jsonField(
 		'conversation',
 		'Conversation (JSON)',

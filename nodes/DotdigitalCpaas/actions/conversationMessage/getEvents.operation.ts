@@ -1,8 +1,8 @@
-import { idField } from '../common';
+import { conversationLocator } from '../common';
 import { eventPageOperation } from './fields';
 
 export const { description, execute } = eventPageOperation({
 	resource: 'conversationMessage',
-	ownerField: idField('conversationId', 'Conversation ID', 'ID of the conversation'),
+	ownerField: conversationLocator(),
 	path: '/conversations/{conversationId}/events',
 });

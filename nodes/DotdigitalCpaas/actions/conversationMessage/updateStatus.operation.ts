@@ -1,9 +1,9 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { defineOperation, idField, jsonField, jsonArray } from '../common';
+import { conversationLocator, defineOperation, jsonArray, jsonField } from '../common';
 
 const fields: INodeProperties[] = [
-	idField('conversationId', 'Conversation ID', 'ID of the conversation'),
+	conversationLocator(),
 	jsonField(
 		'statusUpdates',
 		'Status Updates (JSON)',

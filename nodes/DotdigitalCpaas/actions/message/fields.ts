@@ -42,7 +42,7 @@ export const messageProperties: INodeProperties[] = [
 		displayName: 'Email',
 		name: 'email',
 		type: 'string',
-		placeholder: 'name@email.com',
+		placeholder: 'e.g. name@email.com',
 		required: true,
 		default: '',
 		displayOptions: { show: { toType: ['email'] } },

@@ -1,9 +1,9 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { defineOperation, idField } from '../common';
+import { defineOperation, profileLocator } from '../common';
 
 const fields: INodeProperties[] = [
-	idField('profileId', 'Profile ID', 'ID of the profile'),
+	profileLocator(),
 	{
 		displayName: 'Options',
 		name: 'options',

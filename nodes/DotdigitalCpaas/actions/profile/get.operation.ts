@@ -1,9 +1,9 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { defineOperation, idField } from '../common';
+import { defineOperation, PROFILE_OUTPUT, profileLocator } from '../common';
 
 const fields: INodeProperties[] = [
-	idField('profileId', 'Profile ID', 'ID of the profile'),
+	profileLocator(),
 	{
 		displayName: 'Options',
 		name: 'options',
@@ -28,4 +28,5 @@ export const { description, execute } = defineOperation({
 	method: 'GET',
 	path: '/profiles/{profileId}',
 	fields,
+	output: PROFILE_OUTPUT,
 });

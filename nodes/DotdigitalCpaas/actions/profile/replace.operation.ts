@@ -1,9 +1,9 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { defineOperation, idField, jsonField, jsonObject } from '../common';
+import { defineOperation, jsonField, jsonObject, profileLocator } from '../common';
 
 const fields: INodeProperties[] = [
-	idField('profileId', 'Profile ID', 'ID of the profile'),
+	profileLocator(),
 	jsonField(
 		'profile',
 		'Profile (JSON)',

@@ -1,9 +1,9 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { defineOperation, idField, CHANNEL_OPTIONS } from '../common';
+import { CHANNEL_OPTIONS, defineOperation, profileLocator } from '../common';
 
 const fields: INodeProperties[] = [
-	idField('profileId', 'Profile ID', 'ID of the profile'),
+	profileLocator(),
 	{
 		displayName: 'Channels',
 		name: 'channels',

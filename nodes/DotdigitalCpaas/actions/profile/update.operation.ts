@@ -1,10 +1,10 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { defineOperation, idField, jsonField, jsonObject, splitList } from '../common';
+import { defineOperation, jsonField, jsonObject, profileLocator, splitList } from '../common';
 import { optionsQuery } from '../../../shared';
 
 const fields: INodeProperties[] = [
-	idField('profileId', 'Profile ID', 'ID of the profile'),
+	profileLocator(),
 	jsonField(
 		'profile',
 		'Profile (JSON)',

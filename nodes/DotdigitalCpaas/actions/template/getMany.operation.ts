@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { defineOperation } from '../common';
+import { defineOperation, TEMPLATE_OUTPUT } from '../common';
 
 const fields: INodeProperties[] = [];
 
@@ -11,4 +11,5 @@ export const { description, execute } = defineOperation({
 	path: '/templates',
 	fields,
 	list: true,
+	output: TEMPLATE_OUTPUT,
 });

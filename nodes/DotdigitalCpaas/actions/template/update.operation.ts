@@ -1,19 +1,10 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { defineOperation, jsonField } from '../common';
+import { defineOperation, jsonField, templateLocator } from '../common';
 import { buildTemplate } from './fields';
 
 const fields: INodeProperties[] = [
-	{
-		displayName: 'Template Name or ID',
-		name: 'templateId',
-		type: 'options',
-		typeOptions: { loadOptionsMethod: 'getTemplates' },
-		required: true,
-		default: '',
-		description:
-			'Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
-	},
+	templateLocator(),
 	{ displayName: 'Name', name: 'name', type: 'string', required: true, default: '' },
 	jsonField(
 		'messageParts',

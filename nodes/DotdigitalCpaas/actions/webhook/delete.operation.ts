@@ -1,8 +1,8 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { defineOperation, idField } from '../common';
+import { defineOperation, webhookLocator } from '../common';
 
-const fields: INodeProperties[] = [idField('webhookId', 'Webhook ID', 'ID of the webhook')];
+const fields: INodeProperties[] = [webhookLocator()];
 
 export const { description, execute } = defineOperation({
 	resource: 'webhook',

@@ -19,7 +19,7 @@ export const webhookFields: INodeProperties[] = [
 		type: 'string',
 		required: true,
 		default: '',
-		placeholder: 'https://example.com/hook',
+		placeholder: 'e.g. https://example.com/hook',
 		description: 'Where events are delivered',
 	},
 	{

@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { defineOperation } from '../common';
+import { defineOperation, WEBHOOK_OUTPUT } from '../common';
 
 const fields: INodeProperties[] = [
 	{
@@ -28,4 +28,5 @@ export const { description, execute } = defineOperation({
 	path: '/webhooks',
 	fields,
 	list: true,
+	output: WEBHOOK_OUTPUT,
 });

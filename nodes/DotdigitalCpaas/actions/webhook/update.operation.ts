@@ -1,12 +1,9 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { defineOperation, idField } from '../common';
+import { defineOperation, webhookLocator } from '../common';
 import { buildWebhook, webhookFields } from './fields';
 
-const fields: INodeProperties[] = [
-	idField('webhookId', 'Webhook ID', 'ID of the webhook'),
-	...webhookFields,
-];
+const fields: INodeProperties[] = [webhookLocator(), ...webhookFields];
 
 export const { description, execute } = defineOperation({
 	resource: 'webhook',

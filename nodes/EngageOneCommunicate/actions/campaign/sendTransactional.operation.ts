@@ -78,7 +78,7 @@ export const description: INodeProperties[] = updateDisplayOptions(
 			displayName: 'Sender',
 			name: 'sender',
 			type: 'string',
-			placeholder: 'name@email.com',
+			placeholder: 'e.g. name@email.com',
 			default: '',
 			required: true,
 			description: 'Sender email address, verified in Account Settings',
@@ -166,7 +166,7 @@ export const description: INodeProperties[] = updateDisplayOptions(
 					displayName: 'Reply To',
 					name: 'replyTo',
 					type: 'string',
-					placeholder: 'name@email.com',
+					placeholder: 'e.g. name@email.com',
 					default: '',
 				},
 				{

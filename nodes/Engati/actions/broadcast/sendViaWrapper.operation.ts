@@ -48,7 +48,7 @@ const properties: INodeProperties[] = [
 				displayName: 'Email',
 				name: 'email',
 				type: 'string',
-				placeholder: 'name@email.com',
+				placeholder: 'e.g. name@email.com',
 				default: '',
 			},
 			{ displayName: 'First Name', name: 'firstName', type: 'string', default: '' },

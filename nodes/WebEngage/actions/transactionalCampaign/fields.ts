@@ -32,7 +32,7 @@ export const deliveryProperties: INodeProperties[] = [
 				displayName: 'Override Email',
 				name: 'email',
 				type: 'string',
-				placeholder: 'name@email.com',
+				placeholder: 'e.g. name@email.com',
 				default: '',
 				description:
 					"Send to this address instead of the user's (required for email campaigns when the user has none)",

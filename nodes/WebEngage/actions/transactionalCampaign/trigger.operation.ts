@@ -7,8 +7,10 @@ import type {
 
 import {
 	inputError,
+	locatorValue,
 	processItems,
 	requireValue,
+	resourceLocator,
 	showFor,
 	updateDisplayOptions,
 } from '../../../shared';
@@ -18,15 +20,17 @@ import { buildDelivery, deliveryProperties } from './fields';
 export const description: INodeProperties[] = updateDisplayOptions(
 	showFor('transactionalCampaign', 'trigger'),
 	[
-		{
-			displayName: 'Campaign ID',
+		// WebEngage documents no API that lists campaigns: By ID only, checked in the editor.
+		resourceLocator({
 			name: 'campaignId',
-			type: 'string',
-			default: '',
-			required: true,
-			placeholder: 'e.g. ~3ekekrh',
+			displayName: 'Campaign ID',
 			description: 'ID of a running transactional campaign (campaign page → Show Details)',
-		},
+			placeholder: 'e.g. ~3ekekrh',
+			idPattern: {
+				regex: '^~?[A-Za-z0-9_-]+$',
+				message: 'A campaign ID is letters and digits, often after a ~ (e.g. ~3ekekrh)',
+			},
+		}),
 		...deliveryProperties,
 		{
 			displayName: 'Dedupe Window (Seconds)',
@@ -46,7 +50,12 @@ export async function execute(
 ): Promise<INodeExecutionData[]> {
 	return await processItems.call(this, items, async (i) => {
 		const node = this.getNode();
-		const campaignId = requireValue(node, this.getNodeParameter('campaignId', i), 'Campaign ID', i);
+		const campaignId = requireValue(
+			node,
+			locatorValue(this.getNodeParameter('campaignId', i)),
+			'Campaign ID',
+			i,
+		);
 		const body = buildDelivery.call(this, i, campaignId);
 		const dedupeTtl = Number(this.getNodeParameter('dedupeTtl', i, 0) || 0);
 		if (dedupeTtl !== 0) {
