@@ -7,7 +7,11 @@ import * as whatsappTemplate from './whatsappTemplate/WhatsappTemplate.resource'
 
 /** Every resource and operation of the node; the router dispatches through this map. */
 export const operations: ResourceMap = {
-	broadcast: { send: broadcast.send, sendViaWrapper: broadcast.sendViaWrapper },
+	broadcast: {
+		send: broadcast.send,
+		sendExternal: broadcast.sendExternal,
+		sendViaWrapper: broadcast.sendViaWrapper,
+	},
 	conversation: { getHistory: conversation.getHistory },
 	flow: { trigger: flow.trigger },
 	user: { getManyByAttribute: user.getManyByAttribute },

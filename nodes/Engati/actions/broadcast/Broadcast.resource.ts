@@ -1,9 +1,10 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import * as send from './send.operation';
+import * as sendExternal from './sendExternal.operation';
 import * as sendViaWrapper from './sendViaWrapper.operation';
 
-export { send, sendViaWrapper };
+export { send, sendExternal, sendViaWrapper };
 
 export const description: INodeProperties[] = [
 	{
@@ -21,6 +22,13 @@ export const description: INodeProperties[] = [
 				action: 'Send a broadcast',
 			},
 			{
+				name: 'Send External (CSV)',
+				value: 'sendExternal',
+				description:
+					'Broadcast an approved WhatsApp template to a CSV of recipients, built from the input items or read from a binary field (External Broadcast API)',
+				action: 'Send an external broadcast',
+			},
+			{
 				name: 'Send via Wrapper',
 				value: 'sendViaWrapper',
 				description:
@@ -31,5 +39,6 @@ export const description: INodeProperties[] = [
 		default: 'send',
 	},
 	...send.description,
+	...sendExternal.description,
 	...sendViaWrapper.description,
 ];
