@@ -14,17 +14,24 @@ import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 
 import { getWebhookEvents } from '../DotdigitalCpaas/methods/loadOptions';
 import { dotdigitalRequest } from '../DotdigitalCpaas/transport';
-import { asNodeError, failedItems } from '../shared';
+import { asNodeError, failedItems, readText } from '../shared';
 import {
 	eventKey,
 	filterByName,
 	forgetRecentEvents,
 	inOrder,
+	readDelivery,
 	recentEventsOf,
-	splitEvents,
 } from './events';
 import { deriveWebhookSecret } from './secret';
 import { isValidSignature, SIGNATURE_HEADER } from './signature';
+
+/**
+ * Largest delivery body accepted: n8n's default request body limit (N8N_PAYLOAD_SIZE_MAX, 16 MiB),
+ * which n8n does not apply to a raw body it leaves to the node. dotdigital batches at most 500
+ * events, far below it.
+ */
+export const MAX_DELIVERY_BYTES = 16 * 1024 * 1024;
 
 /** Default number of event IDs remembered for replay protection. */
 export const DEFAULT_REMEMBERED_EVENTS = 10000;
@@ -119,13 +126,145 @@ function selectedEvents(ctx: IHookFunctions): string[] {
 	return [...new Set((ctx.getNodeParameter('events', []) as string[]).map(String))].sort();
 }
 
+/**
+ * The filters to register. A filter with a name but no value (or a value but no name) is refused:
+ * dropping it would subscribe to more events than asked for. Entirely empty rows are left out.
+ */
 function subscriptionFilters(ctx: IHookFunctions): SubscriptionFilter[] {
 	const collection = ctx.getNodeParameter('subscriptionFilters', {}) as {
-		filter?: SubscriptionFilter[];
+		filter?: Array<Partial<SubscriptionFilter>>;
 	};
-	return (collection.filter ?? [])
-		.map((f) => ({ name: String(f.name ?? '').trim(), value: String(f.value ?? '').trim() }))
-		.filter((f) => f.name !== '' && f.value !== '');
+	const filters: SubscriptionFilter[] = [];
+	(collection.filter ?? []).forEach((f, n) => {
+		const name = settingText(ctx, f.name, `Subscription Filters → Filter ${n + 1} → Name`);
+		const value = settingText(ctx, f.value, `Subscription Filters → Filter ${n + 1} → Value`);
+		if (name === '' && value === '') return;
+		if (name === '' || value === '') {
+			throw new NodeOperationError(
+				ctx.getNode(),
+				`"Subscription Filters" filter ${n + 1} has ${name === '' ? 'a value but no name' : `the name "${name}" but no value`}`,
+				{
+					description:
+						'Fill in both, or remove the filter: without it the webhook would receive every event of the chosen types',
+				},
+			);
+		}
+		filters.push({ name, value });
+	});
+	return filters;
+}
+
+/** A text setting: no objects, control characters or broken characters (see readText). */
+function settingText(ctx: IHookFunctions, value: unknown, field: string): string {
+	return readText(ctx.getNode(), value, field, 0);
+}
+
+/** A whole number setting within bounds, named in the error. */
+function wholeNumber(
+	ctx: IHookFunctions,
+	value: unknown,
+	field: string,
+	min: number,
+	max = Number.MAX_SAFE_INTEGER,
+): number {
+	const number = typeof value === 'string' && value.trim() !== '' ? Number(value) : value;
+	if (typeof number !== 'number' || !Number.isInteger(number) || number < min || number > max) {
+		throw new NodeOperationError(
+			ctx.getNode(),
+			`"${field}" must be a whole number ${max === Number.MAX_SAFE_INTEGER ? `of at least ${min}` : `from ${min} to ${max}`}, got ${JSON.stringify(value) ?? String(value)}`,
+		);
+	}
+	return number;
+}
+
+/**
+ * Checks every setting before anything is registered, so a mistake fails the activation with a
+ * message naming the field instead of registering a webhook that would not work as configured.
+ */
+function checkSettings(ctx: IHookFunctions): void {
+	const events = selectedEvents(ctx);
+	if (events.length === 0) {
+		throw new NodeOperationError(
+			ctx.getNode(),
+			'Choose at least one event type in "Event Names or IDs"',
+		);
+	}
+	events.forEach((event) => settingText(ctx, event, 'Event Names or IDs'));
+	subscriptionFilters(ctx);
+	if (ctx.getNodeParameter('batch', true) as boolean) {
+		wholeNumber(ctx, ctx.getNodeParameter('maxBatchSize', 100), 'Max Batch Size', 1, 500);
+		wholeNumber(ctx, ctx.getNodeParameter('batchTimeout', 10), 'Batch Timeout (Seconds)', 1, 60);
+	}
+	const settings = ctx.getNodeParameter('settings', {}) as IDataObject;
+	if (settings.rememberEvents !== undefined)
+		wholeNumber(ctx, settings.rememberEvents, 'Options → Remember Event IDs', 0);
+	settingText(ctx, settings.webhookName, 'Options → Webhook Name');
+	const only = ((settings.onlyEventNames as unknown[] | undefined) ?? []).map((name) =>
+		settingText(ctx, name, 'Options → Only Event Names or IDs'),
+	);
+	const outside = only.filter((name) => name !== '' && !events.includes(name));
+	if (outside.length > 0) {
+		throw new NodeOperationError(
+			ctx.getNode(),
+			`"Only Event Names or IDs" lists ${outside.map((n) => `"${n}"`).join(', ')}, which the webhook does not subscribe to`,
+			{
+				description:
+					'Those events would never arrive: add them to "Event Names or IDs", or remove them from the option',
+			},
+		);
+	}
+}
+
+/**
+ * Checks the chosen event types and filter names against what the account offers
+ * (`GET /webhooks/availableevents`, which also fills the dropdown): an unknown type or filter
+ * would register a webhook that never fires, or one that ignores the filter.
+ */
+async function checkAgainstAvailableEvents(ctx: IHookFunctions): Promise<void> {
+	const response = (await dotdigitalRequest.call(ctx, {
+		method: 'GET',
+		path: '/webhooks/availableevents',
+	})) as unknown;
+	const available = Array.isArray(response) ? (response as IDataObject[]) : [];
+	const byType = new Map(
+		available
+			.filter((event) => typeof event.type === 'string')
+			.map((event) => [String(event.type), event]),
+	);
+	if (byType.size === 0) return; // nothing to check against
+	const events = selectedEvents(ctx);
+	const unknown = events.filter((event) => !byType.has(event));
+	if (unknown.length > 0) {
+		throw new NodeOperationError(
+			ctx.getNode(),
+			`Unknown event type${unknown.length > 1 ? 's' : ''} in "Event Names or IDs": ${unknown.map((e) => `"${e}"`).join(', ')}`,
+			{
+				description: `dotdigital CPaaS offers: ${[...byType.keys()].sort().join(', ').slice(0, 1000)}`,
+			},
+		);
+	}
+	const offered = new Set<string>();
+	let described = false;
+	for (const event of events) {
+		const filters = byType.get(event)?.filters;
+		if (!Array.isArray(filters)) continue;
+		described = true;
+		for (const filter of filters as IDataObject[])
+			if (typeof filter?.name === 'string') offered.add(filter.name);
+	}
+	if (!described) return;
+	const foreign = subscriptionFilters(ctx).filter((f) => !offered.has(f.name));
+	if (foreign.length > 0) {
+		throw new NodeOperationError(
+			ctx.getNode(),
+			`"Subscription Filters": ${foreign.map((f) => `"${f.name}"`).join(', ')} is not a filter of the chosen event types`,
+			{
+				description: offered.size
+					? `Filters these event types offer: ${[...offered].sort().join(', ')}`
+					: 'The chosen event types offer no filters',
+			},
+		);
+	}
 }
 
 /** The subscriptions to register: every chosen event type with the same filters. */
@@ -310,25 +449,7 @@ export class DotdigitalCpaasTrigger implements INodeType {
 
 			async create(this: IHookFunctions): Promise<boolean> {
 				const data = this.getWorkflowStaticData('node') as WebhookStaticData;
-				const events = selectedEvents(this);
-				if (events.length === 0) {
-					throw new NodeOperationError(
-						this.getNode(),
-						'Choose at least one event type in "Event Names or IDs"',
-					);
-				}
-				// A stored webhook that no longer matches this node is ours: replace it rather than orphan it.
-				if (data.webhookId) {
-					try {
-						await dotdigitalRequest.call(this, {
-							method: 'DELETE',
-							path: `/webhooks/${encodeURIComponent(data.webhookId)}`,
-						});
-					} catch (error) {
-						if (!isNotFound(error)) throw asNodeError(this.getNode(), error);
-					}
-				}
-				forgetRegistration(data);
+				checkSettings(this);
 				const nonce = randomBytes(16).toString('hex');
 				const secret = deriveWebhookSecret(await credentialsOf(this), {
 					workflowId: this.getWorkflow().id,
@@ -341,20 +462,45 @@ export class DotdigitalCpaasTrigger implements INodeType {
 						'Cannot derive the webhook secret: the credential has no password or access token, or the workflow is not saved yet',
 					);
 				}
+				await checkAgainstAvailableEvents(this);
+				// A stored webhook that no longer matches this node is ours: replace it rather than orphan it.
+				if (data.webhookId) {
+					try {
+						await dotdigitalRequest.call(this, {
+							method: 'DELETE',
+							path: `/webhooks/${encodeURIComponent(data.webhookId)}`,
+						});
+					} catch (error) {
+						if (!isNotFound(error)) throw asNodeError(this.getNode(), error);
+					}
+				}
+				forgetRegistration(data);
 				const settings = this.getNodeParameter('settings', {}) as IDataObject;
 				const batch = this.getNodeParameter('batch', true) as boolean;
 				const body: IDataObject = {
-					name: String(
-						settings.webhookName || `n8n workflow ${this.getWorkflow().id ?? ''}`,
-					).trim(),
+					name:
+						settingText(this, settings.webhookName, 'Options → Webhook Name') ||
+						`n8n workflow ${this.getWorkflow().id ?? ''}`.trim(),
 					url: this.getNodeWebhookUrl('default'),
 					secret,
 					subscriptions: subscriptions(this),
 					batch,
 				};
 				if (batch) {
-					body.maxBatchSize = this.getNodeParameter('maxBatchSize', 100) as number;
-					body.batchTimeout = this.getNodeParameter('batchTimeout', 10) as number;
+					body.maxBatchSize = wholeNumber(
+						this,
+						this.getNodeParameter('maxBatchSize', 100),
+						'Max Batch Size',
+						1,
+						500,
+					);
+					body.batchTimeout = wholeNumber(
+						this,
+						this.getNodeParameter('batchTimeout', 10),
+						'Batch Timeout (Seconds)',
+						1,
+						60,
+					);
 				}
 				const hook = await dotdigitalRequest.call(this, {
 					method: 'POST',
@@ -403,6 +549,14 @@ export class DotdigitalCpaasTrigger implements INodeType {
 
 		if (req.rawBody === undefined && typeof req.readRawBody === 'function') await req.readRawBody();
 		const rawBody = req.rawBody;
+		if (rawBody !== undefined && rawBody.length > MAX_DELIVERY_BYTES) {
+			// Not 400: dotdigital drops a delivery answered 400, and this one was not read.
+			res
+				.status(413)
+				.json({ error: `The body is larger than ${MAX_DELIVERY_BYTES / 1024 / 1024} MB` })
+				.end();
+			return { noWebhookResponse: true };
+		}
 		const signature = this.getHeaderData()[SIGNATURE_HEADER] as string | string[] | undefined;
 		if (!isValidSignature(await webhookSecret(this, data, true), rawBody, signature)) {
 			res.status(401).send('Unauthorized').end();
@@ -418,20 +572,39 @@ export class DotdigitalCpaasTrigger implements INodeType {
 			return { noWebhookResponse: true };
 		}
 
+		const delivery = readDelivery(body);
+		if (!delivery.valid || (delivery.events.length === 0 && delivery.invalid > 0)) {
+			// Signed JSON that holds no event can never be processed: 400, so dotdigital does not retry.
+			res
+				.status(400)
+				.json({
+					error: delivery.valid
+						? 'The body holds no events (objects with an eventId or a name)'
+						: 'The body is not an event or a list of events',
+				})
+				.end();
+			return { noWebhookResponse: true };
+		}
+
 		const settings = this.getNodeParameter('settings', {}) as IDataObject;
 		const names = (settings.onlyEventNames as string[] | undefined) ?? [];
-		const received = splitEvents(body);
+		const received = delivery.events;
 		const events = filterByName(received, names);
 		const isNew = recentEventsOf(triggerKey(this), rememberedEvents(settings)).claim(
 			events,
 			rememberedEvents(settings),
 		);
 		const fresh = events.filter((_, i) => isNew[i]);
-		const webhookResponse = {
+		const unidentified = fresh.filter((event) => eventKey(event) === '').length;
+		const webhookResponse: IDataObject = {
 			received: received.length,
 			accepted: fresh.length,
 			duplicates: events.length - fresh.length,
 		};
+		// Entries of a batch that are not events are left out; the events beside them still go on.
+		if (delivery.invalid > 0) webhookResponse.invalid = delivery.invalid;
+		// Events without an eventId pass, but a replay of them cannot be recognised.
+		if (unidentified > 0) webhookResponse.withoutEventId = unidentified;
 		// Nothing new: acknowledge so dotdigital stops retrying, and start nothing.
 		if (fresh.length === 0) return { webhookResponse };
 		return { webhookResponse, workflowData: [this.helpers.returnJsonArray(fresh)] };

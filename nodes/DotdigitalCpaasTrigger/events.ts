@@ -1,15 +1,32 @@
 import type { IDataObject } from 'n8n-workflow';
 
-/**
- * The events of one delivery: dotdigital sends one event object, or (with batching) an array of
- * them. Anything that is not an object is not an event and is left out.
- */
-export function splitEvents(body: unknown): IDataObject[] {
-	const list = Array.isArray(body) ? body : [body];
-	return list.filter(
-		(event): event is IDataObject =>
-			typeof event === 'object' && event !== null && !Array.isArray(event),
+/** An event as dotdigital sends it: an object with an `eventId` or a `name` (A3 contract). */
+export function isEvent(value: unknown): value is IDataObject {
+	if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
+	const { eventId, name } = value as IDataObject;
+	return (
+		(typeof eventId === 'string' && eventId.trim() !== '') ||
+		typeof eventId === 'number' ||
+		(typeof name === 'string' && name.trim() !== '')
 	);
+}
+
+/**
+ * What one delivery holds: its events, and how many entries of a batch were not events. `valid`
+ * is false when the body is neither an event nor a list (then nothing in it can be an event).
+ */
+export function readDelivery(body: unknown): {
+	valid: boolean;
+	events: IDataObject[];
+	invalid: number;
+} {
+	if (Array.isArray(body)) {
+		const events = body.filter(isEvent);
+		return { valid: true, events, invalid: body.length - events.length };
+	}
+	return isEvent(body)
+		? { valid: true, events: [body], invalid: 0 }
+		: { valid: false, events: [], invalid: 1 };
 }
 
 /** Events whose `name` is one of `names`; every event when `names` is empty. */

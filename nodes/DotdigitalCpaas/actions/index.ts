@@ -9,6 +9,7 @@ import * as chatPresence from './chatPresence/ChatPresence.resource';
 import * as content from './content/Content.resource';
 import * as conversation from './conversation/Conversation.resource';
 import * as conversationMessage from './conversationMessage/ConversationMessage.resource';
+import * as facebook from './facebook/Facebook.resource';
 import * as message from './message/Message.resource';
 import * as messageHistory from './messageHistory/MessageHistory.resource';
 import * as profile from './profile/Profile.resource';
@@ -26,6 +27,7 @@ export const operations: ResourceMap = {
 	content: content.operations,
 	conversation: conversation.operations,
 	conversationMessage: conversationMessage.operations,
+	facebook: facebook.operations,
 	message: message.operations,
 	messageHistory: messageHistory.operations,
 	profile: profile.operations,
@@ -48,6 +50,7 @@ export const resourceProperty: INodeProperties = {
 		{ name: 'Content', value: 'content' },
 		{ name: 'Conversation', value: 'conversation' },
 		{ name: 'Conversation Message', value: 'conversationMessage' },
+		{ name: 'Facebook Messenger', value: 'facebook' },
 		{ name: 'Message', value: 'message' },
 		{ name: 'Message History', value: 'messageHistory' },
 		{ name: 'Profile', value: 'profile' },
@@ -67,6 +70,7 @@ export const resourceDescriptions: INodeProperties[] = [
 	...content.description,
 	...conversation.description,
 	...conversationMessage.description,
+	...facebook.description,
 	...message.description,
 	...messageHistory.description,
 	...profile.description,

@@ -5,7 +5,7 @@ import {
 	filterByName,
 	inOrder,
 	RecentEvents,
-	splitEvents,
+	readDelivery,
 } from '../../../nodes/DotdigitalCpaasTrigger/events';
 import {
 	credentialKeyMaterial,
@@ -56,15 +56,20 @@ describe('signature', () => {
 	});
 });
 
-describe('splitEvents and filterByName', () => {
-	it('turns one event or a batch into a list of events, leaving out non-objects', () => {
-		expect(splitEvents({ eventId: 'a' })).toEqual([{ eventId: 'a' }]);
-		expect(splitEvents([{ eventId: 'a' }, 3, null, [1], { eventId: 'b' }])).toEqual([
-			{ eventId: 'a' },
-			{ eventId: 'b' },
-		]);
-		expect(splitEvents('text')).toEqual([]);
-		expect(splitEvents(null)).toEqual([]);
+describe('readDelivery and filterByName', () => {
+	it('turns one event or a batch into a list of events, counting the entries that are not events', () => {
+		expect(readDelivery({ eventId: 'a' })).toEqual({
+			valid: true,
+			events: [{ eventId: 'a' }],
+			invalid: 0,
+		});
+		expect(readDelivery({ name: 'message.sent' }).events).toEqual([{ name: 'message.sent' }]);
+		expect(
+			readDelivery([{ eventId: 'a' }, 3, null, [1], {}, { eventId: ' ' }, { eventId: 'b' }]),
+		).toEqual({ valid: true, events: [{ eventId: 'a' }, { eventId: 'b' }], invalid: 5 });
+		expect(readDelivery([])).toEqual({ valid: true, events: [], invalid: 0 });
+		for (const body of ['text', null, 42, {}, { payload: {} }])
+			expect(readDelivery(body)).toEqual({ valid: false, events: [], invalid: 1 });
 	});
 
 	it('keeps only the named events, or all when no names are given', () => {

@@ -24,8 +24,61 @@ export interface SimRequest {
 	/** Parsed JSON body, or undefined for an empty or non-JSON body. */
 	body: unknown;
 	rawBody: Buffer;
+	/** The parts of a `multipart/form-data` body (then `body` maps each part's name to its text). */
+	parts?: FormPart[];
 	operationId?: string;
 	params: Record<string, string>;
+}
+
+/** One part of a multipart/form-data body. */
+export interface FormPart {
+	name: string;
+	filename?: string;
+	contentType?: string;
+	data: Buffer;
+}
+
+/**
+ * Parses a multipart/form-data body (RFC 7578): parts separated by `--boundary` lines, each with
+ * a `Content-Disposition: form-data; name="…"[; filename="…"]` header. Throws on anything else.
+ */
+export function parseMultipart(body: Buffer, contentType: string): FormPart[] {
+	const match = /boundary=(?:"([^"]+)"|([^;\s]+))/i.exec(contentType);
+	if (!match) throw new Error('multipart/form-data without a boundary');
+	const delimiter = Buffer.from(`--${match[1] ?? match[2]}`);
+	const parts: FormPart[] = [];
+	let at = body.indexOf(delimiter);
+	if (at !== 0) throw new Error('the body does not start with the boundary');
+	for (;;) {
+		at += delimiter.length;
+		if (body.subarray(at, at + 2).toString() === '--') break; // the closing delimiter
+		if (body.subarray(at, at + 2).toString() !== '\r\n')
+			throw new Error('a boundary line does not end with CRLF');
+		at += 2;
+		const headerEnd = body.indexOf('\r\n\r\n', at);
+		if (headerEnd < 0) throw new Error('a part has no end of headers');
+		const headers: Record<string, string> = {};
+		for (const line of body.subarray(at, headerEnd).toString('utf8').split('\r\n')) {
+			const colon = line.indexOf(':');
+			if (colon > 0)
+				headers[line.slice(0, colon).trim().toLowerCase()] = line.slice(colon + 1).trim();
+		}
+		const next = body.indexOf(Buffer.concat([Buffer.from('\r\n'), delimiter]), headerEnd + 4);
+		if (next < 0) throw new Error('a part is not closed by the boundary');
+		const disposition = headers['content-disposition'] ?? '';
+		const name = /(?:^|;)\s*name="([^"]*)"/i.exec(disposition)?.[1];
+		if (!/^form-data\b/i.test(disposition) || name === undefined)
+			throw new Error(`a part without "Content-Disposition: form-data; name=…": ${disposition}`);
+		const filename = /;\s*filename="([^"]*)"/i.exec(disposition)?.[1];
+		parts.push({
+			name,
+			...(filename !== undefined ? { filename } : {}),
+			...(headers['content-type'] ? { contentType: headers['content-type'] } : {}),
+			data: body.subarray(headerEnd + 4, next),
+		});
+		at = next + 2;
+	}
+	return parts;
 }
 
 export interface SimResponse {
@@ -345,7 +398,18 @@ export class Simulator {
 		if (req.path.startsWith('/__control/')) return this.control(req, res);
 
 		const contentType = String(req.headers['content-type'] ?? '');
-		if (rawBody.length > 0 && (contentType.includes('json') || contentType === '')) {
+		if (/^multipart\/form-data/i.test(contentType)) {
+			try {
+				req.parts = parseMultipart(rawBody, contentType);
+				req.body = Object.fromEntries(req.parts.map((p) => [p.name, p.data.toString('utf8')]));
+			} catch (error) {
+				this.record(req, 400, `body is not valid multipart/form-data: ${(error as Error).message}`);
+				return this.send(
+					res,
+					this.spec.errorResponse(400, 'Request body is not valid multipart/form-data', req),
+				);
+			}
+		} else if (rawBody.length > 0 && (contentType.includes('json') || contentType === '')) {
 			try {
 				req.body = JSON.parse(rawBody.toString('utf8'));
 			} catch {

@@ -11,6 +11,7 @@
  * 5000 messages and 10 MB; the per-minute limit answers 429 with `X-RateLimit-Limit/-Remaining/-Reset`.
  * The webhook endpoints and signed deliveries live in `webhooks.ts`.
  */
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 
@@ -49,6 +50,8 @@ const OPENAPI_FILES = [
 	'analytics-api.json',
 	'session-api.json',
 	'webhook-api.json',
+	// Written from the published contract (see its description): not among dotdigital's files here.
+	'facebook-api.json',
 ];
 
 const LEGACY_PREFIX = '/apispaces/{apiSpaceId}';
@@ -161,6 +164,17 @@ function list(value: unknown): string[] {
 		.filter(Boolean);
 }
 
+/**
+ * How the Facebook Meta Data Service answers: `text` = the metadata as plain text (the OpenAPI's
+ * `text/plain` schema), `quotedJson` = the same text as a JSON string (the OpenAPI's example).
+ */
+export type FacebookMetadataForm = 'text' | 'quotedJson';
+const facebookForms = new WeakMap<Simulator, FacebookMetadataForm>();
+
+export function setFacebookMetadataForm(sim: Simulator, form: FacebookMetadataForm): void {
+	facebookForms.set(sim, form);
+}
+
 export interface DotdigitalSimulatorOptions {
 	username?: string;
 	password?: string;
@@ -185,6 +199,7 @@ export function createDotdigitalSimulator(options: DotdigitalSimulatorOptions = 
 				['session-1', { id: 'session-1', profileId: 'profile-1', isActive: true }],
 			]),
 			imports: new Map<string, Json>(),
+			facebookStates: new Map<string, Json>(),
 			optInDefaults: { sms: true, whatsApp: false } as Json,
 			teams: new Map<string, Json>([['team-1', { id: 'team-1', members: ['agent-1'] }]]),
 			webhooks: new Map<string, Json>(),
@@ -281,6 +296,24 @@ export function createDotdigitalSimulator(options: DotdigitalSimulatorOptions = 
 	const profileOr404 = (id: string) => get('profiles', id, 'Profile');
 
 	const handlers: Record<string, Handler> = {
+		// ---- Facebook Meta Data Service (facebook-api.json): `apiSpaceId` must be the account's
+		// API space; the answer is the metadata as text, which the simulator can decode for tests.
+		'POST /cpaas/channels/facebook/state': (req, simulator) => {
+			const { profileId, data } = body(req);
+			if (req.query.apiSpaceId !== auth.apiSpaceId || String(profileId).trim() === '')
+				return { status: 400, body: {} };
+			const metadata =
+				createHash('sha256').update(`${auth.apiSpaceId}:${profileId}`).digest('hex') +
+				Buffer.from(JSON.stringify({ profileId, data })).toString('base64');
+			store('facebookStates').set(metadata, { profileId, data, apiSpaceId: auth.apiSpaceId });
+			const form = facebookForms.get(simulator) ?? 'text';
+			return {
+				status: 200,
+				raw: form === 'quotedJson' ? JSON.stringify(metadata) : metadata,
+				headers: { 'content-type': 'text/plain; charset=utf-8' },
+			};
+		},
+
 		// ---- messages
 		'POST /cpaas/messages': (req) => {
 			try {
@@ -829,6 +862,7 @@ export function createDotdigitalSimulator(options: DotdigitalSimulatorOptions = 
 			conversations: Object.fromEntries(store('conversations')),
 			chats: Object.fromEntries(store('chats')),
 			imports: Object.fromEntries(store('imports')),
+			facebookStates: Object.fromEntries(store('facebookStates')),
 			webhooks: Object.fromEntries(state.webhooks as Map<string, Json>),
 			optInDefaults: state.optInDefaults,
 		}),

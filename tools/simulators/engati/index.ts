@@ -90,6 +90,57 @@ const seedHistory = (): Map<string, Json[]> => {
 };
 
 /** Engati's timestamp format as seen in client code: `YYYY-MM-DD HH:MM:SS.ffffff+0000`. */
+/** RFC 4180 CSV: rows of fields, `"…"` quoting with `""` for a quote; throws on a broken quote. */
+export function parseCsv(text: string): string[][] {
+	const rows: string[][] = [];
+	let row: string[] = [];
+	let field = '';
+	let quoted = false;
+	let i = 0;
+	const endField = () => {
+		row.push(field);
+		field = '';
+	};
+	while (i < text.length) {
+		const c = text[i];
+		if (quoted) {
+			if (c === '"' && text[i + 1] === '"') {
+				field += '"';
+				i += 2;
+			} else if (c === '"') {
+				quoted = false;
+				i++;
+				if (i < text.length && !',\r\n'.includes(text[i]))
+					throw new Error('text after a closing quote');
+			} else {
+				field += c;
+				i++;
+			}
+		} else if (c === '"') {
+			if (field !== '') throw new Error('a quote inside an unquoted field');
+			quoted = true;
+			i++;
+		} else if (c === ',') {
+			endField();
+			i++;
+		} else if (c === '\r' || c === '\n') {
+			endField();
+			rows.push(row);
+			row = [];
+			i += c === '\r' && text[i + 1] === '\n' ? 2 : 1;
+		} else {
+			field += c;
+			i++;
+		}
+	}
+	if (quoted) throw new Error('an unclosed quote');
+	if (field !== '' || row.length > 0) {
+		endField();
+		rows.push(row);
+	}
+	return rows;
+}
+
 const engatiTimestamp = (ms: number) =>
 	new Date(ms).toISOString().replace('T', ' ').replace('Z', '000+0000');
 
@@ -219,6 +270,78 @@ export function createEngatiSimulator(options: Partial<typeof ENGATI_DEFAULTS> =
 				});
 			}
 			return envelope(1000, { broadcastId, broadcastStatus: 'SCHEDULED' });
+		},
+		/**
+		 * External broadcast: `target_audience` must be an uploaded CSV file (else 2005) whose header
+		 * is `user.phone_number` then `user.attribute_0`, `user.attribute_1`, … in order, with a `+`
+		 * and country code on every phone number and one value per column (else 2005, inferred: the
+		 * docs name no code for a malformed CSV); `template_payload` must be the template's JSON
+		 * structure with a name and language code (else 2000, inferred), of an approved template.
+		 */
+		sendExternalBroadcast(req) {
+			if (!bot(req).whatsapp) return envelope(2004);
+			const parts = req.parts ?? [];
+			const audience = parts.find((p) => p.name === 'target_audience');
+			const payloadPart = parts.find((p) => p.name === 'template_payload');
+			if (!audience || audience.filename === undefined) return envelope(2005);
+			if (!/\.csv$/i.test(audience.filename) && !/^text\/csv\b/i.test(audience.contentType ?? ''))
+				return envelope(2005);
+			let template: Json;
+			try {
+				template = JSON.parse(payloadPart?.data.toString('utf8') ?? '') as Json;
+			} catch {
+				return envelope(2000, null, 'template_payload is not JSON');
+			}
+			if (
+				!template ||
+				typeof template !== 'object' ||
+				Array.isArray(template) ||
+				typeof template.name !== 'string' ||
+				typeof template.language?.code !== 'string'
+			)
+				return envelope(2000, null, 'template_payload needs the template name and language');
+			if (!config.templates.includes(template.name))
+				return envelope(2000, null, `Template ${template.name} is not approved for this bot`);
+			let rows: string[][];
+			try {
+				rows = parseCsv(audience.data.toString('utf8').replace(/^\uFEFF/, ''));
+			} catch (error) {
+				return envelope(2005, null, `Invalid file format: ${(error as Error).message}`);
+			}
+			const [header, ...recipients] = rows;
+			const expected = [
+				'user.phone_number',
+				...(header ?? []).slice(1).map((_, n) => `user.attribute_${n}`),
+			];
+			if (!header || header.join(',') !== expected.join(','))
+				return envelope(
+					2005,
+					null,
+					`Invalid file format: the header must be ${expected.join(',')}`,
+				);
+			if (recipients.length === 0)
+				return envelope(2005, null, 'Invalid file format: no recipients');
+			for (const [n, row] of recipients.entries()) {
+				if (row.length !== header.length || !/^\+[1-9]\d{6,14}$/.test(row[0]))
+					return envelope(2005, null, `Invalid file format: row ${n + 2}`);
+			}
+			const broadcastId = state.broadcasts.length + 1;
+			state.broadcasts.push({
+				version: 'external',
+				broadcastId,
+				broadcastName: req.query.broadcast_id,
+				template,
+				filename: audience.filename,
+				csv: audience.data.toString('utf8'),
+			});
+			for (const row of recipients) {
+				state.deliveries.push({
+					broadcastId,
+					recipient: row[0],
+					content: { template: template.name, parameters: row.slice(1) },
+				});
+			}
+			return envelope(1000, null);
 		},
 		triggerFlowV1(req) {
 			return triggerFlow(req, { ...req.query } as Json, 'v1');
