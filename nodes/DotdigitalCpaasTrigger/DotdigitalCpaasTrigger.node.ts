@@ -547,9 +547,19 @@ export class DotdigitalCpaasTrigger implements INodeType {
 		const res = this.getResponseObject();
 		const data = this.getWorkflowStaticData('node') as WebhookStaticData;
 
-		if (req.rawBody === undefined && typeof req.readRawBody === 'function') await req.readRawBody();
+		let tooLarge = false;
+		if (req.rawBody === undefined && typeof req.readRawBody === 'function') {
+			try {
+				await req.readRawBody();
+			} catch (error) {
+				// n8n's body reader stops at its size limit (N8N_PAYLOAD_SIZE_MAX).
+				const { status, type } = error as { status?: number; type?: string };
+				if (status !== 413 && type !== 'entity.too.large') throw asNodeError(this.getNode(), error);
+				tooLarge = true;
+			}
+		}
 		const rawBody = req.rawBody;
-		if (rawBody !== undefined && rawBody.length > MAX_DELIVERY_BYTES) {
+		if (tooLarge || (rawBody !== undefined && rawBody.length > MAX_DELIVERY_BYTES)) {
 			// Not 400: dotdigital drops a delivery answered 400, and this one was not read.
 			res
 				.status(413)
