@@ -2,6 +2,8 @@ export * from './batching';
 export * from './descriptions';
 export * from './errors';
 export * from './items';
+export * from './mapping';
+export * from './parameters';
 export * from './pagination';
 export * from './retry';
 export * from './secrets';
