@@ -128,16 +128,18 @@ async function executeWorkflow(workflowId: string, label: string): Promise<RunRe
 	if (!server) throw new Error('no n8n server');
 	await server.activate(workflowId);
 	try {
-		const before = new Set((await server.executions(workflowId)).map((e) => e.id));
-		const answer = await fetch(`${server.baseUrl}/webhook/${workflowId}`, { method: 'POST' });
+		const before = new Set((await retried(() => server!.executions(workflowId))).map((e) => e.id));
+		const answer = await retried(() =>
+			fetch(`${server!.baseUrl}/webhook/${workflowId}`, { method: 'POST' }),
+		);
 		if (!answer.ok) throw new Error(`${label}: the webhook answered ${answer.status}`);
 		const deadline = Date.now() + 3_600_000;
 		for (;;) {
-			const done = (await server.executions(workflowId)).find(
+			const done = (await retried(() => server!.executions(workflowId))).find(
 				(e) => !before.has(e.id) && !['new', 'running', 'waiting'].includes(e.status),
 			);
 			if (done) {
-				const detail = await server.execution(done.id);
+				const detail = await retried(() => server!.execution(done.id));
 				const runData = detail.data?.resultData?.runData ?? {};
 				if (detail.status !== 'success') {
 					throw new Error(
@@ -155,6 +157,18 @@ async function executeWorkflow(workflowId: string, label: string): Promise<RunRe
 		}
 	} finally {
 		await server.deactivate(workflowId);
+	}
+}
+
+/** A loopback call to a busy n8n, tried again a few times when the connection fails. */
+async function retried<T>(call: () => Promise<T>): Promise<T> {
+	for (let attempt = 1; ; attempt++) {
+		try {
+			return await call();
+		} catch (error) {
+			if (attempt >= 5) throw error;
+			await new Promise((r) => setTimeout(r, 2000 * attempt));
+		}
 	}
 }
 

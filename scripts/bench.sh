@@ -12,7 +12,7 @@ npm run --silent build
 for line in ${ONLY_N8N_LINES:-$N8N_LINES}; do
 	echo "== n8n line $line ($(n8n_version_for "$line"))"
 	echo "uptime before: $(uptime)"
-	N8N_LINE="$line" npx tsx bench/bulk.ts
+	N8N_LINE="$line" npx tsx bench/bulk.ts || echo "bench/bulk.ts failed on line $line"
 	if [ "${BENCH_ONLY:-}" = "" ] || [[ ",${BENCH_ONLY}," == *",trigger,"* ]]; then
 		N8N_LINE="$line" npx tsx bench/trigger-latency.ts
 	fi
