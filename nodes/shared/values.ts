@@ -76,18 +76,19 @@ export function describeValue(value: unknown): string {
 
 /**
  * The first control character in a text: C0 controls and DEL; multi-line text may hold tabs and line
- * breaks (tab, line feed, carriage return).
+ * breaks (tab, line feed, carriage return). -1 when there is none; -2 when there is none but the text
+ * holds UTF-16 surrogates (which then need the lone-surrogate check). One pass, no allocation.
  */
-function firstControl(text: string, multiline: boolean): number | undefined {
+function firstControl(text: string, multiline: boolean): number {
+	let surrogates = false;
 	for (let i = 0; i < text.length; i++) {
 		const code = text.charCodeAt(i);
-		if (
-			code === 0x7f ||
-			(code < 0x20 && !(multiline && (code === 0x09 || code === 0x0a || code === 0x0d)))
-		)
-			return code;
+		if (code < 0x20) {
+			if (!(multiline && (code === 0x09 || code === 0x0a || code === 0x0d))) return code;
+		} else if (code === 0x7f) return code;
+		else if (code >= 0xd800 && code <= 0xdfff) surrogates = true;
 	}
-	return undefined;
+	return surrogates ? -2 : -1;
 }
 const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 
@@ -104,7 +105,7 @@ function checkText(
 	multiline = false,
 ): string {
 	const control = firstControl(text, multiline);
-	if (control !== undefined) {
+	if (control >= 0) {
 		const code = control.toString(16).toUpperCase().padStart(4, '0');
 		throw inputError(node, `"${field}" contains a control character (U+${code})`, {
 			itemIndex,
@@ -113,7 +114,7 @@ function checkText(
 				: 'Remove control characters, tabs and line breaks from this value',
 		});
 	}
-	if (LONE_SURROGATE.test(text)) {
+	if (control === -2 && LONE_SURROGATE.test(text)) {
 		throw inputError(
 			node,
 			`"${field}" contains a broken character (a lone UTF-16 surrogate) that cannot be sent as UTF-8`,
@@ -124,7 +125,8 @@ function checkText(
 			},
 		);
 	}
-	if (text.includes('[object Object]')) {
+	// A quick look for the bracket first: most text has none.
+	if (text.indexOf('[object') !== -1 && text.includes('[object Object]')) {
 		throw inputError(
 			node,
 			`"${field}" contains "[object Object]", an object that was turned into text`,
@@ -283,9 +285,10 @@ export function checkJsonText(
 	} else if (Array.isArray(value)) {
 		for (const entry of value) checkJsonText(node, entry, field, itemIndex, depth + 1);
 	} else if (value && typeof value === 'object' && depth < 100) {
-		for (const [key, entry] of Object.entries(value)) {
+		for (const key in value) {
+			if (!Object.prototype.hasOwnProperty.call(value, key)) continue;
 			checkText(node, key, field, itemIndex, true);
-			checkJsonText(node, entry, field, itemIndex, depth + 1);
+			checkJsonText(node, (value as Record<string, unknown>)[key], field, itemIndex, depth + 1);
 		}
 	}
 }
@@ -526,7 +529,7 @@ export function checkCredentialFields(
 			if (rule.required) throw new Error(`${field} is empty: enter it in the credential`);
 			continue;
 		}
-		if (firstControl(value, false) !== undefined)
+		if (firstControl(value, false) >= 0)
 			throw new Error(`${field} contains a line break or another control character`);
 		if (rule.noSpaces && /\s/.test(value))
 			throw new Error(`${field} contains spaces: check for a partial or padded paste`);

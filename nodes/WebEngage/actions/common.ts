@@ -10,6 +10,7 @@ import type { BatchEntry } from '../../shared';
 import {
 	inputError,
 	keyValuesToObject,
+	parameterReader,
 	parseJsonObject,
 	processInBatches,
 	readText,
@@ -84,16 +85,17 @@ export function readKeyValueOrJson(
 	displayName: string,
 	i: number,
 ): IDataObject {
-	const mode = this.getNodeParameter(`${name}Mode`, i, 'keyValue') as string;
+	const reader = parameterReader(this);
+	const mode = reader.get(`${name}Mode`, i, 'keyValue') as string;
 	if (mode === 'json') {
 		return parseJsonObject(
-			this.getNode(),
-			this.getNodeParameter(`${name}Json`, i, '{}'),
+			reader.node,
+			reader.get(`${name}Json`, i, '{}'),
 			`${displayName} (JSON)`,
 			i,
 		);
 	}
-	return keyValuesToObject(this.getNodeParameter(`${name}Values`, i, {}));
+	return keyValuesToObject(reader.get(`${name}Values`, i, {}));
 }
 
 /** Names WebEngage reserves for itself: it silently drops custom names starting with `we_`. */
@@ -104,13 +106,11 @@ export const RESERVED_PREFIX = 'we_';
  * User ID or an Anonymous ID, each at most 100 characters.
  */
 export function checkIdentity(node: INode, record: IDataObject, i: number): void {
-	for (const key of Object.keys(record)) {
+	for (const key in record) {
 		if (record[key] === '' || record[key] === undefined || record[key] === null) delete record[key];
 	}
-	for (const [id, label] of [
-		['userId', 'User ID'],
-		['anonymousId', 'Anonymous ID'],
-	]) {
+	for (let n = 0; n < IDENTITY_FIELDS.length; n++) {
+		const [id, label] = IDENTITY_FIELDS[n];
 		if (record[id] === undefined) continue;
 		const text = readText(node, record[id], label, i, { maxLength: 100 });
 		if (text === '') delete record[id];
@@ -123,6 +123,11 @@ export function checkIdentity(node: INode, record: IDataObject, i: number): void
 		});
 	}
 }
+
+const IDENTITY_FIELDS: ReadonlyArray<readonly [string, string]> = [
+	['userId', 'User ID'],
+	['anonymousId', 'Anonymous ID'],
+];
 
 /**
  * Sends every item through a bulk endpoint, WEBENGAGE_BULK_LIMIT records per call; each item gets

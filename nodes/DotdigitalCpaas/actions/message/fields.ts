@@ -3,6 +3,8 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import {
 	checkJsonSize,
 	inputError,
+	nodeParameter,
+	parameterReader,
 	parseJsonObject,
 	parsePhone,
 	readEmail,
@@ -151,7 +153,7 @@ const CHANNELS = new Set(CHANNEL_OPTIONS.map((c) => c.value as string));
  * Spaces, dots, dashes and brackets are dropped; anything else is refused.
  */
 export function toVendorPhone(this: IExecuteFunctions, value: unknown, itemIndex: number): string {
-	return parsePhone(this.getNode(), value, 'Phone Number', itemIndex, {
+	return parsePhone(parameterReader(this).node, value, 'Phone Number', itemIndex, {
 		doubleZero: true,
 		problem: 'is not an international phone number',
 		hint: 'Use the country code and number, e.g. +447123123123',
@@ -160,26 +162,26 @@ export function toVendorPhone(this: IExecuteFunctions, value: unknown, itemIndex
 
 /** One item's send request (`MessageBase`), checked before anything is sent. */
 export function buildMessage(this: IExecuteFunctions, itemIndex: number): IDataObject {
-	const node = this.getNode();
-	const toType = this.getNodeParameter('toType', itemIndex) as string;
+	const node = parameterReader(this).node;
+	const toType = nodeParameter(this, 'toType', itemIndex) as string;
 	const to: IDataObject = {};
 	if (toType === 'phoneNumber')
 		to.phoneNumber = toVendorPhone.call(
 			this,
-			this.getNodeParameter('phoneNumber', itemIndex),
+			nodeParameter(this, 'phoneNumber', itemIndex),
 			itemIndex,
 		);
 	else if (toType === 'email') {
-		to.email = readEmail(node, this.getNodeParameter('email', itemIndex), 'Email', itemIndex);
+		to.email = readEmail(node, nodeParameter(this, 'email', itemIndex), 'Email', itemIndex);
 	} else
 		to.profileId = requireValue(
 			node,
-			this.getNodeParameter('profileId', itemIndex),
+			nodeParameter(this, 'profileId', itemIndex),
 			'Profile ID',
 			itemIndex,
 		);
 
-	const rules = this.getNodeParameter('rules', itemIndex, []) as string[];
+	const rules = nodeParameter(this, 'rules', itemIndex, []) as string[];
 	if (!Array.isArray(rules) || rules.length === 0) {
 		throw inputError(node, '"Channels (in Fallback Order)" needs at least one channel', {
 			itemIndex,
@@ -193,13 +195,14 @@ export function buildMessage(this: IExecuteFunctions, itemIndex: number): IDataO
 			{ itemIndex },
 		);
 
-	const message: IDataObject = { to, rules };
-	const body = readText(node, this.getNodeParameter('body', itemIndex, ''), 'Body', itemIndex, {
+	// A copy: a fixed parameter is one array shared by every item, and each message keeps its own.
+	const message: IDataObject = { to, rules: rules.slice() };
+	const body = readText(node, nodeParameter(this, 'body', itemIndex, ''), 'Body', itemIndex, {
 		multiline: true,
 	});
 	if (body.trim() !== '') message.body = body;
 
-	const extra = this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
+	const extra = nodeParameter(this, 'additionalFields', itemIndex, {}) as IDataObject;
 	const title = readText(node, extra.title, 'Title', itemIndex);
 	if (title) message.title = title;
 	const templateId = readText(node, extra.templateId, 'Template Name or ID', itemIndex);

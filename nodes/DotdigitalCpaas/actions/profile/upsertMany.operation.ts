@@ -7,7 +7,12 @@ import type {
 
 import type { BatchEntry } from '../../../shared';
 import {
+	AUTO_MAP_VALUE,
+	autoMappingProperties,
+	fieldMapping,
+	forEachMappedField,
 	inputError,
+	parameterReader,
 	parseJsonObject,
 	processInBatches,
 	requireValue,
@@ -29,12 +34,28 @@ export const description: INodeProperties[] = updateDisplayOptions(
 			default: '',
 		},
 		{
+			displayName: 'Input Mode',
+			name: 'inputMode',
+			type: 'options',
+			options: [
+				{ name: 'Fields', value: 'fields', description: 'Set the profile ID and JSON in the node' },
+				{
+					name: 'Map Automatically',
+					value: AUTO_MAP_VALUE,
+					description:
+						"Take each input item's fields by name as profile fields; the Profile ID is the field named ID in lowercase letters (Rename Fields can map another field to it)",
+				},
+			],
+			default: 'fields',
+		},
+		{
 			displayName: 'Profile ID',
 			name: 'profileId',
 			type: 'string',
 			required: true,
 			default: '',
 			description: 'ID of the profile',
+			displayOptions: { show: { inputMode: ['fields'] } },
 		},
 		{
 			displayName: 'Profile (JSON)',
@@ -42,7 +63,9 @@ export const description: INodeProperties[] = updateDisplayOptions(
 			type: 'json',
 			default: '{\n  "email": "jane@example.com"\n}',
 			description: 'Profile fields (no field name may start with _)',
+			displayOptions: { show: { inputMode: ['fields'] } },
 		},
+		...autoMappingProperties({ inputMode: [AUTO_MAP_VALUE] }),
 	],
 );
 
@@ -50,19 +73,17 @@ export async function execute(
 	this: IExecuteFunctions,
 	items: INodeExecutionData[],
 ): Promise<INodeExecutionData[]> {
-	const node = this.getNode();
+	const reader = parameterReader(this);
+	const node = reader.node;
 	return await processInBatches.call(this, items, {
 		batchSize: PROFILE_BULK_SIZE,
 		prepare: (itemIndex: number) => {
-			const id = requireValue(
-				node,
-				this.getNodeParameter('profileId', itemIndex),
-				'Profile ID',
-				itemIndex,
-			);
+			if (reader.get('inputMode', itemIndex, 'fields') === AUTO_MAP_VALUE)
+				return mapProfile(this, reader.json(itemIndex), itemIndex);
+			const id = requireValue(node, reader.get('profileId', itemIndex), 'Profile ID', itemIndex);
 			const fields = parseJsonObject(
 				node,
-				this.getNodeParameter('profile', itemIndex, '{}'),
+				reader.get('profile', itemIndex, '{}'),
 				'Profile (JSON)',
 				itemIndex,
 			);
@@ -87,4 +108,38 @@ export async function execute(
 			return chunk.map(({ entry }) => ({ ...entry, upserted: true }));
 		},
 	});
+}
+
+/**
+ * A profile from an item's JSON (Map Automatically): every field by name, `id` required (text or a
+ * number), no field starting with _ (dotdigital's system fields).
+ */
+export function mapProfile(
+	ctx: IExecuteFunctions,
+	json: IDataObject,
+	itemIndex: number,
+): IDataObject {
+	const node = parameterReader(ctx).node;
+	const profile: IDataObject = {};
+	forEachMappedField(
+		node,
+		json,
+		fieldMapping(ctx, itemIndex),
+		itemIndex,
+		(name, value, inputName) => {
+			if (value === null) return; // an empty column is not sent
+			if (name.startsWith('_')) {
+				throw inputError(
+					node,
+					`Input field "${inputName}" would be the profile field "${name}": names starting with _ are dotdigital's own`,
+					{ itemIndex, description: 'Rename the field or add it to Fields to Ignore' },
+				);
+			}
+			profile[name] = value as IDataObject[string];
+		},
+	);
+	const id = profile.id;
+	if (typeof id === 'number' && Number.isFinite(id)) profile.id = String(id);
+	profile.id = requireValue(node, profile.id, 'id', itemIndex);
+	return profile;
 }

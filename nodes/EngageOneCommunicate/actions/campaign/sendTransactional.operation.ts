@@ -7,10 +7,14 @@ import type {
 
 import type { BatchEntry } from '../../../shared';
 import {
+	autoMappingProperties,
 	checkJsonSize,
 	checkJsonText,
 	cloneError,
+	fieldMapping,
+	forEachMappedField,
 	inputError,
+	parameterReader,
 	parseJsonObject,
 	processInBatches,
 	processItems,
@@ -123,9 +127,10 @@ export const description: INodeProperties[] = updateDisplayOptions(
 			type: 'options',
 			options: [
 				{
-					name: 'Input Item Fields',
+					name: 'Map Automatically (Input Item Fields)',
 					value: 'item',
-					description: "Each item's JSON is one row of the data set",
+					description:
+						"Each item's JSON is one row of the data set, its fields taken by name (less Fields to Ignore, with Rename Fields applied)",
 				},
 				{ name: 'JSON', value: 'json', description: 'Build each row as a JSON object' },
 			],
@@ -139,6 +144,7 @@ export const description: INodeProperties[] = updateDisplayOptions(
 			displayOptions: { show: { recipientSource: ['json'] } },
 			description: "One row of the data set; its fields must match the communication's data source",
 		},
+		...autoMappingProperties({ recipientSource: ['item'] }),
 		{
 			displayName: 'Email Field',
 			name: 'emailField',
@@ -230,29 +236,89 @@ export function transactionalBody(settings: CallSettings, rows: IDataObject[]): 
 	};
 }
 
-function prepareRow(this: IExecuteFunctions, items: INodeExecutionData[], i: number): PreparedRow {
-	const node = this.getNode();
-	const param = (name: string, label: string) =>
-		requireValue(node, this.getNodeParameter(name, i), label, i).trim();
-	const additional = this.getNodeParameter('additionalFields', i, {}) as IDataObject;
+/** The settings' raw values last read, and what was built from them (one per execution). */
+interface SettingsCache {
+	raw: unknown[];
+	settings: CallSettings;
+	key: string;
+}
+const SETTING_NAMES = [
+	'apiVersion',
+	'campaign',
+	'project',
+	'communication',
+	'sender',
+	'subject',
+	'emailField',
+	'additionalFields',
+] as const;
+const settingsCaches = new WeakMap<object, SettingsCache>();
+
+/**
+ * The call settings of item `i`. They are checked and built again only when a value differs from the
+ * previous item's (expressions); fixed settings are built once per execution.
+ */
+function callSettings(this: IExecuteFunctions, i: number): SettingsCache {
+	const reader = parameterReader(this);
+	const cache = settingsCaches.get(reader);
+	if (cache) {
+		let same = true;
+		for (let n = 0; n < SETTING_NAMES.length && same; n++) {
+			same = reader.get(SETTING_NAMES[n], i, SETTING_DEFAULTS[n]) === cache.raw[n];
+		}
+		if (same) return cache;
+	}
+	const raw = SETTING_NAMES.map((name, n) => reader.get(name, i, SETTING_DEFAULTS[n]));
+	const node = reader.node;
+	const param = (n: number, label: string) => requireValue(node, raw[n], label, i).trim();
+	const additional = (raw[7] ?? {}) as IDataObject;
 	const settings: CallSettings = {
-		apiVersion: this.getNodeParameter('apiVersion', i, 'v2') as string,
-		campaign: param('campaign', 'Campaign Name'),
-		project: param('project', 'Project'),
-		communication: param('communication', 'Communication'),
-		sender: param('sender', 'Sender'),
-		subject: requireValue(node, this.getNodeParameter('subject', i), 'Subject', i),
-		emailField: param('emailField', 'Email Field'),
+		apiVersion: raw[0] as string,
+		campaign: param(1, 'Campaign Name'),
+		project: param(2, 'Project'),
+		communication: param(3, 'Communication'),
+		sender: param(4, 'Sender'),
+		subject: requireValue(node, raw[5], 'Subject', i),
+		emailField: param(6, 'Email Field'),
 		senderName: String(additional.senderName ?? '').trim(),
 		replyTo: String(additional.replyTo ?? '').trim(),
 		ignoreMissingFields:
 			additional.ignoreMissingFields === undefined ? true : additional.ignoreMissingFields === true,
 	};
-	const source = this.getNodeParameter('recipientSource', i, 'item') as string;
-	const row =
-		source === 'json'
-			? parseJsonObject(node, this.getNodeParameter('recipientJson', i), 'Recipient Row (JSON)', i)
-			: { ...items[i].json };
+	const built = { raw, settings, key: JSON.stringify(settings) };
+	settingsCaches.set(reader, built);
+	return built;
+}
+const SETTING_DEFAULTS: unknown[] = [
+	'v2',
+	undefined,
+	undefined,
+	undefined,
+	undefined,
+	undefined,
+	undefined,
+	{},
+];
+
+function prepareRow(this: IExecuteFunctions, items: INodeExecutionData[], i: number): PreparedRow {
+	const reader = parameterReader(this);
+	const node = reader.node;
+	const { settings, key } = callSettings.call(this, i);
+	const source = reader.get('recipientSource', i, 'item') as string;
+	let row: IDataObject;
+	if (source === 'json') {
+		row = parseJsonObject(node, reader.get('recipientJson', i), 'Recipient Row (JSON)', i);
+	} else {
+		// The item's fields by name, less the ignored ones and with the renames applied.
+		const mapping = fieldMapping(this, i);
+		if (mapping.ignore.size === 0 && mapping.rename.size === 0) row = { ...items[i].json };
+		else {
+			row = {};
+			forEachMappedField(node, items[i].json, mapping, i, (name, value) => {
+				row[name] = value as IDataObject[string];
+			});
+		}
+	}
 	const email = row[settings.emailField];
 	if (typeof email !== 'string' || email.trim() === '') {
 		throw inputError(
@@ -266,7 +332,7 @@ function prepareRow(this: IExecuteFunctions, items: INodeExecutionData[], i: num
 	}
 	// The row is sent as it is (no trimming): the address must be exactly one valid address.
 	readEmail(node, email, settings.emailField, i, { trim: false });
-	for (const [key, value] of Object.entries(row)) checkJsonText(node, { [key]: value }, key, i);
+	for (const field in row) checkJsonText(node, row[field], field, i);
 	checkJsonSize(
 		node,
 		row,
@@ -275,7 +341,6 @@ function prepareRow(this: IExecuteFunctions, items: INodeExecutionData[], i: num
 		ENGAGEONE_MAX_BATCH_BYTES,
 		'EngageOne takes at most 5 MB of data set per call',
 	);
-	const key = JSON.stringify(settings);
 	return { row, settings, key };
 }
 

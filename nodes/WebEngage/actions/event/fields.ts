@@ -1,8 +1,13 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INode, INodeProperties } from 'n8n-workflow';
 
 import {
+	AUTO_MAP_VALUE,
+	autoMappingProperties,
 	checkJsonText,
+	fieldMapping,
+	forEachMappedField,
 	inputError,
+	parameterReader,
 	parseJsonObject,
 	readText,
 	toOffsetDateTime,
@@ -27,9 +32,25 @@ export const eventProperties: INodeProperties[] = [
 				value: 'json',
 				description: 'Send a JSON event object (WebEngage field names)',
 			},
+			{
+				name: 'Map Automatically',
+				value: AUTO_MAP_VALUE,
+				description:
+					"Take each input item's fields by name: userId, anonymousId, eventName and eventTime as such, every other field as event data",
+			},
 		],
 		default: 'fields',
 	},
+	{
+		displayName: 'Event Name',
+		name: 'autoEventName',
+		type: 'string',
+		default: '',
+		placeholder: 'e.g. Order Placed',
+		description: 'The event name for items that have no eventName field',
+		displayOptions: { show: { inputMode: [AUTO_MAP_VALUE] } },
+	},
+	...autoMappingProperties({ inputMode: [AUTO_MAP_VALUE] }),
 	{
 		displayName: 'User ID',
 		name: 'userId',
@@ -95,21 +116,68 @@ export const eventProperties: INodeProperties[] = [
 	})),
 ];
 
+/** WebEngage's own event fields (https://docs.webengage.com/docs/rest-api-events); others are event data. */
+export const EVENT_FIELDS: ReadonlySet<string> = new Set([
+	'userId',
+	'anonymousId',
+	'eventName',
+	'eventTime',
+]);
+
+/**
+ * An event from an item's JSON (Map Automatically): WebEngage event fields by name, an `eventData`
+ * object merged into the event data, every other field an event data attribute.
+ */
+export function mapEvent(
+	this: IExecuteFunctions,
+	json: IDataObject,
+	i: number,
+	node: INode,
+): IDataObject {
+	const event: IDataObject = {};
+	let data: IDataObject | undefined;
+	forEachMappedField(node, json, fieldMapping(this, i), i, (name, value, inputName) => {
+		// A CRM's empty column is not sent: WebEngage would store null.
+		if (value === null) return;
+		if (EVENT_FIELDS.has(name)) {
+			event[name] = value as IDataObject[string];
+		} else if (name === 'eventData' && typeof value === 'object' && !Array.isArray(value)) {
+			data = Object.assign(data ?? {}, value as IDataObject);
+		} else {
+			if (name.startsWith(RESERVED_PREFIX)) {
+				throw inputError(
+					node,
+					`Input field "${inputName}" would be the event data attribute "${name}", which starts with the reserved prefix "we_"`,
+					{ itemIndex: i, description: 'Rename the field or add it to Fields to Ignore' },
+				);
+			}
+			(data ??= {})[name] = value as IDataObject[string];
+		}
+	});
+	if (data !== undefined) event.eventData = data;
+	return event;
+}
+
 /**
  * Builds and checks one event from item `i`: an identity and a name are required, the name must be
  * under 50 characters and not use the reserved `we_` prefix, and the time becomes WebEngage's format.
  */
 export function buildEvent(this: IExecuteFunctions, i: number): IDataObject {
-	const node = this.getNode();
-	const mode = this.getNodeParameter('inputMode', i) as string;
+	const reader = parameterReader(this);
+	const node = reader.node;
+	const mode = reader.get('inputMode', i) as string;
 	let event: IDataObject;
-	if (mode === 'json') {
-		event = { ...parseJsonObject(node, this.getNodeParameter('eventJson', i), 'Event JSON', i) };
+	if (mode === AUTO_MAP_VALUE) {
+		event = mapEvent.call(this, reader.json(i), i, node);
+		if (event.eventName === undefined)
+			event.eventName = reader.get('autoEventName', i, '') as string;
+	} else if (mode === 'json') {
+		event = { ...parseJsonObject(node, reader.get('eventJson', i), 'Event JSON', i) };
 	} else {
 		event = {
-			userId: this.getNodeParameter('userId', i, '') as string,
-			eventName: this.getNodeParameter('eventName', i, '') as string,
-			...(this.getNodeParameter('additionalFields', i, {}) as IDataObject),
+			userId: reader.get('userId', i, '') as string,
+			eventName: reader.get('eventName', i, '') as string,
+			...(reader.get('additionalFields', i, {}) as IDataObject),
 		};
 		const eventData = readKeyValueOrJson.call(this, 'eventData', 'Event Data', i);
 		if (Object.keys(eventData).length > 0) event.eventData = eventData;
@@ -138,7 +206,7 @@ export function buildEvent(this: IExecuteFunctions, i: number): IDataObject {
 			throw inputError(node, '"Event Data" must be an object', { itemIndex: i });
 		}
 		checkJsonText(node, data, 'Event Data', i);
-		for (const key of Object.keys(data as IDataObject)) {
+		for (const key in data as IDataObject) {
 			if (key.startsWith(RESERVED_PREFIX)) {
 				throw inputError(
 					node,

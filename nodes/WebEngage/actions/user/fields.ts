@@ -1,9 +1,14 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INode, INodeProperties } from 'n8n-workflow';
 
 import {
+	AUTO_MAP_VALUE,
+	autoMappingProperties,
 	checkJsonText,
+	fieldMapping,
+	forEachMappedField,
 	inputError,
 	keyValuesToObject,
+	parameterReader,
 	parseJsonObject,
 	readEmail,
 	readText,
@@ -25,9 +30,16 @@ export const userProperties: INodeProperties[] = [
 				value: 'json',
 				description: 'Send a JSON user object (WebEngage field names)',
 			},
+			{
+				name: 'Map Automatically',
+				value: AUTO_MAP_VALUE,
+				description:
+					"Take each input item's fields by name: WebEngage user fields (userId, email, phone, …) as such, every other field as a custom attribute",
+			},
 		],
 		default: 'fields',
 	},
+	...autoMappingProperties({ inputMode: [AUTO_MAP_VALUE] }),
 	{
 		displayName: 'User ID',
 		name: 'userId',
@@ -144,33 +156,97 @@ export const userProperties: INodeProperties[] = [
 	},
 ];
 
+/** WebEngage's own user fields (https://docs.webengage.com/docs/rest-api-users); others are custom attributes. */
+export const USER_FIELDS: ReadonlySet<string> = new Set([
+	'userId',
+	'anonymousId',
+	'firstName',
+	'lastName',
+	'birthDate',
+	'gender',
+	'email',
+	'phone',
+	'emailOptIn',
+	'smsOptIn',
+	'whatsappOptIn',
+	'rcsOptIn',
+	'company',
+	'hashedEmail',
+	'hashedPhone',
+]);
+
+const TEXT_FIELDS: ReadonlyArray<readonly [string, string]> = [
+	['firstName', 'First Name'],
+	['lastName', 'Last Name'],
+	['company', 'Company'],
+	['hashedEmail', 'Hashed Email'],
+	['hashedPhone', 'Hashed Phone'],
+];
+
+/**
+ * A user from an item's JSON (Map Automatically): WebEngage user fields by name, an `attributes`
+ * object merged into the custom attributes, every other field a custom attribute.
+ */
+export function mapUser(
+	this: IExecuteFunctions,
+	json: IDataObject,
+	i: number,
+	node: INode,
+): IDataObject {
+	const user: IDataObject = {};
+	let attributes: IDataObject | undefined;
+	forEachMappedField(node, json, fieldMapping(this, i), i, (name, value, inputName) => {
+		// A CRM's empty column is not sent: WebEngage would store null.
+		if (value === null) return;
+		if (USER_FIELDS.has(name)) {
+			user[name] = value as IDataObject[string];
+		} else if (name === 'attributes' && typeof value === 'object' && !Array.isArray(value)) {
+			attributes = Object.assign(attributes ?? {}, value as IDataObject);
+		} else {
+			if (name.startsWith('we_')) {
+				throw inputError(
+					node,
+					`Input field "${inputName}" would be the custom attribute "${name}", which starts with the reserved prefix "we_"`,
+					{
+						itemIndex: i,
+						description:
+							'WebEngage ignores attributes whose name starts with we_; rename or ignore it',
+					},
+				);
+			}
+			(attributes ??= {})[name] = value as IDataObject[string];
+		}
+	});
+	if (attributes !== undefined) user.attributes = attributes;
+	return user;
+}
+
 /**
  * Builds and checks one user from item `i`: an identity is required, `we_` attribute names are
  * refused (WebEngage drops them silently), the phone must be E.164 and dates become WebEngage's format.
+ * Parameters come through the execution's reader: fixed values are not evaluated again per item.
  */
 export function buildUser(this: IExecuteFunctions, i: number): IDataObject {
-	const node = this.getNode();
-	const mode = this.getNodeParameter('inputMode', i) as string;
+	const reader = parameterReader(this);
+	const node = reader.node;
+	const mode = reader.get('inputMode', i) as string;
 	let user: IDataObject;
-	if (mode === 'json') {
-		user = { ...parseJsonObject(node, this.getNodeParameter('userJson', i), 'User JSON', i) };
+	if (mode === AUTO_MAP_VALUE) {
+		user = mapUser.call(this, reader.json(i), i, node);
+	} else if (mode === 'json') {
+		user = { ...parseJsonObject(node, reader.get('userJson', i), 'User JSON', i) };
 	} else {
 		user = {
-			userId: this.getNodeParameter('userId', i, '') as string,
-			...(this.getNodeParameter('additionalFields', i, {}) as IDataObject),
+			userId: reader.get('userId', i, '') as string,
+			...(reader.get('additionalFields', i, {}) as IDataObject),
 		};
-		const attributes = keyValuesToObject(this.getNodeParameter('attributes', i, {}));
+		const attributes = keyValuesToObject(reader.get('attributes', i, {}));
 		if (Object.keys(attributes).length > 0) user.attributes = attributes;
 	}
 	checkIdentity(node, user, i);
 	if (user.email !== undefined) user.email = readEmail(node, user.email, 'Email', i);
-	for (const [key, label] of [
-		['firstName', 'First Name'],
-		['lastName', 'Last Name'],
-		['company', 'Company'],
-		['hashedEmail', 'Hashed Email'],
-		['hashedPhone', 'Hashed Phone'],
-	]) {
+	for (let n = 0; n < TEXT_FIELDS.length; n++) {
+		const [key, label] = TEXT_FIELDS[n];
 		if (user[key] !== undefined) user[key] = readText(node, user[key], label, i);
 	}
 	if (user.phone !== undefined) user.phone = toE164(node, user.phone, 'Phone', i);
@@ -182,7 +258,7 @@ export function buildUser(this: IExecuteFunctions, i: number): IDataObject {
 			throw inputError(node, '"Custom Attributes" must be an object', { itemIndex: i });
 		}
 		checkJsonText(node, attributes, 'Custom Attributes', i);
-		for (const name of Object.keys(attributes)) {
+		for (const name in attributes) {
 			if (name.startsWith('we_')) {
 				throw inputError(node, `Custom attribute "${name}" starts with the reserved prefix "we_"`, {
 					itemIndex: i,
