@@ -17,6 +17,6 @@ npm run --silent build
 status=0
 for line in $lines; do
   echo "== queue mode on n8n line $line"
-  N8N_LINE="$line" N8N_VERSION= npx jest --ci --maxWorkers=1 --forceExit --selectProjects queue "$@" || status=1
+  N8N_LINE="$line" N8N_VERSION= QUEUE_TESTS=all npx jest --ci --maxWorkers=1 --forceExit --selectProjects queue "$@" || status=1
 done
 exit $status
