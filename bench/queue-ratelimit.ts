@@ -187,9 +187,22 @@ async function main(): Promise<void> {
 			const mine = all.slice(before);
 			const calls = sim.requests('bulkUpsertUsers');
 			const users = Object.keys((webEngageState(sim).users as Record<string, unknown>) ?? {});
-			const failedItems = mine
-				.flatMap((e) => e.output('Upsert Users'))
+			// Items that failed, and executions that did not get as far as the upsert (they count as failed).
+			const outputs = mine.map((e) => {
+				try {
+					return e.output('Upsert Users');
+				} catch {
+					return undefined;
+				}
+			});
+			const failedItems = outputs
+				.flatMap((items) => items ?? [])
 				.filter((item) => item.error !== undefined).length;
+			const brokenExecutions = outputs.filter((items) => items === undefined).length;
+			if (brokenExecutions > 0)
+				console.error(
+					`${label}: ${brokenExecutions} execution(s) stopped before the upsert: ${mine.map((e) => e.data?.resultData?.error?.message ?? e.status).join('; ')}`,
+				);
 			const figures: RunFigures = {
 				label,
 				executions: mine.length,

@@ -26,7 +26,7 @@ const ENTRIES = { mode: 'entries' as const };
 
 type Store = Pick<
 	IExecuteFunctions['helpers'],
-	'checkProcessedAndRecord' | 'getProcessedDataCount' | 'clearAllProcessedItems' | 'removeProcessed'
+	'checkProcessedAndRecord' | 'getProcessedDataCount' | 'clearAllProcessedItems'
 >;
 
 export interface LockTiming {
@@ -61,20 +61,11 @@ async function tryAcquire(store: Store, node: INode): Promise<boolean> {
 		return result.new.length === 1;
 	} catch (error) {
 		if (/incompatible setting/i.test(String((error as Error)?.message))) throw foreignRecord(node);
-		// Most likely the duplicate key of a concurrent insert: someone else holds it now.
-		return false;
+		// The duplicate key of a concurrent insert: someone else holds it now. Any other failure (the
+		// record is not there) is the store's, and is reported.
+		if ((await store.getProcessedDataCount('workflow', ENTRIES)) > 0) return false;
+		throw new NodeOperationError(node, error as Error);
 	}
-}
-
-/**
- * Whether the record is the trigger's lock (it holds LOCK_KEY) rather than another node's data. The
- * check records LOCK_KEY when it was missing, so it is taken out again then.
- */
-async function isLockRecord(store: Store): Promise<boolean> {
-	const result = await store.checkProcessedAndRecord([LOCK_KEY], 'workflow', ENTRIES);
-	if (result.new.length === 0) return true;
-	await store.removeProcessed([LOCK_KEY], 'workflow', ENTRIES);
-	return false;
 }
 
 /** Runs `task` while holding the workflow's lock (see above). */
@@ -89,8 +80,11 @@ export async function withWorkflowLock<T>(
 	let waitingSince = Date.now();
 	for (let attempt = 1; !(await tryAcquire(store, node)); attempt++) {
 		if (Date.now() - waitingSince >= staleMs) {
-			if (!(await isLockRecord(store))) throw foreignRecord(node);
-			await store.clearAllProcessedItems('workflow', ENTRIES);
+			// Held all this time: abandoned by a process that died holding it (the lock record holds
+			// exactly one entry; more means another node's data, which is never deleted).
+			const count = await store.getProcessedDataCount('workflow', ENTRIES);
+			if (count > 1) throw foreignRecord(node);
+			if (count === 1) await store.clearAllProcessedItems('workflow', ENTRIES);
 			waitingSince = Date.now();
 		}
 		await sleep(pauseMs(attempt));

@@ -7,6 +7,7 @@ import { createHmac } from 'node:crypto';
 import type { IExecuteFunctions, IHookFunctions, IWebhookFunctions } from 'n8n-workflow';
 
 import { DotdigitalCpaasTrigger } from '../../../nodes/DotdigitalCpaasTrigger/DotdigitalCpaasTrigger.node';
+import { LOCK_KEY, withWorkflowLock } from '../../../nodes/DotdigitalCpaasTrigger/lock';
 import { deriveWebhookSecret } from '../../../nodes/DotdigitalCpaasTrigger/secret';
 import type { Simulator } from '../../simulators/core/simulator';
 import type { StoredWebhook } from '../../simulators/dotdigital/webhooks';
@@ -472,6 +473,21 @@ describe('dotdigital CPaaS Trigger lifecycle', () => {
 			expect(counts.size).toBe(101);
 			expect([...counts.values()].filter((n) => n !== 1)).toEqual([]);
 			expect(store.records.get('node')).toHaveLength(101);
+			expect(store.records.has('workflow')).toBe(false);
+		});
+
+		it('removes a lock left by a process that died holding it, once it has been held for the stale time', async () => {
+			const store = fakeStore();
+			store.records.set('workflow', [LOCK_KEY]);
+			const started = Date.now();
+			const result = await withWorkflowLock(
+				storeHelpers(store) as never,
+				node as never,
+				async () => store.records.get('workflow'),
+				{ staleMs: 200, pauseMs: () => 10 },
+			);
+			expect(Date.now() - started).toBeGreaterThanOrEqual(200);
+			expect(result).toEqual([LOCK_KEY]);
 			expect(store.records.has('workflow')).toBe(false);
 		});
 
