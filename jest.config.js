@@ -29,5 +29,7 @@ module.exports = {
 	projects: [
 		{ ...common, displayName: 'unit', testMatch: ['<rootDir>/test/unit/**/*.test.ts'] },
 		{ ...common, displayName: 'e2e', testMatch: ['<rootDir>/test/e2e/**/*.e2e.test.ts'] },
+		// n8n in queue mode (PostgreSQL, Redis, workers, webhook processors): `npm run test:queue`.
+		{ ...common, displayName: 'queue', testMatch: ['<rootDir>/test/queue/**/*.queue.test.ts'] },
 	],
 };

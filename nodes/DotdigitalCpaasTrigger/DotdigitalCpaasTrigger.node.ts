@@ -23,6 +23,7 @@ import {
 	readDelivery,
 	recentEventsOf,
 } from './events';
+import { withWorkflowLock } from './lock';
 import { deriveWebhookSecret } from './secret';
 import { isValidSignature, SIGNATURE_HEADER } from './signature';
 
@@ -652,7 +653,12 @@ async function passNewEvents(this: IExecuteFunctions): Promise<INodeExecutionDat
 		pairedItem: { item: index },
 	});
 	if (remember === 0) return [items.map(pass)];
-	if (typeof this.helpers.checkProcessedAndRecord !== 'function') {
+	const store = this.helpers;
+	if (
+		typeof store.checkProcessedAndRecord !== 'function' ||
+		typeof store.getProcessedDataCount !== 'function' ||
+		typeof store.clearAllProcessedItems !== 'function'
+	) {
 		throw new NodeOperationError(
 			this.getNode(),
 			'This n8n has no deduplication store: replay protection needs n8n 1.70 or newer',
@@ -663,11 +669,18 @@ async function passNewEvents(this: IExecuteFunctions): Promise<INodeExecutionDat
 	const unique = [...new Set(keys.filter((key) => key !== ''))];
 	let isNew = new Set<string>();
 	if (unique.length > 0) {
+		// The node's record is read and written back whole: the workflow's lock keeps every other
+		// execution of this workflow, in this process or another one, out of it meanwhile.
 		const record = async () =>
-			await this.helpers.checkProcessedAndRecord(unique, 'node', {
-				mode: 'entries',
-				maxEntries: remember,
-			});
+			await withWorkflowLock(
+				store,
+				this.getNode(),
+				async () =>
+					await store.checkProcessedAndRecord(unique, 'node', {
+						mode: 'entries',
+						maxEntries: remember,
+					}),
+			);
 		let result: Awaited<ReturnType<typeof record>> | undefined;
 		for (let attempt = 1; result === undefined; attempt++) {
 			try {

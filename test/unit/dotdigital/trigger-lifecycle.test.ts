@@ -7,6 +7,7 @@ import { createHmac } from 'node:crypto';
 import type { IExecuteFunctions, IHookFunctions, IWebhookFunctions } from 'n8n-workflow';
 
 import { DotdigitalCpaasTrigger } from '../../../nodes/DotdigitalCpaasTrigger/DotdigitalCpaasTrigger.node';
+import { LOCK_KEY, withWorkflowLock } from '../../../nodes/DotdigitalCpaasTrigger/lock';
 import { deriveWebhookSecret } from '../../../nodes/DotdigitalCpaasTrigger/secret';
 import type { Simulator } from '../../../tools/simulators/core/simulator';
 import type { StoredWebhook } from '../../../tools/simulators/dotdigital/webhooks';
@@ -309,44 +310,87 @@ describe('dotdigital CPaaS Trigger lifecycle', () => {
 
 	describe('execute() (the trigger step of each execution)', () => {
 		/**
-		 * n8n's deduplication store as n8n implements it: read the node's record, then write it back
-		 * with the new IDs (two awaits, like the two SQL statements), so overlapping calls can lose IDs.
+		 * n8n's deduplication store as n8n implements it (packages/cli/src/deduplication): one record
+		 * per scope ('node' and 'workflow'); checkProcessedAndRecord reads the record, then inserts it
+		 * when it was missing (refused with a duplicate key when it exists by then, as the database's
+		 * primary key does) or writes it back whole (a no-op when it was deleted meanwhile). Every
+		 * database call is an await, so overlapping calls interleave as they do between processes.
 		 */
 		function fakeStore() {
-			let record: string[] | undefined;
+			const records = new Map<string, string[]>();
 			const tick = () => new Promise((r) => setTimeout(r, Math.random() * 3));
+			const read = async (scope: string) => {
+				await tick();
+				const record = records.get(scope);
+				return record ? [...record] : undefined;
+			};
 			return {
 				calls: 0,
+				records,
 				async checkProcessedAndRecord(
 					items: string[],
-					_scope: string,
+					scope: string,
 					options: { maxEntries?: number },
 				) {
-					this.calls++;
-					await tick();
-					const read = record ? [...record] : undefined;
-					await tick();
-					const known = new Set(read ?? []);
+					if (scope === 'node') this.calls++;
+					const before = await read(scope);
+					const known = new Set(before ?? []);
 					const result = {
 						new: items.filter((i) => !known.has(i)),
 						processed: items.filter((i) => known.has(i)),
 					};
-					const next = [...(read ?? []), ...result.new];
-					record = options.maxEntries ? next.slice(-options.maxEntries) : next;
+					const next = [...(before ?? []), ...result.new];
+					const value = options.maxEntries ? next.slice(-options.maxEntries) : next;
+					await tick();
+					if (before === undefined) {
+						if (records.has(scope))
+							throw new Error('duplicate key value violates unique constraint');
+						records.set(scope, value);
+					} else if (records.has(scope)) {
+						records.set(scope, value);
+					}
 					return result;
+				},
+				async getProcessedDataCount(scope: string) {
+					return (await read(scope))?.length ?? 0;
+				},
+				async clearAllProcessedItems(scope: string) {
+					await tick();
+					records.delete(scope);
+				},
+				async removeProcessed(items: string[], scope: string) {
+					const before = await read(scope);
+					await tick();
+					if (before && records.has(scope))
+						records.set(
+							scope,
+							before.filter((i) => !items.includes(i)),
+						);
 				},
 			};
 		}
-		function run(store: ReturnType<typeof fakeStore>, events: Json[], settings: Json = {}) {
+		const storeHelpers = (store: ReturnType<typeof fakeStore>) => ({
+			checkProcessedAndRecord: store.checkProcessedAndRecord.bind(store),
+			getProcessedDataCount: store.getProcessedDataCount.bind(store),
+			clearAllProcessedItems: store.clearAllProcessedItems.bind(store),
+			removeProcessed: store.removeProcessed.bind(store),
+		});
+		function run(
+			store: ReturnType<typeof fakeStore>,
+			events: Json[],
+			settings: Json = {},
+			node_: DotdigitalCpaasTrigger = trigger,
+		) {
 			const ctx = {
 				getInputData: () => events.map((json) => ({ json })),
 				getNodeParameter: (name: string, _i: number, fallback: unknown) =>
 					name === 'settings' ? settings : fallback,
 				getNode: () => node,
 				getWorkflow: () => ({ id: 'wf-exec', active: true }),
-				helpers: { checkProcessedAndRecord: store.checkProcessedAndRecord.bind(store) },
+				continueOnFail: () => false,
+				helpers: storeHelpers(store),
 			} as unknown as IExecuteFunctions;
-			return trigger.execute.call(ctx);
+			return node_.execute.call(ctx);
 		}
 
 		it('passes only events not recorded before, each once, paired with its input item', async () => {
@@ -371,6 +415,7 @@ describe('dotdigital CPaaS Trigger lifecycle', () => {
 					getWorkflow: () => ({ id: 'wf-exec-broken', active: true }),
 					continueOnFail: () => continueOnFail,
 					helpers: {
+						...storeHelpers(fakeStore()),
 						checkProcessedAndRecord: async () => {
 							throw new Error('database is locked');
 						},
@@ -401,6 +446,58 @@ describe('dotdigital CPaaS Trigger lifecycle', () => {
 			for (const id of passed) counts.set(id, (counts.get(id) ?? 0) + 1);
 			expect(counts.size).toBe(101);
 			expect([...counts.values()].every((n) => n === 1)).toBe(true);
+		});
+
+		it('across two processes sharing the store (queue mode: two workers), each event passes exactly once and the lock is released', async () => {
+			// A second copy of the node's modules: its own per-process queue, like another worker.
+			let Other: typeof DotdigitalCpaasTrigger | undefined;
+			jest.isolateModules(() => {
+				Other =
+					require('../../../nodes/DotdigitalCpaasTrigger/DotdigitalCpaasTrigger.node').DotdigitalCpaasTrigger;
+			});
+			const other = new Other!();
+			const store = fakeStore();
+			const events = Array.from({ length: 100 }, () => makeEvent('message.delivered'));
+			const copy = makeEvent('message.sent');
+			const outputs = await Promise.all([
+				...events.map(async (e, i) => await run(store, [e], {}, i % 2 ? trigger : other)),
+				...events.map(async (e, i) => await run(store, [e], {}, i % 2 ? other : trigger)),
+				...Array.from(
+					{ length: 50 },
+					async (_, i) => await run(store, [copy], {}, i % 2 ? trigger : other),
+				),
+			]);
+			const passed = outputs.flatMap(([items]) => items.map((i) => i.json.eventId as string));
+			const counts = new Map<string, number>();
+			for (const id of passed) counts.set(id, (counts.get(id) ?? 0) + 1);
+			expect(counts.size).toBe(101);
+			expect([...counts.values()].filter((n) => n !== 1)).toEqual([]);
+			expect(store.records.get('node')).toHaveLength(101);
+			expect(store.records.has('workflow')).toBe(false);
+		});
+
+		it('removes a lock left by a process that died holding it, once it has been held for the stale time', async () => {
+			const store = fakeStore();
+			store.records.set('workflow', [LOCK_KEY]);
+			const started = Date.now();
+			const result = await withWorkflowLock(
+				storeHelpers(store) as never,
+				node as never,
+				async () => store.records.get('workflow'),
+				{ staleMs: 200, pauseMs: () => 10 },
+			);
+			expect(Date.now() - started).toBeGreaterThanOrEqual(200);
+			expect(result).toEqual([LOCK_KEY]);
+			expect(store.records.has('workflow')).toBe(false);
+		});
+
+		it("refuses to use a workflow-scope record that another node's data is in", async () => {
+			const store = fakeStore();
+			store.records.set('workflow', ['a', 'b']);
+			await expect(run(store, [makeEvent('message.sent')])).rejects.toThrow(
+				'workflow-scope deduplication record is used by another node',
+			);
+			expect(store.records.get('workflow')).toEqual(['a', 'b']);
 		});
 	});
 });
