@@ -688,10 +688,14 @@ async function passNewEvents(this: IExecuteFunctions): Promise<INodeExecutionDat
 			} catch (error) {
 				// Another process may have created the node's first record at the same moment
 				// (its key is unique): the next attempt reads and updates that record.
+				// The lock's own errors (another node's record, a failing store) are final and say why.
+				if (error instanceof NodeOperationError) throw asNodeError(this.getNode(), error);
 				if (attempt >= 3) {
-					throw new NodeOperationError(this.getNode(), error as Error, {
-						message: "Could not record event IDs in n8n's deduplication store",
-					});
+					throw new NodeOperationError(
+						this.getNode(),
+						"Could not record event IDs in n8n's deduplication store",
+						{ description: (error as Error)?.message ?? String(error) },
+					);
 				}
 			}
 		}

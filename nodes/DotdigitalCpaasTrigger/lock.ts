@@ -64,7 +64,9 @@ async function tryAcquire(store: Store, node: INode): Promise<boolean> {
 		// The duplicate key of a concurrent insert: someone else holds it now. Any other failure (the
 		// record is not there) is the store's, and is reported.
 		if ((await store.getProcessedDataCount('workflow', ENTRIES)) > 0) return false;
-		throw new NodeOperationError(node, error as Error);
+		throw new NodeOperationError(node, "Could not record event IDs in n8n's deduplication store", {
+			description: (error as Error)?.message ?? String(error),
+		});
 	}
 }
 
