@@ -452,9 +452,10 @@ const DD_PROFILE_GET: CaseGroup = {
 	parameters: { resource: 'profile', operation: 'get', profileId: '={{ $json.id }}' },
 	base: {},
 	cases: [
-		...idCases('Profile ID', 'id'),
-		{ name: 'Profile ID: ..', input: { id: '..' }, expect: err('Profile ID', /\.\./) },
-		{ name: 'Profile ID: .', input: { id: '.' }, expect: err('Profile ID') },
+		// A resource locator since node version 2: the error names the field as the editor shows it.
+		...idCases('Profile', 'id'),
+		{ name: 'Profile: ..', input: { id: '..' }, expect: err('Profile', /\.\./) },
+		{ name: 'Profile: .', input: { id: '.' }, expect: err('Profile') },
 		{
 			name: 'Profile ID: a slash is encoded',
 			input: { id: 'a/b' },
