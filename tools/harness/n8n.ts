@@ -3,11 +3,13 @@
  * rebuild during a run cannot change the code under test). Each instance has its own user folder
  * and SQLite database under .tmp/n8n-e2e/.
  */
-import { execFile } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import {
+	closeSync,
 	cpSync,
 	existsSync,
 	mkdirSync,
+	openSync,
 	readFileSync,
 	renameSync,
 	rmSync,
@@ -20,6 +22,7 @@ import { promisify } from 'node:util';
 import { assertN8nInstalled, N8N_BIN, n8nEnv, NODE24_BIN, perProcessEnv, REPO_ROOT } from './env';
 
 const run = promisify(execFile);
+let cliCounter = 0;
 
 export interface CredentialFixture {
 	id: string;
@@ -156,25 +159,46 @@ export class N8n {
 		return n8nEnv(path.join(this.home, 'user'), this.extensionDir, extra);
 	}
 
-	/** Runs an n8n CLI command to completion; returns stdout and stderr. */
+	/**
+	 * Runs an n8n CLI command to completion; returns stdout and stderr. Its output goes to files, not
+	 * pipes: n8n exits as soon as the run is printed, and a pipe would lose what was not yet read
+	 * (seen: a 10,000-item run cut off after 3 MB).
+	 */
 	async cli(
 		args: string[],
 		extraEnv: Record<string, string> = {},
 	): Promise<{ stdout: string; stderr: string; code: number }> {
+		const base = path.join(this.home, `cli-${process.pid}-${++cliCounter}`);
+		const outFd = openSync(`${base}.out`, 'w');
+		const errFd = openSync(`${base}.err`, 'w');
 		try {
-			const { stdout, stderr } = await run(path.join(NODE24_BIN, 'node'), [N8N_BIN, ...args], {
-				env: this.env({ ...(await perProcessEnv()), ...extraEnv }),
-				cwd: this.home,
-				maxBuffer: 512 * 1024 * 1024,
-				timeout: 600_000,
+			const env = this.env({ ...(await perProcessEnv()), ...extraEnv });
+			const code = await new Promise<number>((resolve) => {
+				const child = spawn(path.join(NODE24_BIN, 'node'), [N8N_BIN, ...args], {
+					env,
+					cwd: this.home,
+					stdio: ['ignore', outFd, errFd],
+				});
+				const timer = setTimeout(() => child.kill('SIGKILL'), 600_000);
+				child.on('error', () => {
+					clearTimeout(timer);
+					resolve(1);
+				});
+				child.on('exit', (exitCode) => {
+					clearTimeout(timer);
+					resolve(exitCode ?? 1);
+				});
 			});
-			return { stdout, stderr, code: 0 };
-		} catch (error: any) {
 			return {
-				stdout: error.stdout ?? '',
-				stderr: error.stderr ?? String(error),
-				code: error.code ?? 1,
+				stdout: readFileSync(`${base}.out`, 'utf8'),
+				stderr: readFileSync(`${base}.err`, 'utf8'),
+				code,
 			};
+		} finally {
+			closeSync(outFd);
+			closeSync(errFd);
+			rmSync(`${base}.out`, { force: true });
+			rmSync(`${base}.err`, { force: true });
 		}
 	}
 
