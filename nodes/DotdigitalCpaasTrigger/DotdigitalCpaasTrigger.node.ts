@@ -23,7 +23,7 @@ import {
 	readDelivery,
 	recentEventsOf,
 } from './events';
-import { withWorkflowLock } from './lock';
+import { isLockRefusal, storeFailure, withWorkflowLock } from './lock';
 import { deriveWebhookSecret } from './secret';
 import { isValidSignature, SIGNATURE_HEADER } from './signature';
 
@@ -688,14 +688,10 @@ async function passNewEvents(this: IExecuteFunctions): Promise<INodeExecutionDat
 			} catch (error) {
 				// Another process may have created the node's first record at the same moment
 				// (its key is unique): the next attempt reads and updates that record.
-				// The lock's own errors (another node's record, a failing store) are final and say why.
-				if (error instanceof NodeOperationError) throw asNodeError(this.getNode(), error);
+				// The lock's refusal (another node's record) is final and says why.
+				if (isLockRefusal(error)) throw asNodeError(this.getNode(), error);
 				if (attempt >= 3) {
-					throw new NodeOperationError(
-						this.getNode(),
-						"Could not record event IDs in n8n's deduplication store",
-						{ description: (error as Error)?.message ?? String(error) },
-					);
+					throw error instanceof NodeOperationError ? error : storeFailure(this.getNode(), error);
 				}
 			}
 		}

@@ -39,7 +39,7 @@ const defaultPause = (attempt: number) =>
 	Math.min(100, 2 ** Math.min(attempt, 7)) * (0.5 + Math.random());
 
 function foreignRecord(node: INode): NodeOperationError {
-	return new NodeOperationError(
+	const error = new NodeOperationError(
 		node,
 		"This workflow's workflow-scope deduplication record is used by another node (e.g. Remove Duplicates with scope Workflow); the trigger needs it for its replay protection",
 		{
@@ -47,6 +47,22 @@ function foreignRecord(node: INode): NodeOperationError {
 				'Set that node\'s scope to Node, or set this trigger\'s "Remember Event IDs" option to 0 to turn replay protection off',
 		},
 	);
+	refusals.add(error);
+	return error;
+}
+
+/** The lock's refusals (another node's record): final, never retried. */
+const refusals = new WeakSet<object>();
+
+export function isLockRefusal(error: unknown): boolean {
+	return typeof error === 'object' && error !== null && refusals.has(error);
+}
+
+/** The error a failing deduplication store gives, with the store's own message as description. */
+export function storeFailure(node: INode, error: unknown): NodeOperationError {
+	return new NodeOperationError(node, "Could not record event IDs in n8n's deduplication store", {
+		description: (error as Error)?.message ?? String(error),
+	});
 }
 
 /** One attempt: true when this call created the lock record. */
@@ -64,9 +80,7 @@ async function tryAcquire(store: Store, node: INode): Promise<boolean> {
 		// The duplicate key of a concurrent insert: someone else holds it now. Any other failure (the
 		// record is not there) is the store's, and is reported.
 		if ((await store.getProcessedDataCount('workflow', ENTRIES)) > 0) return false;
-		throw new NodeOperationError(node, "Could not record event IDs in n8n's deduplication store", {
-			description: (error as Error)?.message ?? String(error),
-		});
+		throw storeFailure(node, error);
 	}
 }
 
