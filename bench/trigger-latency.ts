@@ -13,6 +13,7 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
+import path from 'node:path';
 
 import { N8N_VERSION } from '../tools/harness/env';
 import { N8n, nodeType } from '../tools/harness/n8n';
@@ -101,7 +102,15 @@ function workflows(actionUrl: string) {
 			type: nodeType('dotdigitalCpaasTrigger'),
 			typeVersion: 1,
 			webhookId: TRIGGER_WEBHOOK_ID,
-			parameters: { events: ['message.delivered'], batch: false, settings: {} },
+			parameters: {
+				events: ['message.delivered'],
+				batch: false,
+				// BENCH_REMEMBER_EVENTS=0 turns the replay check off (to see what it costs).
+				settings:
+					process.env.BENCH_REMEMBER_EVENTS === undefined
+						? {}
+						: { rememberEvents: Number(process.env.BENCH_REMEMBER_EVENTS) },
+			},
 			credentials: { dotdigitalCpaasApi: CREDENTIAL },
 		}),
 		receiverThen(BASELINE_WF, "Bench: n8n's Webhook node", {
@@ -247,7 +256,24 @@ async function main(): Promise<void> {
 			},
 		]);
 		await n8n.importWorkflows(workflows(actionUrl));
-		server = await N8nServer.start(n8n);
+		const cpuProf = process.env.BENCH_CPU_PROF;
+		server = await N8nServer.start(n8n, {
+			// The server writes one V8 CPU profile for its whole life there, when it stops.
+			env: {
+				// BENCH_N8N_ENV="NAME=value,NAME2=value": n8n settings to compare (e.g. its isolate pool size).
+				...Object.fromEntries(
+					(process.env.BENCH_N8N_ENV ?? '')
+						.split(',')
+						.filter((pair) => pair.includes('='))
+						.map((pair) => [pair.slice(0, pair.indexOf('=')), pair.slice(pair.indexOf('=') + 1)]),
+				),
+				...(cpuProf
+					? {
+							NODE_OPTIONS: `--cpu-prof --cpu-prof-dir=${path.resolve(cpuProf, `trigger-${N8N_VERSION}-${Date.now()}`)}`,
+						}
+					: {}),
+			},
+		});
 		await server.activate(TRIGGER_WF);
 		await server.activate(BASELINE_WF);
 		const hook = [...(state.webhooks as Map<string, StoredWebhook>).values()].find(

@@ -73,7 +73,11 @@ async function credentialsOf(
 
 /** How long a derived secret is reused in process memory before the credential is read again. */
 export const SECRET_REUSE_MS = 60_000;
-const derivedSecrets = new Map<string, { secret: string; at: number }>();
+/**
+ * Derived secrets by registration, as promises: concurrent deliveries that find none share one
+ * credential read (n8n 2.x resolves a credential in a fresh expression isolate on each read).
+ */
+const derivedSecrets = new Map<string, { secret: Promise<string | undefined>; at: number }>();
 
 /**
  * The secret of the stored registration, derived from the credential; never stored anywhere but,
@@ -94,16 +98,21 @@ async function webhookSecret(
 	const key = `${identity.workflowId ?? ''}:${identity.nodeWebhookId ?? ''}:${identity.nonce}`;
 	const now = Date.now();
 	const known = derivedSecrets.get(key);
-	if (reuse && known && now - known.at < SECRET_REUSE_MS) return known.secret;
-	const secret = deriveWebhookSecret(await credentialsOf(ctx), identity);
-	if (secret && reuse) {
-		for (const [k, v] of derivedSecrets)
-			if (now - v.at >= SECRET_REUSE_MS) derivedSecrets.delete(k);
-		derivedSecrets.set(key, { secret, at: now });
-	} else {
+	if (reuse && known && now - known.at < SECRET_REUSE_MS) return await known.secret;
+	const secret = credentialsOf(ctx).then((credentials) =>
+		deriveWebhookSecret(credentials, identity),
+	);
+	if (!reuse) {
 		derivedSecrets.delete(key);
+		return await secret;
 	}
-	return secret;
+	for (const [k, v] of derivedSecrets) if (now - v.at >= SECRET_REUSE_MS) derivedSecrets.delete(k);
+	const entry = { secret, at: now };
+	derivedSecrets.set(key, entry);
+	const derived = await secret;
+	// A credential that could not be read is read again by the next delivery.
+	if (derived === undefined && derivedSecrets.get(key) === entry) derivedSecrets.delete(key);
+	return derived;
 }
 
 function forgetRegistration(data: WebhookStaticData): void {

@@ -216,6 +216,7 @@ describe('dotdigital CPaaS Trigger lifecycle', () => {
 			staticData: Json,
 			settings: Json = {},
 			nodeId = 'n1',
+			overrides: Json = {},
 		) {
 			const res = {
 				statusCode: 200,
@@ -243,6 +244,7 @@ describe('dotdigital CPaaS Trigger lifecycle', () => {
 				getRequestObject: () => req,
 				getResponseObject: () => res,
 				getHeaderData: () => (signature === undefined ? {} : { 'x-comapi-signature': signature }),
+				...overrides,
 			}) as IWebhookFunctions;
 			return { res, run: () => trigger.webhook.call(ctx) };
 		}
@@ -294,6 +296,37 @@ describe('dotdigital CPaaS Trigger lifecycle', () => {
 				'filter-node',
 			).run();
 			expect(off.workflowData![0]).toHaveLength(3);
+		});
+
+		it('reads the credential once for 100 concurrent deliveries, again after a failed read', async () => {
+			let reads = 0;
+			let failing = false;
+			const getCredentials = async () => {
+				reads++;
+				await new Promise((resolve) => setImmediate(resolve));
+				if (failing) throw new Error('credential store down');
+				return CREDENTIALS;
+			};
+			const deliver = (data: Json) => {
+				const body = JSON.stringify(makeEvent('message.sent'));
+				return delivery(body, sign(body, secretOf(data)!), data, {}, 'reads', { getCredentials });
+			};
+
+			const data: Json = { webhookId: 'remote-2', secretNonce: 'fresh-nonce-1' };
+			const results = await Promise.all(
+				Array.from({ length: 100 }, async () => await deliver(data).run()),
+			);
+			expect(results.filter((r) => r.workflowData !== undefined)).toHaveLength(100);
+			expect(reads).toBe(1);
+
+			const other: Json = { webhookId: 'remote-3', secretNonce: 'fresh-nonce-2' };
+			failing = true;
+			const first = deliver(other);
+			await first.run();
+			expect(first.res.statusCode).toBe(401);
+			failing = false;
+			expect((await deliver(other).run()).workflowData).toBeDefined();
+			expect(reads).toBe(3);
 		});
 
 		it('lets exactly one of 100 concurrent copies of an event through', async () => {
