@@ -72,8 +72,11 @@ const ONLY = new Set(
 		.filter(Boolean),
 );
 const CPU_PROF = process.env.BENCH_CPU_PROF;
-/** Which WebEngage user paths beside the HTTP Request baseline: auto, expr (BENCH_USER_PATHS). */
-const USER_PATHS = new Set((process.env.BENCH_USER_PATHS ?? 'auto,expr').split(','));
+/**
+ * Which WebEngage user paths beside the HTTP Request baseline (BENCH_USER_PATHS): auto (Map
+ * Automatically), expr (`{{ $json.field }}` expressions), computed (expressions n8n must evaluate).
+ */
+const USER_PATHS = new Set((process.env.BENCH_USER_PATHS ?? 'auto,expr,computed').split(','));
 
 /** The documented WebEngage bulk limit: 500 calls a minute, 25 users a call. */
 const WEBENGAGE_BULK_CALLS_PER_MIN = 500;
@@ -292,6 +295,23 @@ async function webEngage(n8n: N8n): Promise<void> {
 				],
 			}),
 			benchWorkflow({
+				// Expressions that compute (n8n evaluates each one; no field-reference shortcut).
+				id: 'benchWeUsersComputed',
+				items: { js: usersJs(USERS) },
+				nodes: [
+					weNode({
+						resource: 'user',
+						operation: 'upsertMany',
+						userId: '={{ $json.userId.trim() }}',
+						additionalFields: {
+							email: '={{ $json.email.toLowerCase() }}',
+							firstName: '={{ $json.firstName.trim() }}',
+						},
+						attributes: { values: [{ key: 'plan', value: '={{ $json.plan.toUpperCase() }}' }] },
+					}),
+				],
+			}),
+			benchWorkflow({
 				id: 'benchWeUsersHttp',
 				items: { js: usersJs(USERS) },
 				nodes: [
@@ -364,8 +384,18 @@ async function webEngage(n8n: N8n): Promise<void> {
 					rows.push(
 						await runPath({
 							...common,
-							label: 'WebEngage node, 4 expressions (25/call)',
+							label: 'WebEngage node, 4 field expressions (25/call)',
 							workflowId: 'benchWeUsersExpr',
+							operationId: 'bulkUpsertUsers',
+							ours: true,
+						}),
+					);
+				if (USER_PATHS.has('computed'))
+					rows.push(
+						await runPath({
+							...common,
+							label: 'WebEngage node, 4 computed expressions (25/call)',
+							workflowId: 'benchWeUsersComputed',
 							operationId: 'bulkUpsertUsers',
 							ours: true,
 						}),

@@ -22,7 +22,14 @@ import type {
  *   expression leaves are evaluated (each by its own `getNodeParameter('<name>.<key>', i)`), the fixed
  *   ones are copied as they are;
  * - a parameter missing from the node's parameters (a mocked context, a hidden field) goes to
- *   `getNodeParameter` with its fallback, as before.
+ *   `getNodeParameter` with its fallback, as before;
+ * - an expression that is only a reference to a field of the item, `={{ $json.email }}`,
+ *   `={{ $json.address.city }}` or `={{ $json["first name"] }}`, is read from the item's JSON when
+ *   the field holds a string, number or boolean, because n8n's evaluation of such an expression
+ *   returns exactly that value (`$json` is the node's input item `itemIndex`; a whole-expression
+ *   result of a primitive type is returned unchanged; none of this package's parameters declares a
+ *   `validateType`, the only check n8n would add). Anything else (a missing or inherited field, an
+ *   object, null, any other expression) goes to `getNodeParameter`, which keeps n8n's errors.
  */
 export interface ParameterReader {
 	/** The node, read once (n8n's `getNode()` copies it on every call). */
@@ -37,7 +44,47 @@ export interface ParameterReader {
 type Plan =
 	| { kind: 'fixed'; value: unknown }
 	| { kind: 'evaluate' }
+	| { kind: 'field'; path: string[] }
 	| { kind: 'mixed'; build: (itemIndex: number) => unknown };
+
+/**
+ * `={{ $json<accessors> }}` and nothing else: `.name` (an identifier) or `["text"]` / `['text']`
+ * (no escapes), one or more, whitespace allowed only inside the braces around the reference.
+ */
+const FIELD_REFERENCE =
+	/^=\{\{\s*\$json((?:\.[A-Za-z_$][\w$]*|\[(?:"[^"\\\r\n]*"|'[^'\\\r\n]*')\])+)\s*\}\}$/;
+const ACCESSOR = /\.([A-Za-z_$][\w$]*)|\[(?:"([^"]*)"|'([^']*)')\]/g;
+/** Names n8n's sandbox treats specially (or that reach the prototype): always left to n8n. */
+const RESERVED_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+
+/** The field path of an expression that only references an item field, or undefined. */
+export function fieldReference(value: unknown): string[] | undefined {
+	if (typeof value !== 'string') return undefined;
+	const match = FIELD_REFERENCE.exec(value);
+	if (!match) return undefined;
+	const path: string[] = [];
+	for (const part of match[1].matchAll(ACCESSOR)) {
+		const key = part[1] ?? part[2] ?? part[3];
+		if (RESERVED_KEYS.has(key)) return undefined;
+		path.push(key);
+	}
+	return path;
+}
+
+/** Marks a field read that must go to n8n instead. */
+const NOT_READ = Symbol('not read');
+
+/** The primitive at `path` in `json`, through own properties of plain objects only. */
+function readField(json: unknown, path: string[]): unknown {
+	let value = json;
+	for (let n = 0; n < path.length; n++) {
+		if (value === null || typeof value !== 'object' || Array.isArray(value)) return NOT_READ;
+		if (!Object.prototype.hasOwnProperty.call(value, path[n])) return NOT_READ;
+		value = (value as Record<string, unknown>)[path[n]];
+	}
+	const type = typeof value;
+	return type === 'string' || type === 'number' || type === 'boolean' ? value : NOT_READ;
+}
 
 const readers = new WeakMap<object, ParameterReader>();
 
@@ -67,13 +114,21 @@ export function holdsExpression(value: unknown): boolean {
  */
 function mixedBuilder(
 	ctx: IExecuteFunctions,
+	json: (itemIndex: number) => unknown,
 	value: unknown,
 	path: string,
 ): (itemIndex: number) => unknown {
-	if (isExpression(value)) return (i) => ctx.getNodeParameter(path, i);
+	if (isExpression(value)) {
+		const field = fieldReference(value);
+		if (field === undefined) return (i) => ctx.getNodeParameter(path, i);
+		return (i) => {
+			const read = readField(json(i), field);
+			return read === NOT_READ ? ctx.getNodeParameter(path, i) : read;
+		};
+	}
 	if (!holdsExpression(value)) return () => value;
 	if (Array.isArray(value)) {
-		const parts = value.map((entry, index) => mixedBuilder(ctx, entry, `${path}[${index}]`));
+		const parts = value.map((entry, index) => mixedBuilder(ctx, json, entry, `${path}[${index}]`));
 		return (i) => {
 			const out = new Array<unknown>(parts.length);
 			for (let n = 0; n < parts.length; n++) out[n] = parts[n](i);
@@ -82,7 +137,7 @@ function mixedBuilder(
 	}
 	const keys = Object.keys(value as object);
 	const parts = keys.map((key) =>
-		mixedBuilder(ctx, (value as Record<string, unknown>)[key], `${path}.${key}`),
+		mixedBuilder(ctx, json, (value as Record<string, unknown>)[key], `${path}.${key}`),
 	);
 	return (i) => {
 		const out: Record<string, unknown> = {};
@@ -91,12 +146,20 @@ function mixedBuilder(
 	};
 }
 
-function planFor(ctx: IExecuteFunctions, parameters: INodeParameters, name: string): Plan {
+function planFor(
+	ctx: IExecuteFunctions,
+	json: (itemIndex: number) => unknown,
+	parameters: INodeParameters,
+	name: string,
+): Plan {
 	const raw = (parameters as Record<string, unknown>)[name];
 	if (raw === undefined) return { kind: 'evaluate' };
-	if (isExpression(raw)) return { kind: 'evaluate' };
+	if (isExpression(raw)) {
+		const path = fieldReference(raw);
+		return path === undefined ? { kind: 'evaluate' } : { kind: 'field', path };
+	}
 	if (!holdsExpression(raw)) return { kind: 'fixed', value: raw };
-	return { kind: 'mixed', build: mixedBuilder(ctx, raw, name) };
+	return { kind: 'mixed', build: mixedBuilder(ctx, json, raw, name) };
 }
 
 /** The reader for this execution context (one per node run; cached, so any helper may ask for it). */
@@ -107,20 +170,28 @@ export function parameterReader(ctx: IExecuteFunctions): ParameterReader {
 	const parameters = node.parameters ?? {};
 	const plans = new Map<string, Plan>();
 	let items: INodeExecutionData[] | undefined;
+	/** Item `itemIndex`'s JSON for a field reference; undefined for a missing item (n8n errors). */
+	const itemJson = (itemIndex: number): unknown => {
+		items ??= ctx.getInputData();
+		return items[itemIndex]?.json;
+	};
 	const reader: ParameterReader = {
 		node,
 		json(itemIndex: number): IDataObject {
-			items ??= ctx.getInputData();
-			return items[itemIndex]?.json ?? {};
+			return (itemJson(itemIndex) as IDataObject | undefined) ?? {};
 		},
 		get(name: string, itemIndex: number, fallback?: unknown): unknown {
 			let plan = plans.get(name);
 			if (plan === undefined) {
-				plan = name.includes('.') ? { kind: 'evaluate' } : planFor(ctx, parameters, name);
+				plan = name.includes('.') ? { kind: 'evaluate' } : planFor(ctx, itemJson, parameters, name);
 				plans.set(name, plan);
 			}
 			if (plan.kind === 'fixed') return plan.value;
 			if (plan.kind === 'mixed') return plan.build(itemIndex);
+			if (plan.kind === 'field') {
+				const read = readField(itemJson(itemIndex), plan.path);
+				if (read !== NOT_READ) return read;
+			}
 			return fallback === undefined
 				? ctx.getNodeParameter(name, itemIndex)
 				: ctx.getNodeParameter(name, itemIndex, fallback);

@@ -57,7 +57,69 @@ const CRM_USERS = [
 ];
 const RENAME = { values: [{ from: 'crm_id', to: 'userId' }] };
 
+/** Items whose fields are read by `{{ $json.field }}` expressions: every type, missing, nested. */
+const REFERENCED = [
+	{
+		id: 'u-1',
+		email: 'ada@example.com',
+		name: 'Ada',
+		plan: 'gold',
+		score: 7,
+		vip: true,
+		address: { city: 'Pune' },
+		'first name': 'A',
+	},
+	{
+		id: 42,
+		email: 'bob@example.com',
+		name: '  Bob ',
+		plan: null,
+		score: 0,
+		vip: false,
+		address: 'none',
+	},
+	{ id: 'u-3', email: { x: 1 }, name: ['x'], plan: 'free' },
+	{ id: '   ', email: 'c@example.com' },
+	{ email: 'd@example.com' },
+	{ id: 'u-6', email: 'e@example.com', plan: 'toString', score: -1.5, address: { city: 7 } },
+];
+
+/**
+ * The same Create or Update Many twice: with plain field references (read from the item by this
+ * package) and with the same references in parentheses (which n8n's expression engine evaluates).
+ */
+const referenced = (id: string, wrap: (path: string) => string) =>
+	chainWorkflow({
+		id,
+		items: REFERENCED,
+		nodes: [
+			node(
+				'WebEngage',
+				'webEngage',
+				WE,
+				{
+					resource: 'user',
+					operation: 'upsertMany',
+					userId: wrap('$json.id'),
+					additionalFields: { email: wrap('$json.email'), firstName: wrap('$json.name') },
+					attributes: {
+						values: [
+							{ key: 'plan', value: wrap('$json.plan') },
+							{ key: 'score', value: wrap('$json.score') },
+							{ key: 'vip', value: wrap('$json.vip') },
+							{ key: 'city', value: wrap('$json.address.city') },
+							{ key: 'first', value: wrap('$json["first name"]') },
+						],
+					},
+				},
+				'continueRegularOutput',
+			),
+		],
+	});
+
 const workflows = {
+	referencedDirect: referenced('refWeDirect', (path) => `={{ ${path} }}`),
+	referencedEngine: referenced('refWeEngine', (path) => `={{ (${path}) }}`),
 	users: chainWorkflow({
 		id: 'autoWeUsers',
 		items: CRM_USERS,
@@ -207,6 +269,28 @@ describe('Map Automatically in a real n8n', () => {
 			/"Phone" is not an E\.164 phone number: "call me" \[item 2\]/,
 		);
 		expect(out[3].json.error).toMatch(/Input field "we_flag".*reserved prefix "we_" \[item 3\]/);
+	});
+
+	it('field expressions {{ $json.field }} give exactly what n8n evaluating them gives', async () => {
+		const run = async (id: string) => {
+			webengage.reset();
+			const result = await n8n.execute(id);
+			expect(result.error).toBeUndefined();
+			return {
+				sent: webengage.accepted('bulkUpsertUsers').map((call) => call.body),
+				out: result.items('WebEngage').map((item) => ({
+					json: item.json,
+					pairedItem: item.pairedItem,
+				})),
+			};
+		};
+		const direct = await run(workflows.referencedDirect.id);
+		const engine = await run(workflows.referencedEngine.id);
+		expect(direct).toEqual(engine);
+		// Both sent the good items and named the bad ones (so the comparison covered both kinds).
+		const users = (direct.sent[0] as { users: Array<{ userId: string }> }).users;
+		expect(users.map((u) => u.userId)).toEqual(expect.arrayContaining(['u-1', 'u-6']));
+		expect(direct.out.filter((item) => 'error' in item.json).length).toBeGreaterThanOrEqual(2);
 	});
 
 	it('WebEngage users: without continue-on-fail the first bad item stops the node, nothing sent', async () => {

@@ -79,7 +79,7 @@ describe('parameterReader', () => {
 	});
 
 	it('evaluates an expression for every item', () => {
-		const { ctx, calls } = n8nLikeContext({ userId: '={{ $json.id }}' }, [
+		const { ctx, calls } = n8nLikeContext({ userId: '={{ String($json.id) }}' }, [
 			{ id: 'a' },
 			{ id: 'b' },
 		]);
@@ -91,8 +91,8 @@ describe('parameterReader', () => {
 	it('evaluates only the expression leaves of a collection, with fresh containers per item', () => {
 		const { ctx, calls } = n8nLikeContext(
 			{
-				additionalFields: { email: '={{ $json.email }}', company: 'ACME', optIn: true },
-				attributes: { values: [{ key: 'plan', value: '={{ $json.plan }}' }] },
+				additionalFields: { email: '={{ String($json.email) }}', company: 'ACME', optIn: true },
+				attributes: { values: [{ key: 'plan', value: '={{ String($json.plan) }}' }] },
 			},
 			[
 				{ email: 'a@x.io', plan: 'gold' },
@@ -130,13 +130,21 @@ describe('parameterReader', () => {
 });
 
 describe('WebEngage builders through the reader', () => {
-	it('a fixed-field user needs no getNodeParameter call per item; expressions one call each', () => {
+	it.each([
+		['field references read from the item: no call', '={{ $json.id }}', '={{ $json.email }}', 0],
+		[
+			'other expressions: one call each',
+			'={{ String($json.id) }}',
+			'={{ String($json.email) }}',
+			2,
+		],
+	])('a user with fixed fields and %s', (_label, userId, email, callsPerItem) => {
 		const items = Array.from({ length: 50 }, (_, i) => ({ id: `u${i}`, email: `u${i}@x.io` }));
 		const { ctx, calls } = n8nLikeContext(
 			{
 				inputMode: 'fields',
-				userId: '={{ $json.id }}',
-				additionalFields: { email: '={{ $json.email }}', company: 'ACME' },
+				userId,
+				additionalFields: { email, company: 'ACME' },
 				attributes: {},
 			},
 			items,
@@ -148,8 +156,7 @@ describe('WebEngage builders through the reader', () => {
 				company: 'ACME',
 			});
 		}
-		// Two expressions per item, nothing else.
-		expect(calls).toHaveLength(2 * items.length);
+		expect(calls).toHaveLength(callsPerItem * items.length);
 	});
 });
 
