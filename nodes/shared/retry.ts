@@ -11,6 +11,13 @@ export interface RetryPolicy {
 	maxDelayMs: number;
 	/** Total time one request may spend waiting across all its retries. */
 	maxTotalWaitMs: number;
+	/**
+	 * For a 429 that says nothing about when to come back: the longest step between attempts, and how
+	 * many attempts. A fixed rate-limit window may reopen at any moment, and the exponential step would
+	 * overshoot it by up to `maxDelayMs`; a 429 is never carried out, so probing at a short step is
+	 * safe. Unset: 429s back off like any other failure.
+	 */
+	throttle?: { maxStepMs: number; maxRetries: number };
 }
 
 export const DEFAULT_RETRY_POLICY: RetryPolicy = {
@@ -76,17 +83,19 @@ export function retryDelayMs(
 	policy: RetryPolicy,
 	nowMs: number,
 	random: () => number,
+	throttled = false,
 ): number {
 	const asked =
 		parseRetryAfterMs(headerValue(headers, 'retry-after'), nowMs) ??
 		(headerValue(headers, 'x-ratelimit-remaining') === '0'
 			? parseRateLimitResetMs(headerValue(headers, 'x-ratelimit-reset'), nowMs)
 			: undefined);
-	const delay =
-		asked !== undefined
-			? asked + Math.round(random() * 250)
-			: backoffDelayMs(attempt, policy, random);
-	return Math.min(policy.maxDelayMs, delay);
+	if (asked !== undefined) return Math.min(policy.maxDelayMs, asked + Math.round(random() * 250));
+	const step =
+		throttled && policy.throttle
+			? { ...policy, maxDelayMs: Math.min(policy.maxDelayMs, policy.throttle.maxStepMs) }
+			: policy;
+	return backoffDelayMs(attempt, step, random);
 }
 
 /**

@@ -589,12 +589,22 @@ export async function apiRequestFull<T = unknown>(
 			});
 		}
 
+		const throttled = failed.statusCode === 429;
 		const maxRetries =
 			failed.networkCode && NOT_SENT_CODES.has(failed.networkCode)
 				? Math.min(policy.maxRetries, NOT_SENT_MAX_RETRIES)
-				: policy.maxRetries;
+				: throttled && policy.throttle
+					? policy.throttle.maxRetries
+					: policy.maxRetries;
 		if (attempt < maxRetries && isRetryable(failed, replaySafe)) {
-			const delay = retryDelayMs(attempt, failed.headers, policy, Date.now(), Math.random);
+			const delay = retryDelayMs(
+				attempt,
+				failed.headers,
+				policy,
+				Date.now(),
+				Math.random,
+				throttled,
+			);
 			if (waitedMs + delay <= policy.maxTotalWaitMs) {
 				waitedMs += delay;
 				await sleep(delay);

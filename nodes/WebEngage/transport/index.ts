@@ -101,8 +101,16 @@ export const webEngageApi: VendorApi = {
 		const response = (body as { response?: { message?: unknown } })?.response;
 		return typeof response?.message === 'string' ? response.message : undefined;
 	},
-	// No Retry-After is documented: back off from 1 s and let the per-minute window pass.
-	retry: { baseDelayMs: 1000, maxDelayMs: 30_000, maxTotalWaitMs: 180_000, maxRetries: 8 },
+	// No Retry-After is documented: back off from 1 s. The limits are per minute (fixed windows, as
+	// far as the docs tell), so a 429 is retried every 1.5–3 s until the window reopens, within the
+	// 180 s budget, instead of overshooting the reset by up to 30 s.
+	retry: {
+		baseDelayMs: 1000,
+		maxDelayMs: 30_000,
+		maxTotalWaitMs: 180_000,
+		maxRetries: 8,
+		throttle: { maxStepMs: 3000, maxRetries: 90 },
+	},
 };
 
 /**

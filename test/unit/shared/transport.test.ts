@@ -89,6 +89,36 @@ describe('apiRequestFull retries', () => {
 		expect(sleepMock).toHaveBeenCalledWith(2000);
 	});
 
+	it('probes a silent 429 at a short step, up to its own retry count, under the wait budget', async () => {
+		const throttling = {
+			...api,
+			retry: { ...api.retry, throttle: { maxStepMs: 300, maxRetries: 30 } },
+		};
+		const { ctx, sent } = mockContext({
+			credentials: CREDENTIALS,
+			outcomes: [
+				...Array.from({ length: 20 }, () => ({ status: 429 })),
+				{ status: 200, body: { ok: true } },
+			],
+		});
+		jest.spyOn(Math, 'random').mockReturnValue(0.999999);
+		const response = await apiRequestFull.call(ctx, throttling, { method: 'GET', path: '/x' });
+		expect(response.body).toEqual({ ok: true });
+		expect(sent).toHaveLength(21);
+		// 100 ms, 200 ms, then never more than the throttle step (not 400, 800, … up to 5 s).
+		expect(sleepMock.mock.calls.map(([ms]) => ms)).toEqual([100, 200, ...Array(18).fill(300)]);
+
+		// Other failures keep the exponential step and maxRetries.
+		sleepMock.mockClear();
+		const other = mockContext({
+			credentials: CREDENTIALS,
+			outcomes: Array.from({ length: 10 }, () => ({ status: 503 })),
+		});
+		await failure(apiRequestFull.call(other.ctx, throttling, { method: 'GET', path: '/x' }));
+		expect(other.sent).toHaveLength(7);
+		expect(sleepMock.mock.calls.map(([ms]) => ms)).toEqual([100, 200, 400, 800, 1600, 3200]);
+	});
+
 	it('stops at the total-wait bound with a clear error', async () => {
 		const { ctx, sent } = mockContext({
 			credentials: CREDENTIALS,
