@@ -1,6 +1,12 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { inputError, parseJsonArray, requireValue } from '../../../shared';
+import {
+	inputError,
+	nodeParameter,
+	parameterReader,
+	parseJsonArray,
+	requireValue,
+} from '../../../shared';
 
 /** Fields of a WhatsApp template (360dialog / WhatsApp template object), shared by Send and the v2 broadcast. */
 export const templateProperties: INodeProperties[] = [
@@ -204,9 +210,9 @@ interface HeaderValue {
 
 /** The `components` array from the builder fields. */
 function buildComponents(this: IExecuteFunctions, i: number): IDataObject[] {
-	const node = this.getNode();
+	const node = parameterReader(this).node;
 	const components: IDataObject[] = [];
-	const header = (this.getNodeParameter('header', i, {}) as { value?: HeaderValue }).value;
+	const header = (nodeParameter(this, 'header', i, {}) as { value?: HeaderValue }).value;
 	if (header?.type) {
 		if (header.type === 'text') {
 			const headerText = requireValue(node, header.text, 'Header → Text', i);
@@ -228,7 +234,7 @@ function buildComponents(this: IExecuteFunctions, i: number): IDataObject[] {
 		}
 	}
 	const bodyParameters =
-		(this.getNodeParameter('bodyParameters', i, {}) as { parameter?: Array<{ text?: string }> })
+		(nodeParameter(this, 'bodyParameters', i, {}) as { parameter?: Array<{ text?: string }> })
 			.parameter ?? [];
 	if (bodyParameters.length > 0) {
 		components.push({
@@ -238,7 +244,7 @@ function buildComponents(this: IExecuteFunctions, i: number): IDataObject[] {
 	}
 	const buttons =
 		(
-			this.getNodeParameter('buttons', i, {}) as {
+			nodeParameter(this, 'buttons', i, {}) as {
 				button?: Array<{ subType?: string; index?: number; payload?: string; text?: string }>;
 			}
 		).button ?? [];
@@ -262,17 +268,17 @@ function buildComponents(this: IExecuteFunctions, i: number): IDataObject[] {
 
 /** The template object: name, namespace (when set), language and components. */
 export function buildTemplate(this: IExecuteFunctions, i: number): IDataObject {
-	const node = this.getNode();
-	const name = requireValue(node, this.getNodeParameter('templateName', i), 'Template Name', i);
-	const namespace = String(this.getNodeParameter('namespace', i, '') ?? '').trim();
-	const code = requireValue(node, this.getNodeParameter('languageCode', i), 'Language Code', i);
-	const policy = this.getNodeParameter('languagePolicy', i, 'deterministic') as string;
-	const mode = this.getNodeParameter('componentsMode', i, 'builder') as string;
+	const node = parameterReader(this).node;
+	const name = requireValue(node, nodeParameter(this, 'templateName', i), 'Template Name', i);
+	const namespace = String(nodeParameter(this, 'namespace', i, '') ?? '').trim();
+	const code = requireValue(node, nodeParameter(this, 'languageCode', i), 'Language Code', i);
+	const policy = nodeParameter(this, 'languagePolicy', i, 'deterministic') as string;
+	const mode = nodeParameter(this, 'componentsMode', i, 'builder') as string;
 	const components =
 		mode === 'json'
 			? (parseJsonArray(
 					node,
-					this.getNodeParameter('componentsJson', i),
+					nodeParameter(this, 'componentsJson', i),
 					'Components (JSON)',
 					i,
 				) as IDataObject[])

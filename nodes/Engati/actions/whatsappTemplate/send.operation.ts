@@ -5,7 +5,13 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
-import { processItems, showFor, updateDisplayOptions } from '../../../shared';
+import {
+	nodeParameter,
+	parameterReader,
+	processItems,
+	showFor,
+	updateDisplayOptions,
+} from '../../../shared';
 import { engatiRequest, responseObject } from '../../transport';
 import { botKeyOverride, phonePlus } from '../common';
 import { buildTemplate, templateProperties } from './fields';
@@ -40,11 +46,11 @@ export async function execute(
 	this: IExecuteFunctions,
 	items: INodeExecutionData[],
 ): Promise<INodeExecutionData[]> {
-	const node = this.getNode();
+	const node = parameterReader(this).node;
 	return await processItems.call(this, items, async (i) => {
-		const phoneNumber = phonePlus(node, this.getNodeParameter('phoneNumber', i), 'Phone Number', i);
+		const phoneNumber = phonePlus(node, nodeParameter(this, 'phoneNumber', i), 'Phone Number', i);
 		const payload = buildTemplate.call(this, i);
-		const options = this.getNodeParameter('options', i, {}) as IDataObject;
+		const options = nodeParameter(this, 'options', i, {}) as IDataObject;
 		// A POST without a dedupe key: the core does not replay it after a 5xx, so nobody gets it twice.
 		const body = await engatiRequest.call(this, {
 			method: 'POST',
