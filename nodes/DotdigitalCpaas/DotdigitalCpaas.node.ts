@@ -21,7 +21,9 @@ export class DotdigitalCpaas implements INodeType {
 		},
 		group: ['output'],
 		// Version 2: large reads (profiles, chats, conversations, templates, webhooks) return the
-		// simplified record by default; version 1 (saved workflows) keeps returning the raw one.
+		// simplified record by default, and chat and conversation messages' Get Many returns one item
+		// per message with Return All / Limit; version 1 (saved workflows) keeps the raw record and the
+		// one-page answer.
 		version: [1, 2],
 		defaultVersion: 2,
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',

@@ -17,7 +17,10 @@ export class WebEngage implements INodeType {
 		name: 'webEngage',
 		icon: { light: 'file:../../icons/webengage.svg', dark: 'file:../../icons/webengage.dark.svg' },
 		group: ['output'],
-		version: 1,
+		// Version 2: Survey → Get Response returns the simplified response by default; version 1
+		// (saved workflows) keeps returning the raw one.
+		version: [1, 2],
+		defaultVersion: 2,
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
 		description: 'Track users and events and trigger campaigns in WebEngage',
 		defaults: { name: 'WebEngage' },

@@ -229,7 +229,8 @@ export function outputProperties(shape: OutputShape): INodeProperties[] {
 			default: '',
 			required: true,
 			placeholder: `e.g. ${Object.keys(shape.fields).slice(0, 3).join(', ')}`,
-			description: 'Comma-separated top-level fields to keep in each record',
+			description:
+				'Comma-separated fields to keep in each record; a dot names a nested field (parent.child)',
 		};
 		selected.displayOptions = { show: { ...show, output: ['fields'] } };
 		return [output, selected];
@@ -237,9 +238,39 @@ export function outputProperties(shape: OutputShape): INodeProperties[] {
 	return [...byVersion([1], false), ...byVersion([2], true)];
 }
 
+const isRecord = (value: unknown): value is IDataObject =>
+	typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/** Own fields only: a name such as `constructor` or `__proto__` never reaches the prototype. */
+const has = (record: IDataObject, key: string) => Object.prototype.hasOwnProperty.call(record, key);
+
+/**
+ * The named fields of a record. A key with dots (`activity.pageUrl`) names a nested field and keeps
+ * it under its parents (`{ activity: { pageUrl } }`), unless the record has a field of that exact name.
+ */
 function pick(record: IDataObject, keys: string[]): IDataObject {
 	const picked: IDataObject = {};
-	for (const key of keys) if (key in record) picked[key] = record[key];
+	for (const key of keys) {
+		if (has(record, key)) {
+			picked[key] = record[key];
+			continue;
+		}
+		const path = key.split('.');
+		if (path.length < 2 || path.some((step) => step === '' || step === '__proto__')) continue;
+		let value: unknown = record;
+		for (const step of path) value = isRecord(value) && has(value, step) ? value[step] : undefined;
+		if (value === undefined) continue;
+		let target: IDataObject | undefined = picked;
+		for (const step of path.slice(0, -1)) {
+			if (!has(target, step)) target[step] = {};
+			const parent: unknown = target[step];
+			target = isRecord(parent) ? parent : undefined;
+			if (!target) break;
+		}
+		const last = path[path.length - 1];
+		// Already there when its parent was kept whole: never write into the record itself.
+		if (target && !has(target, last)) target[last] = value as IDataObject;
+	}
 	return picked;
 }
 

@@ -46,4 +46,38 @@ describe('Simplify and Output of large reads', () => {
 			id: 'p1',
 		});
 	});
+
+	it('a dot names a nested field, kept under its parents; an exact top-level name wins', () => {
+		const nested = {
+			id: 'r1',
+			activity: { city: 'Pune', pageUrl: 'https://example.com', ip: '203.0.113.7' },
+			'a.b': 'literal',
+			a: { b: 'nested' },
+		};
+		const run = (outputFields: string) =>
+			shapeOutput.call(
+				mockContext({ parameters: { output: 'fields', outputFields } }).ctx,
+				nested,
+				0,
+				shape('output'),
+			);
+		expect(run('id, activity.city, activity.pageUrl, activity.missing, missing.x')).toEqual({
+			id: 'r1',
+			activity: { city: 'Pune', pageUrl: 'https://example.com' },
+		});
+		expect(run('a.b')).toEqual({ 'a.b': 'literal' });
+		expect(run('activity, activity.city')).toEqual({ activity: nested.activity });
+		expect(nested.activity).toEqual({
+			city: 'Pune',
+			pageUrl: 'https://example.com',
+			ip: '203.0.113.7',
+		});
+		const simplified = shapeOutput.call(
+			mockContext({ parameters: { output: 'simple' } }).ctx,
+			[nested],
+			0,
+			{ kind: 'output', record: 'response', fields: { id: 'its ID', 'activity.city': 'city' } },
+		);
+		expect(simplified).toEqual([{ id: 'r1', activity: { city: 'Pune' } }]);
+	});
 });

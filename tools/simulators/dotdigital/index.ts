@@ -772,8 +772,23 @@ export function createDotdigitalSimulator(options: DotdigitalSimulatorOptions = 
 			[`POST ${base}/messages`]: (req) => {
 				const owner = feed(req);
 				if (isResponse(owner)) return owner;
-				const eventId = owner.events.length + 1;
-				const message = { id: newId(), eventId, ...body(req), sentOn: stamp() };
+				// Event IDs count from 0 in each feed ("0 for the first event" of GET …/events).
+				const eventId = owner.events.length;
+				const { parts, metadata, from, direction } = body(req) as Json;
+				// A MessageComplete as the message feed returns it.
+				const message = {
+					id: newId(),
+					sentEventId: eventId,
+					metadata: metadata ?? {},
+					context: {
+						from: from ?? {},
+						[name === 'chats' ? 'chatId' : 'conversationId']: req.params[param],
+						sentOn: stamp(),
+						...(direction ? { direction } : {}),
+					},
+					parts,
+					statusUpdates: {},
+				};
 				owner.events.push({
 					eventId,
 					name: `${name === 'chats' ? 'chat' : 'conversation'}Message.sent`,
@@ -781,19 +796,24 @@ export function createDotdigitalSimulator(options: DotdigitalSimulatorOptions = 
 				});
 				return ok({ id: message.id, eventId });
 			},
+			// As dotdigital documents the feed: newest first, reading backwards from the event `from`
+			// (default: the latest); `limit` (1–100) counts messages; `earliestEventId` is the earliest
+			// event read, above 0 only while older events exist (0 once the first event was read).
 			[`GET ${base}/messages`]: (req) => {
 				const owner = feed(req);
 				if (isResponse(owner)) return owner;
-				const from = req.query.from ? Number(req.query.from) : Infinity;
-				const limit = Number(req.query.limit ?? 100);
-				const messages = (owner.events as Json[])
-					.filter((e) => e.eventId <= from)
-					.reverse()
-					.slice(0, limit)
-					.map((e) => e.payload);
+				const events = owner.events as Json[];
+				const limit = Number(req.query.limit);
+				let at = Math.min(
+					req.query.from !== undefined ? Number(req.query.from) : Infinity,
+					events.length - 1,
+				);
+				const latestEventId = Math.max(at, 0);
+				const messages: Json[] = [];
+				for (; at >= 0 && messages.length < limit; at--) messages.push(events[at].payload);
 				return ok({
-					earliestEventId: messages.at(-1)?.eventId ?? 0,
-					latestEventId: messages[0]?.eventId ?? 0,
+					earliestEventId: at >= 0 ? at + 1 : 0,
+					latestEventId,
 					messages,
 					orphanedEvents: [],
 				});

@@ -5,8 +5,38 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
-import { processItems, requireValue, showFor, updateDisplayOptions } from '../../../shared';
+import type { OutputShape } from '../../../shared';
+import {
+	outputProperties,
+	processItems,
+	requireValue,
+	shapeOutput,
+	showFor,
+	updateDisplayOptions,
+} from '../../../shared';
 import { webEngageRequest } from '../../transport';
+
+/**
+ * A survey response has 15 documented fields (https://docs.webengage.com/docs/rest-api-on-site-survey):
+ * id, surveyId, title, licenseCode, questionResponses, customData, and under activity pageUrl,
+ * pageTitle, ip, city, country, browser, browserVersion, platform and activityOn. The simplified
+ * one keeps the answers and when and where they were given; it leaves out the account's own
+ * license code and the visitor's IP address, location, browser and platform.
+ */
+const SURVEY_RESPONSE_OUTPUT: OutputShape = {
+	kind: 'output',
+	record: 'survey response',
+	fields: {
+		id: "the response's ID",
+		surveyId: 'the ID of the survey answered',
+		title: "the survey's title",
+		questionResponses:
+			'the answers, one per question: questionId, questionText and value, whose @class is the answer type (list, matrix, map, text, score or file) with values, value or file details',
+		customData: 'data the website attached to the survey, each key a list of values',
+		'activity.activityOn': 'when the response was submitted',
+		'activity.pageUrl': 'the web page it was submitted on',
+	},
+};
 
 export const description: INodeProperties[] = updateDisplayOptions(
 	showFor('survey', 'getResponse'),
@@ -19,6 +49,7 @@ export const description: INodeProperties[] = updateDisplayOptions(
 			required: true,
 			description: 'ID of one survey response, e.g. from a Survey Response webhook',
 		},
+		...outputProperties(SURVEY_RESPONSE_OUTPUT),
 	],
 );
 
@@ -39,6 +70,8 @@ export async function execute(
 			path: `/v1/survey/response/${encodeURIComponent(responseId)}`,
 			itemIndex: i,
 		});
-		return ((response.response as IDataObject | undefined)?.data as IDataObject | undefined) ?? {};
+		const data =
+			((response.response as IDataObject | undefined)?.data as IDataObject | undefined) ?? {};
+		return shapeOutput.call(this, data, i, SURVEY_RESPONSE_OUTPUT);
 	});
 }
