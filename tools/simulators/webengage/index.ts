@@ -10,7 +10,7 @@
  */
 import path from 'node:path';
 
-import type { SimRequest, SimResponse } from '../core/simulator';
+import type { SimRequest, SimResponse, SimulatorCredential } from '../core/simulator';
 import { authToken, headerOf, newId, Simulator } from '../core/simulator';
 
 export interface WebEngageSimulatorOptions {
@@ -322,12 +322,7 @@ export function webEngageState(sim: Simulator): {
 }
 
 /** The demo credential (id `demo-webengage`) for a WebEngage simulator at `baseUrl`. */
-export function demoCredential(baseUrl: string): {
-	id: string;
-	name: string;
-	type: string;
-	data: Record<string, unknown>;
-} {
+export function demoCredential(baseUrl: string): SimulatorCredential {
 	return {
 		id: 'demo-webengage',
 		name: 'WebEngage (simulator)',
