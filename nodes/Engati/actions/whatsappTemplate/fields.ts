@@ -48,6 +48,8 @@ export const templateProperties: INodeProperties[] = [
 			},
 		],
 		default: 'deterministic',
+		description:
+			'How WhatsApp picks the translation of the template: exactly the given language, or a fallback',
 	},
 	{
 		displayName: 'Define Components',
@@ -66,6 +68,7 @@ export const templateProperties: INodeProperties[] = [
 		type: 'fixedCollection',
 		placeholder: 'Add Header',
 		default: {},
+		description: "Value of the template's header variable: a text, or a media file by URL",
 		displayOptions: { show: { componentsMode: ['builder'] } },
 		options: [
 			{
@@ -83,6 +86,7 @@ export const templateProperties: INodeProperties[] = [
 							{ name: 'Video', value: 'video' },
 						],
 						default: 'image',
+						description: 'Kind of header, as the approved template defines it',
 					},
 					{
 						displayName: 'Text',
@@ -127,7 +131,15 @@ export const templateProperties: INodeProperties[] = [
 			{
 				displayName: 'Parameter',
 				name: 'parameter',
-				values: [{ displayName: 'Text', name: 'text', type: 'string', default: '' }],
+				values: [
+					{
+						displayName: 'Text',
+						name: 'text',
+						type: 'string',
+						default: '',
+						description: 'Value of the next body variable ({{1}} for the first parameter)',
+					},
+				],
 			},
 		],
 	},
@@ -138,6 +150,8 @@ export const templateProperties: INodeProperties[] = [
 		typeOptions: { multipleValues: true, sortable: true },
 		placeholder: 'Add Button',
 		default: {},
+		description:
+			"Values for the template's buttons that take one: quick-reply payloads and URL suffixes",
 		displayOptions: { show: { componentsMode: ['builder'] } },
 		options: [
 			{
@@ -153,6 +167,7 @@ export const templateProperties: INodeProperties[] = [
 							{ name: 'URL', value: 'url' },
 						],
 						default: 'quick_reply',
+						description: 'Kind of button, as the approved template defines it at this index',
 					},
 					{
 						displayName: 'Index',
