@@ -127,31 +127,25 @@ export function createWebEngageSimulator(options: WebEngageSimulatorOptions = {}
 			if (!state.users.has(String(body.userId))) return error(404, `User ${body.userId} not found`);
 			if (!String(req.params.experimentId).startsWith('~')) return error(404, 'Campaign not found');
 			const txnId = body.txnId ?? newId();
+			// WebEngage's answer, the same for a duplicate inside the dedupe window (not stored again).
+			const answer = () =>
+				ok(200, {
+					data: {
+						txnId,
+						experimentId: req.params.experimentId,
+						userId: body.userId,
+						ttl: body.ttl ?? 120,
+					},
+				});
 			const dedupeTtl = Number(body.dedupe?.ttl ?? 0);
 			if (dedupeTtl > 0) {
 				const key = `${req.params.experimentId} ${JSON.stringify(body)}`;
 				const first = state.dedupeWindows.get(key);
-				if (first !== undefined && Date.now() - first < dedupeTtl * 1000) {
-					return ok(200, {
-						data: {
-							txnId,
-							experimentId: req.params.experimentId,
-							userId: body.userId,
-							ttl: body.ttl ?? 120,
-						},
-					});
-				}
+				if (first !== undefined && Date.now() - first < dedupeTtl * 1000) return answer();
 				state.dedupeWindows.set(key, Date.now());
 			}
 			state.transactions.push({ ...body, txnId, experimentId: req.params.experimentId });
-			return ok(200, {
-				data: {
-					txnId,
-					experimentId: req.params.experimentId,
-					userId: body.userId,
-					ttl: body.ttl ?? 120,
-				},
-			});
+			return answer();
 		},
 		triggerMultiCampaign(req) {
 			const body = req.body as Json;
