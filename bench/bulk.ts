@@ -21,7 +21,6 @@
  * each of this package's runs there, for `node bench/profile-summary.js`).
  */
 import { spawn } from 'node:child_process';
-import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -30,6 +29,7 @@ import { N8N_BIN, N8N_VERSION, NODE24_BIN, perProcessEnv } from '../tools/harnes
 import type { WorkflowNode } from '../tools/harness/n8n';
 import { chainWorkflow, N8n, nodeType, parseExecution } from '../tools/harness/n8n';
 import { N8nServer } from '../tools/harness/server';
+import { withSimulator } from '../tools/harness/simulator';
 import type { Simulator } from '../tools/simulators/core/simulator';
 import {
 	createDotdigitalSimulator,
@@ -182,17 +182,8 @@ interface RunResult {
 }
 
 /** A chain workflow that starts at a Webhook node (path = its ID) answering at once. */
-function benchWorkflow(options: Parameters<typeof chainWorkflow>[0]) {
-	const workflow = chainWorkflow(options) as unknown as { nodes: Array<Record<string, unknown>> };
-	workflow.nodes[0] = {
-		...workflow.nodes[0],
-		type: 'n8n-nodes-base.webhook',
-		typeVersion: 2,
-		webhookId: randomUUID(),
-		parameters: { httpMethod: 'POST', path: options.id, responseMode: 'onReceived', options: {} },
-	};
-	return workflow as unknown as ReturnType<typeof chainWorkflow>;
-}
+const benchWorkflow = (options: Parameters<typeof chainWorkflow>[0]) =>
+	chainWorkflow({ ...options, webhook: { path: options.id } });
 
 /** Runs one path: a workflow whose last node is `nodeName`, checking what the simulator stored. */
 async function runPath(options: {
@@ -249,11 +240,8 @@ function httpRequest(parameters: Record<string, unknown>): WorkflowNode {
 // ---------------------------------------------------------------- WebEngage
 
 async function webEngage(n8n: N8n): Promise<void> {
-	const sim = createWebEngageSimulator();
-	const url = await sim.start();
-	try {
-		const credential = webEngageCredential(url);
-		await n8n.importCredentials([credential]);
+	await withSimulator(n8n, createWebEngageSimulator(), webEngageCredential, async (run) => {
+		const { sim, url, credential } = run;
 		const creds = { webEngageApi: { id: credential.id, name: credential.name } };
 		const lc = encodeURIComponent(WEBENGAGE_DEFAULTS.licenseCode);
 		const auth = {
@@ -436,9 +424,7 @@ async function webEngage(n8n: N8n): Promise<void> {
 			}
 			if (ONLY.has('sustained') && SUSTAINED_WINDOWS > 0) await sustained(n8n, sim, users);
 		});
-	} finally {
-		await sim.stop();
-	}
+	});
 }
 
 function eventCount(body: unknown): number {
@@ -506,11 +492,8 @@ async function sustained(n8n: N8n, sim: Simulator, users: () => number): Promise
 // ---------------------------------------------------------------- dotdigital
 
 async function dotdigital(n8n: N8n): Promise<void> {
-	const sim = createDotdigitalSimulator();
-	const url = await sim.start();
-	try {
-		const credential = dotdigitalCredential(url);
-		await n8n.importCredentials([credential]);
+	await withSimulator(n8n, createDotdigitalSimulator(), dotdigitalCredential, async (run) => {
+		const { sim, url, credential } = run;
 		const creds = { dotdigitalCpaasApi: { id: credential.id, name: credential.name } };
 		const basic = Buffer.from(
 			`${DOTDIGITAL_DEFAULTS.username}:${DOTDIGITAL_DEFAULTS.password}`,
@@ -629,19 +612,14 @@ async function dotdigital(n8n: N8n): Promise<void> {
 				tables.push({ title: 'dotdigital profile upsert', items: ITEMS, rows, baseline: 1 });
 			}
 		});
-	} finally {
-		await sim.stop();
-	}
+	});
 }
 
 // ---------------------------------------------------------------- EngageOne
 
 async function engageOne(n8n: N8n): Promise<void> {
-	const sim = createEngageOneSimulator();
-	const url = await sim.start();
-	try {
-		const credential = engageOneCredential(url);
-		await n8n.importCredentials([credential]);
+	await withSimulator(n8n, createEngageOneSimulator(), engageOneCredential, async (run) => {
+		const { sim, url, credential } = run;
 		const token = await fetch(`${url}/authenticate`, {
 			method: 'POST',
 			headers: { 'content-type': 'application/json' },
@@ -730,19 +708,14 @@ async function engageOne(n8n: N8n): Promise<void> {
 				});
 			}
 		});
-	} finally {
-		await sim.stop();
-	}
+	});
 }
 
 // ---------------------------------------------------------------- Engati
 
 async function engati(n8n: N8n): Promise<void> {
-	const sim = createEngatiSimulator();
-	const url = await sim.start();
-	try {
-		const credential = engatiCredential(url);
-		await n8n.importCredentials([credential]);
+	await withSimulator(n8n, createEngatiSimulator(), engatiCredential, async (run) => {
+		const { sim, url, credential } = run;
 		const js = `return Array.from({ length: ${ITEMS} }, (_, i) => ({ phone: '+1415' + String(5000000 + i), name: 'User ' + i }));`;
 		await n8n.importWorkflows([
 			benchWorkflow({
@@ -813,9 +786,7 @@ async function engati(n8n: N8n): Promise<void> {
 				tables.push({ title: 'Engati WhatsApp template sends', items: ITEMS, rows, baseline: 1 });
 			}
 		});
-	} finally {
-		await sim.stop();
-	}
+	});
 }
 
 /** The template send as Engati's API takes it, filled from the item (the HTTP Request baseline). */
@@ -826,11 +797,8 @@ const TEMPLATE_BODY =
 
 /** Peak RSS (VmHWM) of a process tree, sampled until it exits. */
 async function memory(n8n: N8n): Promise<void> {
-	const sim = createWebEngageSimulator();
-	const url = await sim.start();
-	try {
-		const credential = webEngageCredential(url);
-		await n8n.importCredentials([credential]);
+	await withSimulator(n8n, createWebEngageSimulator(), webEngageCredential, async (run) => {
+		const { sim, credential } = run;
 		await n8n.importWorkflows([
 			chainWorkflow({
 				id: 'benchWeMemory',
@@ -915,9 +883,7 @@ async function memory(n8n: N8n): Promise<void> {
 			].join('\n'),
 		);
 		console.log(extraSections[extraSections.length - 1]);
-	} finally {
-		await sim.stop();
-	}
+	});
 }
 
 /** A process and all its descendants, from /proc. */

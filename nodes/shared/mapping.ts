@@ -44,6 +44,7 @@ export function autoMappingProperties(show: Record<string, string[]>): INodeProp
 							type: 'string',
 							default: '',
 							placeholder: 'e.g. crm_id',
+							description: 'Name of the field in the input item (case-sensitive)',
 						},
 						{
 							displayName: 'Send As',
@@ -51,6 +52,7 @@ export function autoMappingProperties(show: Record<string, string[]>): INodeProp
 							type: 'string',
 							default: '',
 							placeholder: 'e.g. userId',
+							description: "The vendor's field name to send the value under",
 						},
 					],
 				},

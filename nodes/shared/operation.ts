@@ -202,6 +202,7 @@ export function outputProperties(shape: OutputShape): INodeProperties[] {
 			name: 'output',
 			type: 'options',
 			default: 'raw',
+			description: `What each ${shape.record} of the output holds: a few main fields, the whole record, or only the fields you name`,
 			options: [
 				{
 					name: 'Raw',

@@ -19,17 +19,14 @@ import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 
+import type { SimulatorCredential } from '../simulators/core/simulator';
 import { assertN8nInstalled, N8N_BIN, n8nEnv, NODE24_BIN, perProcessEnv, REPO_ROOT } from './env';
 
 const run = promisify(execFile);
 let cliCounter = 0;
 
-export interface CredentialFixture {
-	id: string;
-	name: string;
-	type: string;
-	data: Record<string, unknown>;
-}
+/** A credential as `n8n import:credentials` takes it (plaintext `data`, encrypted by n8n). */
+export type CredentialFixture = SimulatorCredential;
 
 export interface OutputItem {
 	json: Record<string, any>;
@@ -202,23 +199,27 @@ export class N8n {
 		}
 	}
 
-	async importCredentials(credentials: CredentialFixture[]): Promise<void> {
+	/** Imports credentials; `extraEnv` points the CLI at another database (a queue-mode cluster's). */
+	async importCredentials(
+		credentials: CredentialFixture[],
+		extraEnv: Record<string, string> = {},
+	): Promise<void> {
 		const file = path.join(this.home, `credentials-${Date.now()}.json`);
 		writeFileSync(file, JSON.stringify(credentials));
-		const result = await this.cli(['import:credentials', `--input=${file}`]);
+		const result = await this.cli(['import:credentials', `--input=${file}`], extraEnv);
 		rmSync(file, { force: true }); // plaintext secrets do not stay on disk
 		if (result.code !== 0 || !/Successfully imported/.test(result.stdout + result.stderr)) {
 			throw new Error(`import:credentials failed:\n${result.stdout}\n${result.stderr}`);
 		}
 	}
 
-	async importWorkflows(workflows: object[]): Promise<void> {
+	async importWorkflows(workflows: object[], extraEnv: Record<string, string> = {}): Promise<void> {
 		const dir = path.join(this.home, `workflows-${Date.now()}`);
 		mkdirSync(dir, { recursive: true });
 		workflows.forEach((workflow, i) =>
 			writeFileSync(path.join(dir, `${i}.json`), JSON.stringify(workflow)),
 		);
-		const result = await this.cli(['import:workflow', '--separate', `--input=${dir}`]);
+		const result = await this.cli(['import:workflow', '--separate', `--input=${dir}`], extraEnv);
 		if (result.code !== 0 || !/Successfully imported/.test(result.stdout + result.stderr)) {
 			throw new Error(`import:workflow failed:\n${result.stdout}\n${result.stderr}`);
 		}
@@ -317,12 +318,16 @@ export function parseExecution(stdout: string, stderr: string): ExecutionResult 
 /**
  * Manual Trigger → Code (makes the input items) → the nodes given, in a chain.
  * `items` is a list of JSON objects, or JavaScript that returns such a list (for large inputs).
+ * With `webhook`, a Webhook node (`POST /webhook/<path>`, answered at once) starts the chain instead,
+ * so an active workflow runs in the server (or a queue worker); the items' JavaScript can read the
+ * posted body as `$input.first().json.body`.
  */
 export function chainWorkflow(options: {
 	id: string;
 	name?: string;
 	items?: Array<Record<string, unknown>> | { js: string };
 	nodes: WorkflowNode[];
+	webhook?: { path: string };
 }): { id: string } & Record<string, unknown> {
 	const itemsJs =
 		options.items === undefined
@@ -330,8 +335,22 @@ export function chainWorkflow(options: {
 			: 'js' in (options.items as object)
 				? `const list = (() => { ${(options.items as { js: string }).js} })();\nreturn list.map((json) => ({ json }));`
 				: `return ${JSON.stringify(options.items)}.map((json) => ({ json }));`;
+	const start: WorkflowNode = options.webhook
+		? {
+				name: 'Webhook',
+				type: 'n8n-nodes-base.webhook',
+				typeVersion: 2,
+				webhookId: options.webhook.path,
+				parameters: {
+					httpMethod: 'POST',
+					path: options.webhook.path,
+					responseMode: 'onReceived',
+					options: {},
+				},
+			}
+		: { name: 'Start', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, parameters: {} };
 	const all = [
-		{ name: 'Start', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, parameters: {} },
+		start,
 		{ name: 'Input', type: 'n8n-nodes-base.code', typeVersion: 2, parameters: { jsCode: itemsJs } },
 		...options.nodes,
 	];

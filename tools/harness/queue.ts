@@ -9,7 +9,7 @@
  */
 import type { ChildProcess } from 'node:child_process';
 import { execFile, execFileSync, spawn } from 'node:child_process';
-import { chmodSync, existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -332,23 +332,11 @@ export class QueueN8n {
 	}
 
 	async importCredentials(credentials: Parameters<N8n['importCredentials']>[0]): Promise<void> {
-		const file = path.join(this.n8n.home, `credentials-${Date.now()}.json`);
-		writeFileSync(file, JSON.stringify(credentials));
-		const result = await this.cli(['import:credentials', `--input=${file}`]);
-		rmSync(file, { force: true });
-		if (result.code !== 0 || !/Successfully imported/.test(result.stdout + result.stderr))
-			throw new Error(`import:credentials failed:\n${result.stdout}\n${result.stderr}`);
+		await this.n8n.importCredentials(credentials, this.sharedEnv);
 	}
 
 	async importWorkflows(workflows: object[]): Promise<void> {
-		const dir = path.join(this.n8n.home, `workflows-${Date.now()}`);
-		mkdirSync(dir, { recursive: true });
-		workflows.forEach((workflow, i) =>
-			writeFileSync(path.join(dir, `${i}.json`), JSON.stringify(workflow)),
-		);
-		const result = await this.cli(['import:workflow', '--separate', `--input=${dir}`]);
-		if (result.code !== 0 || !/Successfully imported/.test(result.stdout + result.stderr))
-			throw new Error(`import:workflow failed:\n${result.stdout}\n${result.stderr}`);
+		await this.n8n.importWorkflows(workflows, this.sharedEnv);
 	}
 
 	/** Jobs waiting in or taken from the Redis queue (Bull's `bull:jobs:wait` and `bull:jobs:active`). */

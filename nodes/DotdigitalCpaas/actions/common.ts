@@ -73,7 +73,9 @@ export function idField(name: string, displayName: string, description: string):
 }
 
 /** The IDs users pick: resource locators with "From list" (the node's `methods.listSearch`) and "By ID". */
-export const templateLocator = (description = 'The template'): INodeProperties =>
+export const templateLocator = (
+	description = 'A message template of the API space: pick it from the list, or give its ID (letters, digits, - and _)',
+): INodeProperties =>
 	resourceLocator({
 		name: 'templateId',
 		displayName: 'Template ID',
@@ -90,7 +92,8 @@ export const webhookLocator = (): INodeProperties =>
 	resourceLocator({
 		name: 'webhookId',
 		displayName: 'Webhook ID',
-		description: 'The webhook configuration',
+		description:
+			'A webhook configuration of the API space (where dotdigital sends events): pick it from the list, or give its ID',
 		searchListMethod: 'searchWebhooks',
 		placeholder: 'e.g. 5f0c1e2d3c4b5a69788796a5b4c3d2e1',
 	});
@@ -108,7 +111,8 @@ export const conversationLocator = (): INodeProperties =>
 	resourceLocator({
 		name: 'conversationId',
 		displayName: 'Conversation ID',
-		description: 'The conversation',
+		description:
+			'A conversation of the API space: pick it from the list, or give its ID (the ID chosen when it was created)',
 		searchListMethod: 'searchConversations',
 		placeholder: 'e.g. support-4711',
 	});
@@ -122,6 +126,26 @@ export const profileLocator = (): INodeProperties =>
 		searchListMethod: 'searchProfiles',
 		placeholder: 'e.g. jane.doe',
 	});
+
+/** An "Options" collection holding only Include Deleted (sent as the `includeDeleted` query). */
+export function includeDeletedOptions(description: string): INodeProperties {
+	return {
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		options: [
+			{
+				displayName: 'Include Deleted',
+				name: 'includeDeleted',
+				type: 'boolean',
+				default: false,
+				description,
+			},
+		],
+	};
+}
 
 /** A JSON body field. */
 export function jsonField(

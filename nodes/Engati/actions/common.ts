@@ -11,6 +11,16 @@ export const botKeyOverride: INodeProperties = {
 	description: 'Bot to act on instead of the bot key in the credential (can differ per item)',
 };
 
+/** An "Options" collection holding only the Bot Key override. */
+export const botKeyOptions: INodeProperties = {
+	displayName: 'Options',
+	name: 'options',
+	type: 'collection',
+	placeholder: 'Add Option',
+	default: {},
+	options: [botKeyOverride],
+};
+
 /**
  * A phone number as digits with the country code (`919876543210`), the form Engati uses in paths,
  * channel user IDs and `user.phone_no`. Spaces, dashes, dots, brackets and a leading + are removed.

@@ -8,6 +8,8 @@ import type {
 
 import type { BatchEntry } from '../../shared';
 import {
+	fieldMapping,
+	forEachMappedField,
 	inputError,
 	keyValuesToObject,
 	parameterReader,
@@ -26,8 +28,10 @@ export function keyValueOrJsonProperties(options: {
 	displayName: string;
 	description: string;
 	jsonExample: string;
+	/** What the name and the value of one pair are (descriptions), and a placeholder for the name. */
+	entry: { keyDescription: string; valueDescription: string; keyPlaceholder: string };
 }): INodeProperties[] {
-	const { name, displayName, description, jsonExample } = options;
+	const { name, displayName, description, jsonExample, entry } = options;
 	return [
 		{
 			displayName: `${displayName} Input`,
@@ -46,6 +50,7 @@ export function keyValueOrJsonProperties(options: {
 				},
 			],
 			default: 'keyValue',
+			description: `How the ${displayName.toLowerCase()} is given: a list of names and values, or one JSON object`,
 		},
 		{
 			displayName,
@@ -61,8 +66,21 @@ export function keyValueOrJsonProperties(options: {
 					displayName: 'Value',
 					name: 'values',
 					values: [
-						{ displayName: 'Name', name: 'key', type: 'string', default: '' },
-						{ displayName: 'Value', name: 'value', type: 'string', default: '' },
+						{
+							displayName: 'Name',
+							name: 'key',
+							type: 'string',
+							default: '',
+							placeholder: entry.keyPlaceholder,
+							description: entry.keyDescription,
+						},
+						{
+							displayName: 'Value',
+							name: 'value',
+							type: 'string',
+							default: '',
+							description: entry.valueDescription,
+						},
 					],
 				},
 			],
@@ -100,6 +118,42 @@ export function readKeyValueOrJson(
 
 /** Names WebEngage reserves for itself: it silently drops custom names starting with `we_`. */
 export const RESERVED_PREFIX = 'we_';
+
+/**
+ * A user or event from an item's JSON (Map Automatically): WebEngage's own fields by name, an object
+ * under `extraKey` (`attributes`, `eventData`) merged into the extra fields, every other field an extra
+ * field (`extraName` in errors, e.g. "custom attribute"). Nulls are left out (a CRM's empty column).
+ */
+export function mapRecord(
+	this: IExecuteFunctions,
+	json: IDataObject,
+	i: number,
+	node: INode,
+	options: { own: ReadonlySet<string>; extraKey: string; extraName: string; reservedHint: string },
+): IDataObject {
+	const record: IDataObject = {};
+	let extra: IDataObject | undefined;
+	forEachMappedField(node, json, fieldMapping(this, i), i, (name, value, inputName) => {
+		// A CRM's empty column is not sent: WebEngage would store null.
+		if (value === null) return;
+		if (options.own.has(name)) {
+			record[name] = value as IDataObject[string];
+		} else if (name === options.extraKey && typeof value === 'object' && !Array.isArray(value)) {
+			extra = Object.assign(extra ?? {}, value as IDataObject);
+		} else {
+			if (name.startsWith(RESERVED_PREFIX)) {
+				throw inputError(
+					node,
+					`Input field "${inputName}" would be the ${options.extraName} "${name}", which starts with the reserved prefix "we_"`,
+					{ itemIndex: i, description: options.reservedHint },
+				);
+			}
+			(extra ??= {})[name] = value as IDataObject[string];
+		}
+	});
+	if (extra !== undefined) record[options.extraKey] = extra;
+	return record;
+}
 
 /**
  * Drops empty values from a user or event, then checks the identity WebEngage needs on both: a

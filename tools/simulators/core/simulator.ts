@@ -89,6 +89,14 @@ export interface SimResponse {
 	raw?: Buffer | string;
 }
 
+/** A credential that points n8n at a simulator, as `n8n import:credentials` takes it. */
+export interface SimulatorCredential {
+	id: string;
+	name: string;
+	type: string;
+	data: Record<string, unknown>;
+}
+
 export interface RecordedRequest {
 	id: number;
 	at: number;

@@ -17,7 +17,7 @@ import path from 'node:path';
 
 import type { Document } from 'openapi-backend';
 
-import type { Handler, SimRequest, SimResponse } from '../core/simulator';
+import type { Handler, SimRequest, SimResponse, SimulatorCredential } from '../core/simulator';
 import { authToken, newId, Simulator } from '../core/simulator';
 import { registerWebhookHandlers } from './webhooks';
 
@@ -913,12 +913,7 @@ export function dotdigitalState(sim: Simulator): Json {
 }
 
 /** The demo credential: API user mode against the simulator's `/cpaas` paths. */
-export function demoCredential(baseUrl: string): {
-	id: string;
-	name: string;
-	type: string;
-	data: Record<string, unknown>;
-} {
+export function demoCredential(baseUrl: string): SimulatorCredential {
 	return {
 		id: 'demo-dotdigital',
 		name: 'dotdigital CPaaS (simulator)',
@@ -934,12 +929,7 @@ export function demoCredential(baseUrl: string): {
 }
 
 /** API space token mode against the simulator's `/apispaces/{id}` paths. */
-export function tokenCredential(baseUrl: string): {
-	id: string;
-	name: string;
-	type: string;
-	data: Record<string, unknown>;
-} {
+export function tokenCredential(baseUrl: string): SimulatorCredential {
 	return {
 		id: 'demo-dotdigital-token',
 		name: 'dotdigital CPaaS token (simulator)',

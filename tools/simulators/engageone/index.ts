@@ -9,7 +9,7 @@
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import path from 'node:path';
 
-import type { SimRequest, SimResponse } from '../core/simulator';
+import type { SimRequest, SimResponse, SimulatorCredential } from '../core/simulator';
 import { authToken, headerOf, newId, Simulator } from '../core/simulator';
 
 export const ENGAGEONE_DEFAULTS = {
@@ -245,7 +245,7 @@ export function expireEngageOneTokens(sim: Simulator): void {
 }
 
 /** The demo credential for a simulator at baseUrl: every API family points at it. */
-export function demoCredential(baseUrl: string) {
+export function demoCredential(baseUrl: string): SimulatorCredential {
 	return {
 		id: 'demo-engageone',
 		name: 'EngageOne Communicate (simulator)',

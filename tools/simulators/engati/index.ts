@@ -8,7 +8,7 @@
  */
 import path from 'node:path';
 
-import type { SimRequest, SimResponse } from '../core/simulator';
+import type { SimRequest, SimResponse, SimulatorCredential } from '../core/simulator';
 import { authToken, newId, Simulator } from '../core/simulator';
 
 type Json = Record<string, any>;
@@ -425,12 +425,7 @@ export function engatiState(sim: Simulator): {
 }
 
 /** The demo credential for a simulator at baseUrl (examples/engati-*.json use id `demo-engati`). */
-export function demoCredential(baseUrl: string): {
-	id: string;
-	name: string;
-	type: string;
-	data: Record<string, unknown>;
-} {
+export function demoCredential(baseUrl: string): SimulatorCredential {
 	return {
 		id: 'demo-engati',
 		name: 'Engati (simulator)',

@@ -10,7 +10,7 @@
  */
 import path from 'node:path';
 
-import type { SimRequest, SimResponse } from '../core/simulator';
+import type { SimRequest, SimResponse, SimulatorCredential } from '../core/simulator';
 import { authToken, headerOf, newId, Simulator } from '../core/simulator';
 
 export interface WebEngageSimulatorOptions {
@@ -139,31 +139,25 @@ export function createWebEngageSimulator(options: WebEngageSimulatorOptions = {}
 			if (!state.users.has(String(body.userId))) return error(404, `User ${body.userId} not found`);
 			if (!String(req.params.experimentId).startsWith('~')) return error(404, 'Campaign not found');
 			const txnId = body.txnId ?? newId();
+			// WebEngage's answer, the same for a duplicate inside the dedupe window (not stored again).
+			const answer = () =>
+				ok(200, {
+					data: {
+						txnId,
+						experimentId: req.params.experimentId,
+						userId: body.userId,
+						ttl: body.ttl ?? 120,
+					},
+				});
 			const dedupeTtl = Number(body.dedupe?.ttl ?? 0);
 			if (dedupeTtl > 0) {
 				const key = `${req.params.experimentId} ${JSON.stringify(body)}`;
 				const first = state.dedupeWindows.get(key);
-				if (first !== undefined && Date.now() - first < dedupeTtl * 1000) {
-					return ok(200, {
-						data: {
-							txnId,
-							experimentId: req.params.experimentId,
-							userId: body.userId,
-							ttl: body.ttl ?? 120,
-						},
-					});
-				}
+				if (first !== undefined && Date.now() - first < dedupeTtl * 1000) return answer();
 				state.dedupeWindows.set(key, Date.now());
 			}
 			state.transactions.push({ ...body, txnId, experimentId: req.params.experimentId });
-			return ok(200, {
-				data: {
-					txnId,
-					experimentId: req.params.experimentId,
-					userId: body.userId,
-					ttl: body.ttl ?? 120,
-				},
-			});
+			return answer();
 		},
 		triggerMultiCampaign(req) {
 			const body = req.body as Json;
@@ -334,12 +328,7 @@ export function webEngageState(sim: Simulator): {
 }
 
 /** The demo credential (id `demo-webengage`) for a WebEngage simulator at `baseUrl`. */
-export function demoCredential(baseUrl: string): {
-	id: string;
-	name: string;
-	type: string;
-	data: Record<string, unknown>;
-} {
+export function demoCredential(baseUrl: string): SimulatorCredential {
 	return {
 		id: 'demo-webengage',
 		name: 'WebEngage (simulator)',

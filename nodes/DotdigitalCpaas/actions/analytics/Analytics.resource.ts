@@ -78,13 +78,13 @@ export const operations: ResourceOperations = {
 	getWhatsAppConversations: {
 		name: 'Get WhatsApp Conversations Report',
 		description: 'WhatsApp conversation analytics for a period',
-		action: 'Get whats app conversations report',
+		action: 'Get WhatsApp conversations report',
 		module: getWhatsAppConversations,
 	},
 	getWhatsAppDailyUsage: {
 		name: 'Get WhatsApp Daily Usage Report',
 		description: 'WhatsApp daily messaging usage for a period',
-		action: 'Get whats app daily usage report',
+		action: 'Get WhatsApp daily usage report',
 		module: getWhatsAppDailyUsage,
 	},
 };

@@ -120,7 +120,7 @@ export function reportFields(shape: ReportShape): INodeProperties[] {
 				type: 'dateTime',
 				required: true,
 				default: '',
-				description: 'Start of the period (UTC)',
+				description: 'Start of the period; sent as ISO 8601 UTC',
 			},
 			{
 				displayName: 'To',
@@ -128,7 +128,7 @@ export function reportFields(shape: ReportShape): INodeProperties[] {
 				type: 'dateTime',
 				required: true,
 				default: '',
-				description: 'End of the period (UTC)',
+				description: 'End of the period; sent as ISO 8601 UTC',
 			},
 		);
 	}

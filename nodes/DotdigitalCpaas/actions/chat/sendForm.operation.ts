@@ -7,7 +7,7 @@ const fields: INodeProperties[] = [
 	jsonField(
 		'form',
 		'Form (JSON)',
-		'The form to send',
+		'The form as a JSON object: formTemplateId is the ID of the form template it is based on',
 		'{\n  "formTemplateId": "feedback"\n}',
 		true,
 	),

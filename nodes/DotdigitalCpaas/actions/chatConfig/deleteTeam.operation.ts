@@ -2,7 +2,13 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import { defineOperation, idField } from '../common';
 
-const fields: INodeProperties[] = [idField('teamId', 'Team ID', 'ID of the team')];
+const fields: INodeProperties[] = [
+	idField(
+		'teamId',
+		'Team ID',
+		'ID of a chat team, as Chat Config → Get lists it (each chat carries its teamId too)',
+	),
+];
 
 export const { description, execute } = defineOperation({
 	resource: 'chatConfig',

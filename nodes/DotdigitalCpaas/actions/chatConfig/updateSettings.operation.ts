@@ -3,7 +3,11 @@ import type { INodeProperties } from 'n8n-workflow';
 import { defineOperation, idField, jsonField, jsonObject } from '../common';
 
 const fields: INodeProperties[] = [
-	idField('teamId', 'Team ID', 'ID of the team'),
+	idField(
+		'teamId',
+		'Team ID',
+		'ID of a chat team, as Chat Config → Get lists it (each chat carries its teamId too)',
+	),
 	jsonField('settings', 'Settings (JSON)', 'General team settings', '{}', true),
 ];
 

@@ -11,7 +11,7 @@ export const description: INodeProperties[] = updateDisplayOptions(showFor('cont
 		type: 'string',
 		required: true,
 		default: '',
-		description: 'ID of the uploaded file',
+		description: 'ID of a file in content storage, as Content → Upload returns it',
 	},
 	{
 		displayName: 'Put Output File in Field',
@@ -20,6 +20,7 @@ export const description: INodeProperties[] = updateDisplayOptions(showFor('cont
 		required: true,
 		default: 'data',
 		hint: 'The name of the output binary field to put the file in',
+		description: 'Name of the binary field of the output item that gets the downloaded file',
 	},
 ]);
 

@@ -12,6 +12,7 @@ export const description: INodeProperties[] = updateDisplayOptions(showFor('cont
 		required: true,
 		default: 'data',
 		hint: 'The name of the input binary field containing the file to upload',
+		description: 'Name of the binary field of the input item that holds the file, e.g. data',
 	},
 	{
 		displayName: 'File Name',

@@ -8,7 +8,7 @@ export const operations: ResourceOperations = {
 		name: 'Create Metadata',
 		description:
 			'Create the encrypted metadata that links a Facebook Messenger ID to a profile (Send to Messenger data-ref)',
-		action: 'Create facebook messenger metadata',
+		action: 'Create Facebook Messenger metadata',
 		module: createMetadata,
 	},
 };

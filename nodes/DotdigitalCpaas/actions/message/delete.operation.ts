@@ -3,7 +3,7 @@ import type { INodeProperties } from 'n8n-workflow';
 import { defineOperation, idField } from '../common';
 
 const fields: INodeProperties[] = [
-	idField('messageId', 'Message ID', 'ID returned when the message was sent'),
+	idField('messageId', 'Message ID', 'ID (a GUID) that Message → Send returned for the message'),
 ];
 
 export const { description, execute } = defineOperation({

@@ -38,7 +38,8 @@ export const messageProperties: INodeProperties[] = [
 		default: '',
 		placeholder: 'e.g. +447123123123',
 		displayOptions: { show: { toType: ['phoneNumber'] } },
-		description: 'International number with country code',
+		description:
+			'Recipient number in international form with country code, e.g. +447123123123; spaces and dashes are removed',
 	},
 	{
 		displayName: 'Email',
@@ -48,6 +49,7 @@ export const messageProperties: INodeProperties[] = [
 		required: true,
 		default: '',
 		displayOptions: { show: { toType: ['email'] } },
+		description: "The recipient's email address (for channels that use one)",
 	},
 	{
 		displayName: 'Profile ID',
@@ -55,7 +57,10 @@ export const messageProperties: INodeProperties[] = [
 		type: 'string',
 		required: true,
 		default: '',
+		placeholder: 'e.g. jane.doe',
 		displayOptions: { show: { toType: ['profileId'] } },
+		description:
+			'ID of a dotdigital profile; dotdigital takes the phone number and other addresses from it',
 	},
 	{
 		displayName: 'Channels (in Fallback Order)',
@@ -95,6 +100,8 @@ export const messageProperties: INodeProperties[] = [
 				name: 'conversationId',
 				type: 'string',
 				default: '',
+				description:
+					'ID of the conversation the message belongs to, which links it with other messages (needed for app messaging)',
 			},
 			{
 				displayName: 'Custom Body (JSON)',
@@ -109,7 +116,7 @@ export const messageProperties: INodeProperties[] = [
 				name: 'expiresOn',
 				type: 'dateTime',
 				default: '',
-				description: 'When to stop trying to deliver the message (UTC)',
+				description: 'When to stop trying to deliver the message; sent as ISO 8601 UTC',
 			},
 			{
 				displayName: 'Metadata (JSON)',
@@ -256,6 +263,15 @@ export function buildMessage(this: IExecuteFunctions, itemIndex: number): IDataO
 	}
 	return message;
 }
+
+/** A status's channel details, shared by Post Status and Post Inbound Status. */
+export const channelStatusField: INodeProperties = {
+	displayName: 'Channel Status (JSON)',
+	name: 'channelStatus',
+	type: 'json',
+	default: '{}',
+	description: "The channel's own status details as a JSON object, stored with the status",
+};
 
 /** Body of Post Status (outbound, needs a channel) and Post Inbound Status (needs a timestamp). */
 export function buildStatus(

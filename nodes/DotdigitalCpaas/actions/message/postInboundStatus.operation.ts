@@ -1,10 +1,14 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { defineOperation, idField } from '../common';
-import { buildStatus } from './fields';
+import { buildStatus, channelStatusField } from './fields';
 
 const fields: INodeProperties[] = [
-	idField('inboundMessageId', 'Inbound Message ID', 'ID of the inbound message'),
+	idField(
+		'inboundMessageId',
+		'Inbound Message ID',
+		"ID of a message received from a user, e.g. from the trigger's inbound message event",
+	),
 	{
 		displayName: 'Status',
 		name: 'status',
@@ -14,6 +18,7 @@ const fields: INodeProperties[] = [
 			{ name: 'Read', value: 'read' },
 		],
 		default: 'delivered',
+		description: 'The status to record for the received message: delivered to you, or read',
 	},
 	{
 		displayName: 'Timestamp',
@@ -21,7 +26,7 @@ const fields: INodeProperties[] = [
 		type: 'dateTime',
 		required: true,
 		default: '',
-		description: 'When the status happened',
+		description: 'When the status happened; sent as ISO 8601 UTC',
 	},
 	{
 		displayName: 'Additional Fields',
@@ -29,9 +34,7 @@ const fields: INodeProperties[] = [
 		type: 'collection',
 		placeholder: 'Add Field',
 		default: {},
-		options: [
-			{ displayName: 'Channel Status (JSON)', name: 'channelStatus', type: 'json', default: '{}' },
-		],
+		options: [channelStatusField],
 	},
 ];
 

@@ -1,10 +1,10 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { defineOperation, idField } from '../common';
-import { buildStatus } from './fields';
+import { buildStatus, channelStatusField } from './fields';
 
 const fields: INodeProperties[] = [
-	idField('messageId', 'Message ID', 'ID returned when the message was sent'),
+	idField('messageId', 'Message ID', 'ID (a GUID) that Message → Send returned for the message'),
 	{
 		displayName: 'Status',
 		name: 'status',
@@ -18,6 +18,8 @@ const fields: INodeProperties[] = [
 			{ name: 'Sent', value: 'sent' },
 		],
 		default: 'delivered',
+		description:
+			'The delivery status to record for the message, e.g. from your own channel provider',
 	},
 	{
 		displayName: 'Channel',
@@ -34,9 +36,21 @@ const fields: INodeProperties[] = [
 		placeholder: 'Add Field',
 		default: {},
 		options: [
-			{ displayName: 'Channel Status (JSON)', name: 'channelStatus', type: 'json', default: '{}' },
-			{ displayName: 'Failure Reason', name: 'failureReason', type: 'string', default: '' },
-			{ displayName: 'Timestamp', name: 'timestamp', type: 'dateTime', default: '' },
+			channelStatusField,
+			{
+				displayName: 'Failure Reason',
+				name: 'failureReason',
+				type: 'string',
+				default: '',
+				description: 'Why the message failed, for the Failed status',
+			},
+			{
+				displayName: 'Timestamp',
+				name: 'timestamp',
+				type: 'dateTime',
+				default: '',
+				description: 'When the status happened; sent as ISO 8601 UTC',
+			},
 		],
 	},
 ];

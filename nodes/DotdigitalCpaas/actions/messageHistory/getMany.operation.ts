@@ -28,7 +28,8 @@ export const description: INodeProperties[] = updateDisplayOptions(
 			type: 'string',
 			required: true,
 			default: '',
-			description: 'ID of the profile',
+			description:
+				'ID of the dotdigital profile whose sent and received messages to read, newest first',
 		},
 		...returnAllOrLimit(),
 		{
@@ -43,7 +44,7 @@ export const description: INodeProperties[] = updateDisplayOptions(
 					name: 'from',
 					type: 'dateTime',
 					default: '',
-					description: 'Only messages before this time (default now)',
+					description: 'Only messages before this time (default now); sent as ISO 8601 UTC',
 				},
 				{
 					displayName: 'Channel',
@@ -51,6 +52,7 @@ export const description: INodeProperties[] = updateDisplayOptions(
 					type: 'options',
 					options: CHANNEL_OPTIONS,
 					default: 'sms',
+					description: 'Only messages on this channel',
 				},
 				{
 					displayName: 'Direction',
@@ -61,6 +63,7 @@ export const description: INodeProperties[] = updateDisplayOptions(
 						{ name: 'Outbound', value: 'outbound' },
 					],
 					default: 'outbound',
+					description: 'Only messages received from the profile (inbound) or sent to it (outbound)',
 				},
 			],
 		},

@@ -1,19 +1,9 @@
-import type { IDataObject, INodeProperties } from 'n8n-workflow';
+import type { IDataObject } from 'n8n-workflow';
 
-import { CHANNEL_OPTIONS, defineOperation, profileLocator } from '../common';
+import { defineOperation } from '../common';
+import { optInFields } from './fields';
 
-const fields: INodeProperties[] = [
-	profileLocator(),
-	{
-		displayName: 'Channels',
-		name: 'channels',
-		type: 'multiOptions',
-		options: CHANNEL_OPTIONS,
-		required: true,
-		default: ['sms'],
-		description: 'Channels the profile opts out of',
-	},
-];
+const fields = optInFields('Channels the profile opts out of');
 
 export const { description, execute } = defineOperation({
 	resource: 'profile',

@@ -3,7 +3,11 @@ import type { INodeProperties } from 'n8n-workflow';
 import { defineOperation, idField, jsonField, jsonObject, requiredString } from '../common';
 
 const fields: INodeProperties[] = [
-	idField('profileId', 'Profile ID', 'ID of the profile'),
+	idField(
+		'profileId',
+		'Profile ID',
+		'Your ID for the new profile, e.g. a CRM ID or an email address',
+	),
 	jsonField(
 		'profile',
 		'Profile (JSON)',

@@ -27,7 +27,7 @@ export const description: INodeProperties[] = updateDisplayOptions(
 			type: 'string',
 			required: true,
 			default: '',
-			description: 'ID of the profile',
+			description: 'ID of a profile to delete; each input item names one',
 		},
 	],
 );

@@ -13,6 +13,7 @@ const fields: INodeProperties[] = [
 			{ name: 'JSON', value: 'json' },
 		],
 		default: 'json',
+		description: 'File format of the export: CSV rows or a JSON array of profiles',
 	},
 	{
 		displayName: 'Options',
@@ -41,7 +42,7 @@ const fields: INodeProperties[] = [
 				name: 'fieldSeparator',
 				type: 'string',
 				default: '',
-				description: 'Separator for CSV',
+				description: 'Character between the fields of a CSV export, e.g. a comma or a semicolon',
 			},
 			{
 				displayName: 'Include Headers',

@@ -49,8 +49,23 @@ export const description: INodeProperties[] = updateDisplayOptions(showFor('prof
 				name: 'values',
 				displayName: 'Filter',
 				values: [
-					{ displayName: 'Field', name: 'field', type: 'string', default: '' },
-					{ displayName: 'Value', name: 'value', type: 'string', default: '' },
+					{
+						displayName: 'Field',
+						name: 'field',
+						type: 'string',
+						default: '',
+						placeholder: 'e.g. email',
+						description: 'Profile field to test, e.g. email or phoneNumber',
+					},
+					{
+						displayName: 'Value',
+						name: 'value',
+						type: 'string',
+						default: '',
+						placeholder: 'e.g. jane@example.com',
+						description:
+							'Value the field must have; a leading operator such as >, < or ! compares instead',
+					},
 					{
 						displayName: 'Match Numbers As',
 						name: 'numbersAs',
@@ -109,14 +124,14 @@ export const description: INodeProperties[] = updateDisplayOptions(showFor('prof
 				name: '$includeSessions',
 				type: 'boolean',
 				default: false,
-				description: 'Whether to include sessions',
+				description: "Whether to include each profile's app messaging sessions",
 			},
 			{
 				displayName: 'Include System Profiles',
 				name: '$includeSystem',
 				type: 'boolean',
 				default: false,
-				description: 'Whether to include system profiles',
+				description: 'Whether to include the profiles dotdigital keeps for system use',
 			},
 			{
 				displayName: 'Page Size',

@@ -1,19 +1,7 @@
-import type { INodeProperties } from 'n8n-workflow';
+import { defineOperation } from '../common';
+import { optInFields } from './fields';
 
-import { CHANNEL_OPTIONS, defineOperation, profileLocator } from '../common';
-
-const fields: INodeProperties[] = [
-	profileLocator(),
-	{
-		displayName: 'Channels',
-		name: 'channels',
-		type: 'multiOptions',
-		options: CHANNEL_OPTIONS,
-		required: true,
-		default: ['sms'],
-		description: 'Channels the profile opts in to',
-	},
-];
+const fields = optInFields('Channels the profile opts in to');
 
 export const { description, execute } = defineOperation({
 	resource: 'profile',

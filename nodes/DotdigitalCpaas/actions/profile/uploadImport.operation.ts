@@ -13,7 +13,7 @@ export const description: INodeProperties[] = updateDisplayOptions(
 			type: 'string',
 			required: true,
 			default: '',
-			description: 'ID of the import job',
+			description: 'ID of a profile import job, as Create Import returns it',
 		},
 		{
 			displayName: 'Input Binary Field',
@@ -22,6 +22,8 @@ export const description: INodeProperties[] = updateDisplayOptions(
 			required: true,
 			default: 'data',
 			hint: 'The name of the input binary field containing the file to import',
+			description:
+				'Name of the binary field of the input item that holds the import file, e.g. data',
 		},
 	],
 );

@@ -47,6 +47,8 @@ export const description: INodeProperties[] = updateDisplayOptions(
 				},
 			],
 			default: 'fields',
+			description:
+				'Where each profile comes from: an ID and JSON set in the node, or the input item itself',
 		},
 		{
 			displayName: 'Profile ID',
@@ -54,7 +56,7 @@ export const description: INodeProperties[] = updateDisplayOptions(
 			type: 'string',
 			required: true,
 			default: '',
-			description: 'ID of the profile',
+			description: 'ID of the profile to create or update, e.g. a CRM ID or an email address',
 			displayOptions: { show: { inputMode: ['fields'] } },
 		},
 		{

@@ -1,7 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { defineOperation, jsonField } from '../common';
-import { buildTemplate } from './fields';
+import { defineOperation } from '../common';
+import { buildTemplate, templateContentFields } from './fields';
 
 const fields: INodeProperties[] = [
 	{
@@ -11,15 +11,7 @@ const fields: INodeProperties[] = [
 		default: '',
 		description: 'ID to give the template (letters, digits, - and _); generated when empty',
 	},
-	{ displayName: 'Name', name: 'name', type: 'string', required: true, default: '' },
-	jsonField(
-		'messageParts',
-		'Message Parts (JSON)',
-		'Parts of the template, each with a MIME type and data or url',
-		'[\n  { "type": "text/plain", "data": "Hello {{profile.firstName}}" }\n]',
-		true,
-	),
-	{ displayName: 'Description', name: 'templateDescription', type: 'string', default: '' },
+	...templateContentFields,
 ];
 
 export const { description, execute } = defineOperation({

@@ -1,7 +1,34 @@
-import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { inputError } from '../../../shared';
-import { jsonArray, requiredString } from '../common';
+import { jsonArray, jsonField, requiredString } from '../common';
+
+/** The template's content fields, shared by Create and Update. */
+export const templateContentFields: INodeProperties[] = [
+	{
+		displayName: 'Name',
+		name: 'name',
+		type: 'string',
+		required: true,
+		default: '',
+		placeholder: 'e.g. Order confirmation',
+		description: 'Name of the template, as the template picker lists it',
+	},
+	jsonField(
+		'messageParts',
+		'Message Parts (JSON)',
+		'Parts of the template, each with a MIME type and data or url',
+		'[\n  { "type": "text/plain", "data": "Hello {{profile.firstName}}" }\n]',
+		true,
+	),
+	{
+		displayName: 'Description',
+		name: 'templateDescription',
+		type: 'string',
+		default: '',
+		description: 'Free text saying what the template is for',
+	},
+];
 
 /** A template body: Create may name the new ID, Update replaces name, description and parts. */
 export function buildTemplate(

@@ -1,20 +1,9 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { defineOperation, jsonField, templateLocator } from '../common';
-import { buildTemplate } from './fields';
+import { defineOperation, templateLocator } from '../common';
+import { buildTemplate, templateContentFields } from './fields';
 
-const fields: INodeProperties[] = [
-	templateLocator(),
-	{ displayName: 'Name', name: 'name', type: 'string', required: true, default: '' },
-	jsonField(
-		'messageParts',
-		'Message Parts (JSON)',
-		'Parts of the template, each with a MIME type and data or url',
-		'[\n  { "type": "text/plain", "data": "Hello {{profile.firstName}}" }\n]',
-		true,
-	),
-	{ displayName: 'Description', name: 'templateDescription', type: 'string', default: '' },
-];
+const fields: INodeProperties[] = [templateLocator(), ...templateContentFields];
 
 export const { description, execute } = defineOperation({
 	resource: 'template',

@@ -11,7 +11,7 @@ export const webhookFields: INodeProperties[] = [
 		type: 'string',
 		required: true,
 		default: '',
-		description: 'Name of the webhook',
+		description: 'A name for the webhook configuration, as the list shows it',
 	},
 	{
 		displayName: 'URL',

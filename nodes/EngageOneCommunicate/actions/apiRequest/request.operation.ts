@@ -66,6 +66,7 @@ export const description: INodeProperties[] = updateDisplayOptions(
 				{ name: 'PUT', value: 'PUT' },
 			],
 			default: 'GET',
+			description: 'HTTP method of the call, as the Swagger page of the endpoint gives it',
 		},
 		{
 			displayName: 'Path',
@@ -91,13 +92,27 @@ export const description: INodeProperties[] = updateDisplayOptions(
 			placeholder: 'Add Parameter',
 			default: {},
 			displayOptions: { show: { sendQuery: [true] } },
+			description: 'Query string parameters of the call; names and values are URL-encoded',
 			options: [
 				{
 					displayName: 'Parameter',
 					name: 'values',
 					values: [
-						{ displayName: 'Name', name: 'key', type: 'string', default: '' },
-						{ displayName: 'Value', name: 'value', type: 'string', default: '' },
+						{
+							displayName: 'Name',
+							name: 'key',
+							type: 'string',
+							default: '',
+							placeholder: 'e.g. status',
+							description: 'Name of the query parameter',
+						},
+						{
+							displayName: 'Value',
+							name: 'value',
+							type: 'string',
+							default: '',
+							description: 'Value of the query parameter, sent as text',
+						},
 					],
 				},
 			],
@@ -115,6 +130,8 @@ export const description: INodeProperties[] = updateDisplayOptions(
 			type: 'json',
 			default: '{}',
 			displayOptions: { show: { sendBody: [true] } },
+			description:
+				'Request body: a JSON object or array, as the Swagger page of the endpoint describes it',
 		},
 	],
 );

@@ -51,6 +51,8 @@ export const description: INodeProperties[] = updateDisplayOptions(
 				},
 			],
 			default: 'v2',
+			description:
+				"Version of Communicate's transactional campaign endpoint; v2 is the current one, v1 the older one some accounts still use",
 		},
 		{
 			displayName: 'Campaign Name',
@@ -93,6 +95,8 @@ export const description: INodeProperties[] = updateDisplayOptions(
 			type: 'string',
 			default: '',
 			required: true,
+			placeholder: 'e.g. Your order has shipped',
+			description: 'Subject line of the email',
 		},
 		{
 			displayName: 'Send Mode',
@@ -111,6 +115,8 @@ export const description: INodeProperties[] = updateDisplayOptions(
 				},
 			],
 			default: 'batch',
+			description:
+				'Whether the rows of many items go out in shared calls (fewer requests) or each item in a call of its own',
 		},
 		{
 			displayName: 'Batch Size',
@@ -135,6 +141,8 @@ export const description: INodeProperties[] = updateDisplayOptions(
 				{ name: 'JSON', value: 'json', description: 'Build each row as a JSON object' },
 			],
 			default: 'item',
+			description:
+				'Where each recipient row of the data set comes from: the input item itself, or a JSON object you build',
 		},
 		{
 			displayName: 'Recipient Row (JSON)',
@@ -174,12 +182,15 @@ export const description: INodeProperties[] = updateDisplayOptions(
 					type: 'string',
 					placeholder: 'e.g. name@email.com',
 					default: '',
+					description: 'Email address that replies go to, when not the sender',
 				},
 				{
 					displayName: 'Sender Name',
 					name: 'senderName',
 					type: 'string',
 					default: '',
+					placeholder: 'e.g. Acme Support',
+					description: 'Name recipients see next to the sender address',
 				},
 			],
 		},

@@ -67,6 +67,7 @@ const properties: INodeProperties[] = [
 						type: 'string',
 						typeOptions: { rows: 2 },
 						default: '',
+						description: 'Text of one message, sent as it is written',
 					},
 				],
 			},

@@ -70,6 +70,8 @@ const properties: INodeProperties[] = [
 			},
 		],
 		default: 'items',
+		description:
+			'Where the recipients come from: one CSV row built from each input item, or a CSV file each item carries',
 	},
 	{
 		displayName: 'Phone Number',
@@ -95,7 +97,15 @@ const properties: INodeProperties[] = [
 			{
 				displayName: 'Parameter',
 				name: 'parameter',
-				values: [{ displayName: 'Value', name: 'value', type: 'string', default: '' }],
+				values: [
+					{
+						displayName: 'Value',
+						name: 'value',
+						type: 'string',
+						default: '',
+						description: 'Value of the next template parameter (the first fills user.attribute_0)',
+					},
+				],
 			},
 		],
 	},

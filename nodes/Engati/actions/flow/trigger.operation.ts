@@ -14,7 +14,7 @@ import {
 	updateDisplayOptions,
 } from '../../../shared';
 import { engatiRequest, responseObject } from '../../transport';
-import { botKeyOverride, phoneDigits } from '../common';
+import { botKeyOptions, phoneDigits } from '../common';
 
 const properties: INodeProperties[] = [
 	{
@@ -36,6 +36,8 @@ const properties: INodeProperties[] = [
 			{ name: 'V2 (JSON Body)', value: 'v2', description: 'Recommended by Engati' },
 		],
 		default: 'v2',
+		description:
+			"Version of Engati's API Trigger endpoint: v2 sends the user and attributes as JSON, v1 as query parameters",
 	},
 	{
 		displayName: 'Channel',
@@ -85,20 +87,21 @@ const properties: INodeProperties[] = [
 						type: 'string',
 						default: '',
 						placeholder: 'e.g. order_id',
+						description:
+							'Name of a bot attribute; names starting with "user." are system attributes, others custom ones',
 					},
-					{ displayName: 'Value', name: 'value', type: 'string', default: '' },
+					{
+						displayName: 'Value',
+						name: 'value',
+						type: 'string',
+						default: '',
+						description: 'Value the attribute gets on the user',
+					},
 				],
 			},
 		],
 	},
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: [botKeyOverride],
-	},
+	botKeyOptions,
 ];
 
 export const description: INodeProperties[] = updateDisplayOptions(

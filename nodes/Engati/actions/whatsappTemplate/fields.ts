@@ -54,6 +54,8 @@ export const templateProperties: INodeProperties[] = [
 			},
 		],
 		default: 'deterministic',
+		description:
+			'How WhatsApp picks the translation of the template: exactly the given language, or a fallback',
 	},
 	{
 		displayName: 'Define Components',
@@ -72,6 +74,7 @@ export const templateProperties: INodeProperties[] = [
 		type: 'fixedCollection',
 		placeholder: 'Add Header',
 		default: {},
+		description: "Value of the template's header variable: a text, or a media file by URL",
 		displayOptions: { show: { componentsMode: ['builder'] } },
 		options: [
 			{
@@ -89,6 +92,7 @@ export const templateProperties: INodeProperties[] = [
 							{ name: 'Video', value: 'video' },
 						],
 						default: 'image',
+						description: 'Kind of header, as the approved template defines it',
 					},
 					{
 						displayName: 'Text',
@@ -133,7 +137,15 @@ export const templateProperties: INodeProperties[] = [
 			{
 				displayName: 'Parameter',
 				name: 'parameter',
-				values: [{ displayName: 'Text', name: 'text', type: 'string', default: '' }],
+				values: [
+					{
+						displayName: 'Text',
+						name: 'text',
+						type: 'string',
+						default: '',
+						description: 'Value of the next body variable ({{1}} for the first parameter)',
+					},
+				],
 			},
 		],
 	},
@@ -144,6 +156,8 @@ export const templateProperties: INodeProperties[] = [
 		typeOptions: { multipleValues: true, sortable: true },
 		placeholder: 'Add Button',
 		default: {},
+		description:
+			"Values for the template's buttons that take one: quick-reply payloads and URL suffixes",
 		displayOptions: { show: { componentsMode: ['builder'] } },
 		options: [
 			{
@@ -159,6 +173,7 @@ export const templateProperties: INodeProperties[] = [
 							{ name: 'URL', value: 'url' },
 						],
 						default: 'quick_reply',
+						description: 'Kind of button, as the approved template defines it at this index',
 					},
 					{
 						displayName: 'Index',

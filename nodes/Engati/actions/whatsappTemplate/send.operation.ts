@@ -13,7 +13,7 @@ import {
 	updateDisplayOptions,
 } from '../../../shared';
 import { engatiRequest, responseObject } from '../../transport';
-import { botKeyOverride, phonePlus } from '../common';
+import { botKeyOptions, phonePlus } from '../common';
 import { buildTemplate, templateProperties } from './fields';
 
 const properties: INodeProperties[] = [
@@ -24,17 +24,11 @@ const properties: INodeProperties[] = [
 		default: '',
 		required: true,
 		placeholder: 'e.g. +919876543210',
-		description: "Recipient's WhatsApp number with country code",
+		description:
+			"Recipient's WhatsApp number with country code (E.164); spaces and dashes are removed and a + is added",
 	},
 	...templateProperties,
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: [botKeyOverride],
-	},
+	botKeyOptions,
 ];
 
 export const description: INodeProperties[] = updateDisplayOptions(

@@ -32,6 +32,7 @@ export const description: INodeProperties[] = updateDisplayOptions(
 			default: '',
 			required: true,
 			placeholder: 'e.g. Price Drop',
+			description: 'Name of the new business event; Trigger sends events by this name',
 		},
 		{
 			displayName: 'Attributes',
@@ -40,12 +41,20 @@ export const description: INodeProperties[] = updateDisplayOptions(
 			placeholder: 'Add Attribute',
 			typeOptions: { multipleValues: true },
 			default: {},
+			description: 'The attributes each event of this kind carries, with their data types',
 			options: [
 				{
 					displayName: 'Attribute',
 					name: 'values',
 					values: [
-						{ displayName: 'Name', name: 'attributeName', type: 'string', default: '' },
+						{
+							displayName: 'Name',
+							name: 'attributeName',
+							type: 'string',
+							default: '',
+							placeholder: 'e.g. productId',
+							description: 'Attribute name, as Trigger sends it in the event data (case-sensitive)',
+						},
 						{
 							displayName: 'Data Type',
 							name: 'dataType',
@@ -59,6 +68,8 @@ export const description: INodeProperties[] = updateDisplayOptions(
 								{ name: 'String', value: 'string' },
 							],
 							default: 'string',
+							description:
+								'Type of the attribute values. Relays map only number, string, date and boolean attributes.',
 						},
 					],
 				},

@@ -25,13 +25,19 @@ export const description: INodeProperties[] = updateDisplayOptions(
 			default: '',
 			required: true,
 			placeholder: 'e.g. Price Drop',
-			description: 'A business event that already has a definition',
+			description: 'Name of a business event that already has a definition (see Create Definition)',
 		},
 		...keyValueOrJsonProperties({
 			name: 'eventData',
 			displayName: 'Event Data',
-			description: 'Values for the attributes of the definition',
+			description: 'Values for the attributes of the event definition, by attribute name',
 			jsonExample: '{\n  "productId": "P-1",\n  "price": 18.5\n}',
+			entry: {
+				keyDescription: 'Name of an attribute of the event definition (case-sensitive)',
+				valueDescription:
+					'Value of the attribute, of the data type the definition gives it. For numbers, booleans or dates use JSON.',
+				keyPlaceholder: 'e.g. productId',
+			},
 		}),
 		{
 			displayName: 'Additional Fields',

@@ -1,11 +1,9 @@
-import type { IDataObject, IExecuteFunctions, INode, INodeProperties } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import {
 	AUTO_MAP_VALUE,
 	autoMappingProperties,
 	checkJsonText,
-	fieldMapping,
-	forEachMappedField,
 	inputError,
 	parameterReader,
 	parseJsonObject,
@@ -15,6 +13,7 @@ import {
 import {
 	checkIdentity,
 	keyValueOrJsonProperties,
+	mapRecord,
 	readKeyValueOrJson,
 	RESERVED_PREFIX,
 } from '../common';
@@ -40,6 +39,8 @@ export const eventProperties: INodeProperties[] = [
 			},
 		],
 		default: 'fields',
+		description:
+			'Where the event comes from: fields set in the node, one JSON object, or the input item itself',
 	},
 	{
 		displayName: 'Event Name',
@@ -67,7 +68,8 @@ export const eventProperties: INodeProperties[] = [
 		default: '',
 		required: true,
 		placeholder: 'e.g. Added to Cart',
-		description: 'Shorter than 50 characters and not starting with "we_" (reserved by WebEngage)',
+		description:
+			'Name of the event as WebEngage lists it: shorter than 50 characters and not starting with "we_" (reserved by WebEngage)',
 		displayOptions: { show: { inputMode: ['fields'] } },
 	},
 	{
@@ -108,8 +110,16 @@ export const eventProperties: INodeProperties[] = [
 	...keyValueOrJsonProperties({
 		name: 'eventData',
 		displayName: 'Event Data',
-		description: 'Attributes of the event, e.g. Product ID and Price',
+		description:
+			'Attributes of the event, e.g. Product ID and Price. WebEngage keeps at most 25 per data type, and the first value sent fixes the type.',
 		jsonExample: '{\n  "Product ID": 1337,\n  "Price": 39.8\n}',
+		entry: {
+			keyDescription:
+				'Attribute name: case-sensitive, under 50 characters, not starting with "we_"',
+			valueDescription:
+				'Attribute value; WebEngage truncates text over 1,000 characters. For numbers or booleans use JSON.',
+			keyPlaceholder: 'e.g. Product ID',
+		},
 	}).map((property) => ({
 		...property,
 		displayOptions: { show: { ...property.displayOptions?.show, inputMode: ['fields'] } },
@@ -128,35 +138,12 @@ export const EVENT_FIELDS: ReadonlySet<string> = new Set([
  * An event from an item's JSON (Map Automatically): WebEngage event fields by name, an `eventData`
  * object merged into the event data, every other field an event data attribute.
  */
-export function mapEvent(
-	this: IExecuteFunctions,
-	json: IDataObject,
-	i: number,
-	node: INode,
-): IDataObject {
-	const event: IDataObject = {};
-	let data: IDataObject | undefined;
-	forEachMappedField(node, json, fieldMapping(this, i), i, (name, value, inputName) => {
-		// A CRM's empty column is not sent: WebEngage would store null.
-		if (value === null) return;
-		if (EVENT_FIELDS.has(name)) {
-			event[name] = value as IDataObject[string];
-		} else if (name === 'eventData' && typeof value === 'object' && !Array.isArray(value)) {
-			data = Object.assign(data ?? {}, value as IDataObject);
-		} else {
-			if (name.startsWith(RESERVED_PREFIX)) {
-				throw inputError(
-					node,
-					`Input field "${inputName}" would be the event data attribute "${name}", which starts with the reserved prefix "we_"`,
-					{ itemIndex: i, description: 'Rename the field or add it to Fields to Ignore' },
-				);
-			}
-			(data ??= {})[name] = value as IDataObject[string];
-		}
-	});
-	if (data !== undefined) event.eventData = data;
-	return event;
-}
+const EVENT_MAPPING = {
+	own: EVENT_FIELDS,
+	extraKey: 'eventData',
+	extraName: 'event data attribute',
+	reservedHint: 'Rename the field or add it to Fields to Ignore',
+};
 
 /**
  * Builds and checks one event from item `i`: an identity and a name are required, the name must be
@@ -168,7 +155,7 @@ export function buildEvent(this: IExecuteFunctions, i: number): IDataObject {
 	const mode = reader.get('inputMode', i) as string;
 	let event: IDataObject;
 	if (mode === AUTO_MAP_VALUE) {
-		event = mapEvent.call(this, reader.json(i), i, node);
+		event = mapRecord.call(this, reader.json(i), i, node, EVENT_MAPPING);
 		if (event.eventName === undefined)
 			event.eventName = reader.get('autoEventName', i, '') as string;
 	} else if (mode === 'json') {

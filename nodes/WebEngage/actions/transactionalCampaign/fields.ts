@@ -13,13 +13,19 @@ export const deliveryProperties: INodeProperties[] = [
 		default: '',
 		required: true,
 		placeholder: 'e.g. johndoe',
-		description: 'The user (CUID) who gets the message; they must exist in WebEngage',
+		description:
+			'ID (CUID, at most 100 characters) of the user who gets the message; the user must exist in WebEngage',
 	},
 	...keyValueOrJsonProperties({
 		name: 'tokens',
 		displayName: 'Context Tokens',
 		description: "Values for the campaign's {{token.name}} personalization tokens",
 		jsonExample: '{\n  "name": "Peter",\n  "orderId": "ABCD1234"\n}',
+		entry: {
+			keyDescription: 'Token name as the campaign uses it: "orderId" fills {{token.orderId}}',
+			valueDescription: 'Text the token is replaced with in the message',
+			keyPlaceholder: 'e.g. orderId',
+		},
 	}),
 	{
 		displayName: 'Additional Fields',

@@ -19,7 +19,8 @@ export const description: INodeProperties[] = updateDisplayOptions(
 			default: '',
 			required: true,
 			placeholder: 'e.g. ~push1, ~sms2',
-			description: 'Running transactional campaigns, comma-separated, in the order they are tried',
+			description:
+				'IDs of running transactional campaigns (as shown under Show Details in WebEngage, often starting with ~), comma-separated, in the order they are tried',
 		},
 		{
 			displayName: 'Mode',
@@ -35,10 +36,13 @@ export const description: INodeProperties[] = updateDisplayOptions(
 				{
 					name: 'Fallback on Delivery Failure',
 					value: 'fallback_on_delivery_failure',
-					description: 'Try the next campaign until one is delivered',
+					description:
+						'Try the next campaign until one is delivered (sent or accepted does not count)',
 				},
 			],
 			default: 'fallback_on_attempt_failure',
+			description:
+				'Whether every campaign is sent, or the next one only after the previous one failed to send or to be delivered',
 		},
 		...deliveryProperties,
 	],

@@ -1,21 +1,26 @@
-import type { IDataObject, IExecuteFunctions, INode, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	IHttpRequestMethods,
+	INodeProperties,
+} from 'n8n-workflow';
 
 import {
 	AUTO_MAP_VALUE,
 	autoMappingProperties,
 	checkJsonText,
-	fieldMapping,
-	forEachMappedField,
 	inputError,
 	keyValuesToObject,
 	parameterReader,
 	parseJsonObject,
 	readEmail,
 	readText,
+	requireValue,
 	toE164,
 	toOffsetDateTime,
 } from '../../../shared';
-import { checkIdentity } from '../common';
+import { webEngageRequest } from '../../transport';
+import { checkIdentity, mapRecord } from '../common';
 
 /** The user fields shared by Create or Update and Create or Update Many. */
 export const userProperties: INodeProperties[] = [
@@ -38,6 +43,8 @@ export const userProperties: INodeProperties[] = [
 			},
 		],
 		default: 'fields',
+		description:
+			'Where the user comes from: fields set in the node, one JSON object, or the input item itself',
 	},
 	...autoMappingProperties({ inputMode: [AUTO_MAP_VALUE] }),
 	{
@@ -65,21 +72,36 @@ export const userProperties: INodeProperties[] = [
 		default: {},
 		displayOptions: { show: { inputMode: ['fields'] } },
 		options: [
-			{ displayName: 'Anonymous ID', name: 'anonymousId', type: 'string', default: '' },
+			{
+				displayName: 'Anonymous ID',
+				name: 'anonymousId',
+				type: 'string',
+				default: '',
+				description:
+					'ID of a user not yet identified (at most 100 characters); ignored by WebEngage when a User ID is sent',
+			},
 			{
 				displayName: 'Birth Date',
 				name: 'birthDate',
 				type: 'dateTime',
 				default: '',
-				description: 'Sent in WebEngage format (yyyy-MM-ddTHH:mm:ss±hhmm)',
+				description:
+					"The user's date of birth; sent in WebEngage format (yyyy-MM-ddTHH:mm:ss±hhmm)",
 			},
-			{ displayName: 'Company', name: 'company', type: 'string', default: '' },
+			{
+				displayName: 'Company',
+				name: 'company',
+				type: 'string',
+				default: '',
+				description: "Name of the user's company",
+			},
 			{
 				displayName: 'Email',
 				name: 'email',
 				type: 'string',
 				placeholder: 'e.g. name@email.com',
 				default: '',
+				description: "The user's email address; checked before sending",
 			},
 			{
 				displayName: 'Email Opt-In',
@@ -88,7 +110,13 @@ export const userProperties: INodeProperties[] = [
 				default: true,
 				description: 'Whether the user may receive email',
 			},
-			{ displayName: 'First Name', name: 'firstName', type: 'string', default: '' },
+			{
+				displayName: 'First Name',
+				name: 'firstName',
+				type: 'string',
+				default: '',
+				description: "The user's given name",
+			},
 			{
 				displayName: 'Gender',
 				name: 'gender',
@@ -99,17 +127,39 @@ export const userProperties: INodeProperties[] = [
 					{ name: 'Other', value: 'other' },
 				],
 				default: 'female',
+				description: "The user's gender as WebEngage stores it: male, female or other",
 			},
-			{ displayName: 'Hashed Email', name: 'hashedEmail', type: 'string', default: '' },
-			{ displayName: 'Hashed Phone', name: 'hashedPhone', type: 'string', default: '' },
-			{ displayName: 'Last Name', name: 'lastName', type: 'string', default: '' },
+			{
+				displayName: 'Hashed Email',
+				name: 'hashedEmail',
+				type: 'string',
+				default: '',
+				description:
+					'Hash of the email address, for accounts that send through a private email provider',
+			},
+			{
+				displayName: 'Hashed Phone',
+				name: 'hashedPhone',
+				type: 'string',
+				default: '',
+				description:
+					'Hash of the phone number, for accounts that send through a private SMS provider',
+			},
+			{
+				displayName: 'Last Name',
+				name: 'lastName',
+				type: 'string',
+				default: '',
+				description: "The user's family name",
+			},
 			{
 				displayName: 'Phone',
 				name: 'phone',
 				type: 'string',
 				default: '',
 				placeholder: 'e.g. +14155550123',
-				description: 'In E.164 format',
+				description:
+					"The user's mobile number in E.164 format: + country code and number, at most 15 digits",
 			},
 			{
 				displayName: 'RCS Opt-In',
@@ -142,14 +192,32 @@ export const userProperties: INodeProperties[] = [
 		placeholder: 'Add Attribute',
 		typeOptions: { multipleValues: true },
 		default: {},
+		description:
+			'Your own attributes of the user. WebEngage keeps at most 25 per data type, and the first value sent fixes the type.',
 		displayOptions: { show: { inputMode: ['fields'] } },
 		options: [
 			{
 				displayName: 'Attribute',
 				name: 'values',
 				values: [
-					{ displayName: 'Name', name: 'key', type: 'string', default: '' },
-					{ displayName: 'Value', name: 'value', type: 'string', default: '' },
+					{
+						displayName: 'Name',
+						name: 'key',
+						type: 'string',
+						default: '',
+						placeholder: 'e.g. Plan',
+						description:
+							'Attribute name: case-sensitive, under 50 characters, not starting with "we_"',
+					},
+					{
+						displayName: 'Value',
+						name: 'value',
+						type: 'string',
+						default: '',
+						placeholder: 'e.g. Gold',
+						description:
+							'Attribute value; WebEngage truncates text over 1,000 characters. For numbers or booleans use the JSON input mode.',
+					},
 				],
 			},
 		],
@@ -187,39 +255,12 @@ const TEXT_FIELDS: ReadonlyArray<readonly [string, string]> = [
  * A user from an item's JSON (Map Automatically): WebEngage user fields by name, an `attributes`
  * object merged into the custom attributes, every other field a custom attribute.
  */
-export function mapUser(
-	this: IExecuteFunctions,
-	json: IDataObject,
-	i: number,
-	node: INode,
-): IDataObject {
-	const user: IDataObject = {};
-	let attributes: IDataObject | undefined;
-	forEachMappedField(node, json, fieldMapping(this, i), i, (name, value, inputName) => {
-		// A CRM's empty column is not sent: WebEngage would store null.
-		if (value === null) return;
-		if (USER_FIELDS.has(name)) {
-			user[name] = value as IDataObject[string];
-		} else if (name === 'attributes' && typeof value === 'object' && !Array.isArray(value)) {
-			attributes = Object.assign(attributes ?? {}, value as IDataObject);
-		} else {
-			if (name.startsWith('we_')) {
-				throw inputError(
-					node,
-					`Input field "${inputName}" would be the custom attribute "${name}", which starts with the reserved prefix "we_"`,
-					{
-						itemIndex: i,
-						description:
-							'WebEngage ignores attributes whose name starts with we_; rename or ignore it',
-					},
-				);
-			}
-			(attributes ??= {})[name] = value as IDataObject[string];
-		}
-	});
-	if (attributes !== undefined) user.attributes = attributes;
-	return user;
-}
+const USER_MAPPING = {
+	own: USER_FIELDS,
+	extraKey: 'attributes',
+	extraName: 'custom attribute',
+	reservedHint: 'WebEngage ignores attributes whose name starts with we_; rename or ignore it',
+};
 
 /**
  * Builds and checks one user from item `i`: an identity is required, `we_` attribute names are
@@ -232,7 +273,7 @@ export function buildUser(this: IExecuteFunctions, i: number): IDataObject {
 	const mode = reader.get('inputMode', i) as string;
 	let user: IDataObject;
 	if (mode === AUTO_MAP_VALUE) {
-		user = mapUser.call(this, reader.json(i), i, node);
+		user = mapRecord.call(this, reader.json(i), i, node, USER_MAPPING);
 	} else if (mode === 'json') {
 		user = { ...parseJsonObject(node, reader.get('userJson', i), 'User JSON', i) };
 	} else {
@@ -268,4 +309,37 @@ export function buildUser(this: IExecuteFunctions, i: number): IDataObject {
 		}
 	}
 	return user;
+}
+
+/** The Request ID of a GDPR erasure request (Get Deletion Status, Cancel Deletion). */
+export function deletionRequestIdField(note: string): INodeProperties {
+	return {
+		displayName: 'Request ID',
+		name: 'requestId',
+		type: 'string',
+		default: '',
+		required: true,
+		placeholder: 'e.g. 3f0c1e2d-3c4b-4a69-8788-96a5b4c3d2e1',
+		description: `The ID the Delete operation returned (or the Request ID you gave it)${note}`,
+	};
+}
+
+/** Calls WebEngage's GDPR API on item `i`'s erasure request: GET its status, DELETE to cancel it. */
+export async function onDeletionRequest(
+	this: IExecuteFunctions,
+	i: number,
+	method: IHttpRequestMethods,
+): Promise<{ requestId: string; response: IDataObject }> {
+	const requestId = requireValue(
+		this.getNode(),
+		this.getNodeParameter('requestId', i),
+		'Request ID',
+		i,
+	);
+	const response = await webEngageRequest.call(this, {
+		method,
+		path: `/v1/accounts/{licenseCode}/opengdpr_requests/${encodeURIComponent(requestId)}`,
+		itemIndex: i,
+	});
+	return { requestId, response };
 }
