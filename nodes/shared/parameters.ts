@@ -44,7 +44,6 @@ export interface ParameterReader {
 type Plan =
 	| { kind: 'fixed'; value: unknown }
 	| { kind: 'evaluate' }
-	| { kind: 'field'; path: string[] }
 	| { kind: 'mixed'; build: (itemIndex: number) => unknown };
 
 /**
@@ -109,8 +108,9 @@ export function holdsExpression(value: unknown): boolean {
 }
 
 /**
- * A builder for a collection or list that holds expressions: fixed leaves are shared, containers
- * are copied per item, expression leaves are evaluated one by one by their path.
+ * A builder for a value that is or holds expressions: fixed leaves are shared, containers are copied
+ * per item, a field-reference leaf is read from the item, other expression leaves are evaluated one
+ * by one by their path.
  */
 function mixedBuilder(
 	ctx: IExecuteFunctions,
@@ -154,10 +154,6 @@ function planFor(
 ): Plan {
 	const raw = (parameters as Record<string, unknown>)[name];
 	if (raw === undefined) return { kind: 'evaluate' };
-	if (isExpression(raw)) {
-		const path = fieldReference(raw);
-		return path === undefined ? { kind: 'evaluate' } : { kind: 'field', path };
-	}
 	if (!holdsExpression(raw)) return { kind: 'fixed', value: raw };
 	return { kind: 'mixed', build: mixedBuilder(ctx, json, raw, name) };
 }
@@ -188,10 +184,6 @@ export function parameterReader(ctx: IExecuteFunctions): ParameterReader {
 			}
 			if (plan.kind === 'fixed') return plan.value;
 			if (plan.kind === 'mixed') return plan.build(itemIndex);
-			if (plan.kind === 'field') {
-				const read = readField(itemJson(itemIndex), plan.path);
-				if (read !== NOT_READ) return read;
-			}
 			return fallback === undefined
 				? ctx.getNodeParameter(name, itemIndex)
 				: ctx.getNodeParameter(name, itemIndex, fallback);
