@@ -25,7 +25,13 @@ import { readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
-import { N8N_BIN, N8N_VERSION, NODE24_BIN, perProcessEnv } from '../tools/harness/env';
+import {
+	cpuProfileEnv,
+	N8N_BIN,
+	N8N_VERSION,
+	NODE24_BIN,
+	perProcessEnv,
+} from '../tools/harness/env';
 import type { WorkflowNode } from '../tools/harness/n8n';
 import { chainWorkflow, N8n, nodeType, parseExecution } from '../tools/harness/n8n';
 import { N8nServer } from '../tools/harness/server';
@@ -108,12 +114,7 @@ let server: N8nServer | undefined;
 
 /** Starts `n8n start` for the workflows imported so far, runs `body`, stops it. */
 async function withServer(n8n: N8n, label: string, body: () => Promise<void>): Promise<void> {
-	const env: Record<string, string> = {};
-	if (CPU_PROF) {
-		// The server writes one V8 CPU profile for its whole life there, when it stops.
-		env.NODE_OPTIONS = `--cpu-prof --cpu-prof-dir=${path.resolve(CPU_PROF, `${label}-${N8N_VERSION}-${Date.now()}`)}`;
-	}
-	server = await N8nServer.start(n8n, { env, timeoutMs: 300_000 });
+	server = await N8nServer.start(n8n, { env: cpuProfileEnv(CPU_PROF, label), timeoutMs: 300_000 });
 	try {
 		await body();
 	} finally {

@@ -13,9 +13,8 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
-import path from 'node:path';
 
-import { N8N_VERSION } from '../tools/harness/env';
+import { cpuProfileEnv, N8N_VERSION } from '../tools/harness/env';
 import { N8n, nodeType } from '../tools/harness/n8n';
 import { N8nServer } from '../tools/harness/server';
 import { authToken } from '../tools/simulators/core/simulator';
@@ -256,9 +255,7 @@ async function main(): Promise<void> {
 			},
 		]);
 		await n8n.importWorkflows(workflows(actionUrl));
-		const cpuProf = process.env.BENCH_CPU_PROF;
 		server = await N8nServer.start(n8n, {
-			// The server writes one V8 CPU profile for its whole life there, when it stops.
 			env: {
 				// BENCH_N8N_ENV="NAME=value,NAME2=value": n8n settings to compare (e.g. its isolate pool size).
 				...Object.fromEntries(
@@ -267,11 +264,7 @@ async function main(): Promise<void> {
 						.filter((pair) => pair.includes('='))
 						.map((pair) => [pair.slice(0, pair.indexOf('=')), pair.slice(pair.indexOf('=') + 1)]),
 				),
-				...(cpuProf
-					? {
-							NODE_OPTIONS: `--cpu-prof --cpu-prof-dir=${path.resolve(cpuProf, `trigger-${N8N_VERSION}-${Date.now()}`)}`,
-						}
-					: {}),
+				...cpuProfileEnv(process.env.BENCH_CPU_PROF, 'trigger'),
 			},
 		});
 		await server.activate(TRIGGER_WF);

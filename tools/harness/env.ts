@@ -112,3 +112,13 @@ export function n8nEnv(
 		...extra,
 	};
 }
+
+/**
+ * Environment that makes an n8n process write one V8 CPU profile of its whole life into
+ * `<dir>/<label>-<n8n version>-<time>/` when it stops (the benches' BENCH_CPU_PROF); empty without a dir.
+ */
+export function cpuProfileEnv(dir: string | undefined, label: string): Record<string, string> {
+	if (!dir) return {};
+	const target = path.resolve(dir, `${label}-${N8N_VERSION}-${Date.now()}`);
+	return { NODE_OPTIONS: `--cpu-prof --cpu-prof-dir=${target}` };
+}
