@@ -21,6 +21,16 @@ export interface BatchOptions<T = IDataObject> {
 	 * fails only its own item (the vendor rejected that entry alone).
 	 */
 	send: (chunk: Array<BatchEntry<T>>) => Promise<Array<ItemResult | Error>>;
+	/**
+	 * Most calls in flight at once (default 1). Only for endpoints where two calls at once are as
+	 * safe as two in a row; per-call pacing and retries stay in the transport.
+	 */
+	concurrency?: number;
+	/**
+	 * The records an entry touches (e.g. its user ID). A chunk is not sent while an earlier chunk
+	 * touching one of the same records is in flight, so writes to one record keep their input order.
+	 */
+	conflictKeys?: (entry: T) => Array<string | undefined>;
 }
 
 /** Splits entries into chunks no longer than `batchSize` and no larger than `maxBatchBytes`. */
@@ -81,7 +91,7 @@ export async function processInBatches(
 		}
 	}
 
-	for (const chunk of chunkEntries(entries, options.batchSize, options.maxBatchBytes)) {
+	const sendChunk = async (chunk: Array<BatchEntry>): Promise<void> => {
 		let results: Array<ItemResult | Error>;
 		try {
 			results = await options.send(chunk);
@@ -96,7 +106,7 @@ export async function processInBatches(
 			}
 			for (const { itemIndex } of chunk)
 				outputs[itemIndex] = [errorItem(attachItem(node, cloneError(error), itemIndex), itemIndex)];
-			continue;
+			return;
 		}
 		chunk.forEach(({ itemIndex }, position) => {
 			const result = results[position] ?? ({} as IDataObject);
@@ -108,6 +118,64 @@ export async function processInBatches(
 				outputs[itemIndex] = pairResult(this, result, itemIndex);
 			}
 		});
-	}
+	};
+
+	const chunks = chunkEntries(entries, options.batchSize, options.maxBatchBytes);
+	await sendConcurrently(chunks, sendChunk, options.concurrency ?? 1, options.conflictKeys);
 	return outputs.flat();
+}
+
+/**
+ * Sends chunks in input order with at most `concurrency` in flight. A chunk waits for every earlier
+ * chunk that shares a conflict key with it. After a failure no further chunk starts; the calls
+ * already in flight finish, then the failure of the earliest failed chunk is thrown.
+ */
+async function sendConcurrently<T>(
+	chunks: Array<Array<BatchEntry<T>>>,
+	sendChunk: (chunk: Array<BatchEntry<T>>) => Promise<void>,
+	concurrency: number,
+	conflictKeys?: (entry: T) => Array<string | undefined>,
+): Promise<void> {
+	if (concurrency <= 1) {
+		for (const chunk of chunks) await sendChunk(chunk);
+		return;
+	}
+	const inFlight = new Set<Promise<void>>();
+	// The last chunk holding each record, so a later chunk with that record waits for it.
+	const lastHolder = new Map<string, Promise<void>>();
+	const failures: Array<{ chunk: number; error: unknown }> = [];
+	for (let index = 0; index < chunks.length && failures.length === 0; index++) {
+		while (inFlight.size >= concurrency) await Promise.race(inFlight);
+		if (failures.length > 0) break;
+		const chunk = chunks[index];
+		const waitFor = new Set<Promise<void>>();
+		const keys = new Set<string>();
+		if (conflictKeys) {
+			for (const { entry } of chunk) {
+				for (const key of conflictKeys(entry)) {
+					if (key === undefined || keys.has(key)) continue;
+					keys.add(key);
+					const holder = lastHolder.get(key);
+					if (holder) waitFor.add(holder);
+				}
+			}
+		}
+		const sent: Promise<void> = (async () => {
+			// A failed earlier chunk ends the run; its own failure is reported, not this wait.
+			if (waitFor.size > 0) await Promise.allSettled(waitFor);
+			if (failures.length > 0) return;
+			try {
+				await sendChunk(chunk);
+			} catch (error) {
+				failures.push({ chunk: index, error });
+			}
+		})();
+		for (const key of keys) lastHolder.set(key, sent);
+		inFlight.add(sent);
+		void sent.then(() => inFlight.delete(sent));
+	}
+	await Promise.all(inFlight);
+	if (failures.length > 0) {
+		throw failures.reduce((first, next) => (next.chunk < first.chunk ? next : first)).error;
+	}
 }

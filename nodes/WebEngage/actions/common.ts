@@ -17,7 +17,12 @@ import {
 	processInBatches,
 	readText,
 } from '../../shared';
-import { expectQueued, WEBENGAGE_BULK_LIMIT, webEngageRequest } from '../transport';
+import {
+	expectQueued,
+	WEBENGAGE_BULK_CONCURRENCY,
+	WEBENGAGE_BULK_LIMIT,
+	webEngageRequest,
+} from '../transport';
 
 /**
  * A set of name/value pairs the user enters either as a list in the node or as one JSON object
@@ -183,6 +188,9 @@ const IDENTITY_FIELDS: ReadonlyArray<readonly [string, string]> = [
 	['anonymousId', 'Anonymous ID'],
 ];
 
+const recordKey = (kind: string, id: unknown) =>
+	id === undefined || id === null || id === '' ? undefined : `${kind}:${String(id)}`;
+
 /**
  * Sends every item through a bulk endpoint, WEBENGAGE_BULK_LIMIT records per call; each item gets
  * its identity, the queue status and the batch size. WebEngage documents no dedupe for the bulk
@@ -207,6 +215,13 @@ export async function sendInBulk(
 ): Promise<INodeExecutionData[]> {
 	return await processInBatches.call(this, items, {
 		batchSize: WEBENGAGE_BULK_LIMIT,
+		// Two calls in flight keep the vendor busy while n8n builds the next call; a user's records never
+		// travel in two calls at once, so their writes keep input order.
+		concurrency: WEBENGAGE_BULK_CONCURRENCY,
+		conflictKeys: (entry) => [
+			recordKey('user', entry.userId),
+			recordKey('anonymous', entry.anonymousId),
+		],
 		prepare: (i: number) => options.build.call(this, i),
 		send: async (chunk: Array<BatchEntry<IDataObject>>) => {
 			const response = await webEngageRequest.call(this, {

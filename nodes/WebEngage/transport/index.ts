@@ -74,6 +74,13 @@ async function explainBusinessHost(this: IExecuteFunctions, error: unknown): Pro
 /** Bulk endpoints take at most 25 users or events per call (WebEngage bulk API docs). */
 export const WEBENGAGE_BULK_LIMIT = 25;
 
+/**
+ * Bulk calls in flight at once. WebEngage documents a per-minute limit, not a limit on calls at once;
+ * two overlap n8n's work on the next call with the vendor's answer to this one, and a 429 is
+ * retried per call by the transport as before.
+ */
+export const WEBENGAGE_BULK_CONCURRENCY = 2;
+
 export const webEngageApi: VendorApi = {
 	name: 'WebEngage',
 	credentialType: 'webEngageApi',

@@ -30,6 +30,27 @@ const workflows = {
 			},
 		],
 	}),
+	// Items 25–49 write users u-0 … u-24 again (the first two bulk calls share all their users); items
+	// 50–99 are users u-25 … u-74.
+	rewrite: chainWorkflow({
+		id: 'weUserRewrite',
+		items: {
+			js: 'return Array.from({ length: 100 }, (_, i) => ({ id: `u-${i < 50 ? i % 25 : i - 25}`, first: `w${i}` }));',
+		},
+		nodes: [
+			{
+				name: 'WebEngage',
+				type: nodeType('webEngage'),
+				credentials: CREDENTIAL,
+				parameters: {
+					resource: 'user',
+					operation: 'upsertMany',
+					userId: '={{ $json.id }}',
+					additionalFields: { firstName: '={{ $json.first }}' },
+				},
+			},
+		],
+	}),
 	many: chainWorkflow({
 		id: 'weUserMany',
 		items: {
@@ -113,5 +134,37 @@ describe('WebEngage users in a real n8n', () => {
 			expect(item.pairedItem).toEqual({ item: i });
 		});
 		expect(Object.keys(webEngageState(sim).users)).toHaveLength(1000);
+	});
+
+	it('sends two bulk calls at once, never two at once holding the same user, so the last write wins', async () => {
+		// Every bulk call is held 400 ms by the simulator, so calls that overlap show it in the log.
+		sim.injectFault({ kind: 'delay', count: 4, operationId: 'bulkUpsertUsers', delayMs: 400 });
+		const result = await n8n.execute(workflows.rewrite.id);
+		expect(result.error).toBeUndefined();
+		const calls = sim.accepted('bulkUpsertUsers');
+		expect(calls).toHaveLength(4);
+		const usersOf = (c: (typeof calls)[number]) =>
+			new Set(((c.body as any).users as Array<{ userId: string }>).map((u) => u.userId));
+		const overlapping: Array<[number, number]> = [];
+		calls.forEach((a, i) =>
+			calls.slice(i + 1).forEach((b, j) => {
+				if (a.receivedAt < b.at && b.receivedAt < a.at) overlapping.push([i, i + 1 + j]);
+			}),
+		);
+		// Calls that share no user went out together (e.g. the second and the third) …
+		expect(overlapping.length).toBeGreaterThan(0);
+		// … but no two calls in flight together held the same user.
+		for (const [i, j] of overlapping) {
+			const shared = [...usersOf(calls[i])].filter((id) => usersOf(calls[j]).has(id));
+			expect(shared).toEqual([]);
+		}
+		const users = webEngageState(sim).users;
+		// The later write of each user (item k + 25 for user u-k) is the one that stays.
+		for (let k = 0; k < 75; k++) expect((users[`u-${k}`] as any).firstName).toBe(`w${k + 25}`);
+		const out = result.items('WebEngage');
+		expect(out.map((o) => o.pairedItem)).toEqual(out.map((_, item) => ({ item })));
+		expect(out.map((o) => o.json.userId)).toEqual(
+			out.map((_, i) => `u-${i < 50 ? i % 25 : i - 25}`),
+		);
 	});
 });

@@ -204,4 +204,102 @@ describe('processInBatches', () => {
 		});
 		expect(send.mock.calls.map(([c]) => c.length)).toEqual([2, 2]);
 	});
+
+	describe('with two calls in flight', () => {
+		/** A send whose calls stay open until the test answers them, in any order. */
+		function heldSend() {
+			const open = new Map<number, () => void>();
+			const started: number[] = [];
+			const send = async (chunk: Array<BatchEntry<IDataObject>>) => {
+				const first = chunk[0].itemIndex;
+				started.push(first);
+				await new Promise<void>((resolve) => open.set(first, resolve));
+				open.delete(first);
+				return chunk.map(({ entry }) => ({ ...entry, sent: true }));
+			};
+			const answer = async (first: number) => {
+				open.get(first)!();
+				for (let i = 0; i < 5; i++) await new Promise((r) => setImmediate(r));
+			};
+			const settle = async () => {
+				for (let i = 0; i < 5; i++) await new Promise((r) => setImmediate(r));
+			};
+			return { send, open, started, answer, settle };
+		}
+
+		it('keeps two calls open and pairs outputs in input order when a later call answers first', async () => {
+			const { ctx } = mockContext();
+			const held = heldSend();
+			const run = processInBatches.call(ctx, items(6), {
+				batchSize: 2,
+				concurrency: 2,
+				prepare: prepareAll,
+				send: held.send,
+			});
+			await held.settle();
+			expect(held.started).toEqual([0, 2]);
+			await held.answer(2);
+			expect(held.started).toEqual([0, 2, 4]);
+			await held.answer(4);
+			await held.answer(0);
+			const out = await run;
+			expect(out.map((o) => [o.json.id, o.pairedItem])).toEqual(
+				[0, 1, 2, 3, 4, 5].map((i) => [`u-${i}`, { item: i }]),
+			);
+		});
+
+		it('holds back a call while an earlier open call carries one of its records', async () => {
+			const { ctx } = mockContext();
+			const held = heldSend();
+			// Items 0–1 and 2–3 both write record "a"; 4–5 write "b".
+			const records = ['a', 'x', 'a', 'y', 'b', 'z'];
+			const run = processInBatches.call(ctx, items(6), {
+				batchSize: 2,
+				concurrency: 2,
+				prepare: (i) => ({ id: `u-${i}`, record: records[i] }),
+				conflictKeys: (entry) => [entry.record as string],
+				send: held.send,
+			});
+			await held.settle();
+			// The second call waits for the first (record "a") and takes the other slot meanwhile.
+			expect(held.started).toEqual([0]);
+			// Once it is answered, the second goes, and the third (record "b") beside it.
+			await held.answer(0);
+			expect(held.started).toEqual([0, 2, 4]);
+			await held.answer(4);
+			await held.answer(2);
+			expect((await run).map((o) => o.json.record)).toEqual(records);
+		});
+
+		it('after a failed call starts no other, lets the open one finish and reports the earliest failure', async () => {
+			const { ctx } = mockContext();
+			const started: number[] = [];
+			const finished: number[] = [];
+			let releaseSecond!: () => void;
+			const send = async (chunk: Array<BatchEntry<IDataObject>>) => {
+				const first = chunk[0].itemIndex;
+				started.push(first);
+				if (first === 0) {
+					// Fails while the second call is still open.
+					await new Promise((r) => setImmediate(r));
+					throw apiError(NODE, { vendor: 'Acme', httpCode: 500, vendorMessage: 'down' });
+				}
+				if (first === 2) await new Promise<void>((resolve) => (releaseSecond = resolve));
+				finished.push(first);
+				return chunk.map(() => ({}));
+			};
+			const run = processInBatches
+				.call(ctx, items(8), { batchSize: 2, concurrency: 2, prepare: prepareAll, send })
+				.catch((e) => e);
+			for (let i = 0; i < 5; i++) await new Promise((r) => setImmediate(r));
+			expect(started).toEqual([0, 2]);
+			releaseSecond();
+			const error = await run;
+			expect(error.message).toBe(
+				'Acme returned an error (HTTP 500): down (batch of items 0–1) [item 0]',
+			);
+			expect(started).toEqual([0, 2]);
+			expect(finished).toEqual([2]);
+		});
+	});
 });

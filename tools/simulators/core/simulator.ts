@@ -28,6 +28,8 @@ export interface SimRequest {
 	parts?: FormPart[];
 	operationId?: string;
 	params: Record<string, string>;
+	/** When the whole request had arrived (ms since the epoch). */
+	receivedAt: number;
 }
 
 /** One part of a multipart/form-data body. */
@@ -99,6 +101,9 @@ export interface SimulatorCredential {
 
 export interface RecordedRequest {
 	id: number;
+	/** When the request had arrived; with `at` it shows which calls were in flight at the same time. */
+	receivedAt: number;
+	/** When the simulator answered (or refused) it. */
 	at: number;
 	method: string;
 	path: string;
@@ -317,6 +322,7 @@ export class Simulator {
 	private record(req: SimRequest, status: number, refusal?: string): void {
 		this.received.push({
 			id: this.nextId++,
+			receivedAt: req.receivedAt,
 			at: Date.now(),
 			method: req.method,
 			path: req.path,
@@ -401,6 +407,7 @@ export class Simulator {
 			body: undefined,
 			rawBody,
 			params: {},
+			receivedAt: Date.now(),
 		};
 
 		if (req.path.startsWith('/__control/')) return this.control(req, res);
