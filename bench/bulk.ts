@@ -835,18 +835,33 @@ async function memory(n8n: N8n): Promise<void> {
 		let stderr = '';
 		child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
 		child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+		// VmHWM is each process's own high-water mark, so a sample every 100 ms misses no peak; what is kept is
+		// the highest value seen per process. A process that has exited but is not reaped yet (a zombie) still
+		// has a /proc entry, with no VmHWM line: it is skipped. (Before: every sample overwrote the last one,
+		// and the last sample of the n8n process, taken while it was a zombie, replaced its peak by 0. That
+		// is the "0 MB" of n8n 1.123.81; on 2.41.1 the same happened and what was printed was the task
+		// runner's peak, not n8n's.)
+		const root = child.pid;
+		if (root === undefined) throw new Error('memory run: n8n did not start (no pid)');
 		const peaks = new Map<number, { name: string; hwmKb: number }>();
 		const sample = () => {
-			for (const pid of tree(child.pid!)) {
+			for (const pid of tree(root)) {
 				try {
 					const status = readFileSync(`/proc/${pid}/status`, 'utf8');
 					const hwm = Number(/VmHWM:\s+(\d+)/.exec(status)?.[1] ?? 0);
+					if (!(hwm > 0)) continue;
+					const seen = peaks.get(pid);
+					if (seen) {
+						seen.hwmKb = Math.max(seen.hwmKb, hwm);
+						continue;
+					}
 					const name = /Name:\s+(\S+)/.exec(status)?.[1] ?? '?';
 					const cmd = readFileSync(`/proc/${pid}/cmdline`, 'utf8')
 						.split('\0')
 						.slice(1, 3)
+						.map((arg) => path.basename(arg))
 						.join(' ');
-					peaks.set(pid, { name: `${name} ${path.basename(cmd)}`.trim(), hwmKb: hwm });
+					peaks.set(pid, { name: `${name} ${cmd}`.trim(), hwmKb: hwm });
 				} catch {
 					// the process ended between listing and reading
 				}
@@ -865,11 +880,20 @@ async function memory(n8n: N8n): Promise<void> {
 			);
 		}
 		const mb = (kb: number) => (kb / 1024).toFixed(0);
-		// n8n's processes (its CLI and, on 2.x, the task runner); n8n 2.x also starts short shell probes.
-		const list = [...peaks.values()]
-			.filter((p) => p.hwmKb >= 20 * 1024)
-			.sort((a, b) => b.hwmKb - a.hwmKb);
-		const main = list[0]?.hwmKb ?? 0;
+		// The n8n process is the one spawned above (Node running n8n's bin, no wrapper); its peak must have
+		// been read, or the figure is not printed at all.
+		const main = peaks.get(root)?.hwmKb ?? 0;
+		if (!(main > 0)) {
+			throw new Error(
+				`memory run: no peak RSS read for the n8n process (pid ${root}); processes sampled: ${peaks.size}`,
+			);
+		}
+		// Beside it: on 2.x, n8n's task runner (which runs the Code nodes); n8n 2.x also starts short shell
+		// probes, left out below 20 MB.
+		const list = [...peaks.entries()]
+			.filter(([pid, p]) => pid === root || p.hwmKb >= 20 * 1024)
+			.sort(([a, pa], [b, pb]) => (a === root ? -1 : b === root ? 1 : pb.hwmKb - pa.hwmKb))
+			.map(([pid, p]) => ({ ...p, name: pid === root ? `n8n (${p.name})` : p.name }));
 		const sum = list.reduce((n, p) => n + p.hwmKb, 0);
 		extraSections.push(
 			[
