@@ -8,11 +8,12 @@
  * - dotdigital CPaaS: Send Many (SMS) vs `POST /messages` per item; profile upsert (Upsert Many, Map
  *   Automatically) vs `PATCH /profiles/{id}` per item;
  * - EngageOne Communicate: transactional send (rows of many items per call) vs one call per row;
- * - Engati: WhatsApp template sends (one call per item on both paths);
+ * - Engati: WhatsApp template sends (one call per item on every path), against the HTTP Request node
+ *   with the key as a plain header and with the key in a Header Auth credential;
  * - sustained: WebEngage bulk users at the documented limit (500 calls/min × 25 users), simulator
  *   limits on, for BENCH_SUSTAINED_WINDOWS windows of one minute: % of the limit reached, items lost;
- * - memory: n8n's peak RSS (VmHWM of the n8n process tree) for BENCH_MEMORY_USERS users through the bulk
- *   path (Map Automatically).
+ * - memory: n8n's peak RSS (VmHWM of the n8n process, and of the other processes of its tree) for
+ *   BENCH_MEMORY_USERS users through the bulk path (Map Automatically); fails when none was read.
  *
  * Knobs: BENCH_USERS (WebEngage users, default 10,000), BENCH_ITEMS (every other path, default
  * 10,000), BENCH_SUSTAINED_WINDOWS (default 2; 0 skips), BENCH_MEMORY_USERS (default 100,000; 0 skips),
