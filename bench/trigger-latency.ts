@@ -1,12 +1,21 @@
 /**
  * Benchmark: how fast a real n8n answers webhook deliveries under concurrency, for the dotdigital
- * CPaaS Trigger and, as the baseline, n8n's own Webhook node (respond immediately) in the same run.
+ * CPaaS Trigger and, as the baselines, n8n's own Webhook node (respond immediately) in the same run.
  * dotdigital gives a receiver 10 seconds; an answer later than that counts as a failure and is retried.
  *
- * One `n8n start` with two active workflows, each "receiver → HTTP Request to a loopback sink"
- * (the action). For each receiver, N distinct events are POSTed at once (signed as dotdigital signs
- * them for the trigger), then, for the trigger, the same N deliveries again at once (replays). Each
- * round waits until the actions of the previous one finished, so rounds do not overlap.
+ * One `n8n start` with three active workflows, each "receiver → HTTP Request to a loopback sink"
+ * (the action):
+ * - the dotdigital CPaaS Trigger (checks each delivery's signature, drops replays);
+ * - n8n's Webhook node, no signature check (the bare receiver);
+ * - n8n's Webhook node + Crypto + If, the straightforward way to check dotdigital's signature with
+ *   n8n's own nodes and still answer at once: Webhook (POST, respond immediately, Raw Body on, so the
+ *   exact bytes are in binary `data`) → Crypto (Hmac, SHA1 of that binary, hex, the trigger's secret)
+ *   → If (computed signature = the `x-comapi-signature` header) → the action. Crypto can HMAC a
+ *   binary property on both lines, so no Code node is needed. Before the timed rounds it is sent one
+ *   forged delivery, whose action must not run (so it cannot pass everything silently).
+ * For each receiver, N distinct events are POSTed at once (all signed as dotdigital signs them), then,
+ * for the trigger, the same N deliveries again at once (replays). Each round waits until the actions
+ * of the previous one finished, so rounds do not overlap; every distinct delivery's action must run.
  *
  * Usage: npm run bench:trigger   (BENCH_DELIVERIES=200 to change N; default 100)
  */
@@ -14,7 +23,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 
-import { cpuProfileEnv, N8N_VERSION } from '../tools/harness/env';
+import { cpuProfileEnv, N8N_MAJOR, N8N_VERSION } from '../tools/harness/env';
 import { N8n, nodeType } from '../tools/harness/n8n';
 import { N8nServer } from '../tools/harness/server';
 import { authToken } from '../tools/simulators/core/simulator';
@@ -39,6 +48,8 @@ const TRIGGER_WF = 'benchDdTrigger01';
 const BASELINE_WF = 'benchWebhook0001';
 const TRIGGER_WEBHOOK_ID = '0b6c2a71-5d0e-4f3b-9e2a-7c1d4b8e6f20';
 const BASELINE_PATH = 'bench-baseline';
+const SIGNED_PATH = 'bench-baseline-signed';
+const SIGNATURE_HEADER = 'x-comapi-signature';
 
 interface Round {
 	label: string;
@@ -125,6 +136,137 @@ function workflows(actionUrl: string) {
 			},
 		}),
 	];
+}
+
+/**
+ * The Webhook node checking dotdigital's signature with n8n's own nodes (see the header). It needs the
+ * secret the trigger registered, known only once the trigger is active: it is created then through
+ * n8n's REST API, as the editor creates it. The Crypto node differs by line: on 2.x (Crypto v2) the
+ * HMAC secret sits in a Crypto credential; on 1.123.81 (Crypto v1) it is a node parameter, and that
+ * version's editor does not list SHA1 for Hmac (a user would type it as an expression): the bench sets
+ * the value `SHA1`, which the node passes to Node's createHmac as 2.x does.
+ */
+async function createSignedBaseline(
+	server: N8nServer,
+	actionUrl: string,
+	secret: string,
+): Promise<string> {
+	const hmac = {
+		action: 'hmac',
+		type: 'SHA1',
+		binaryData: true,
+		binaryPropertyName: 'data',
+		dataPropertyName: 'signature',
+		encoding: 'hex',
+	};
+	let crypto: Record<string, unknown>;
+	if (N8N_MAJOR >= 2) {
+		const credential = await server.rest<{ id: string; name: string }>('POST', '/credentials', {
+			name: 'Crypto (bench)',
+			type: 'crypto',
+			data: { hmacSecret: secret },
+		});
+		crypto = {
+			typeVersion: 2,
+			parameters: hmac,
+			credentials: { crypto: { id: credential.id, name: credential.name } },
+		};
+	} else {
+		crypto = { typeVersion: 1, parameters: { ...hmac, secret } };
+	}
+	const workflow = await server.rest<{ id: string }>('POST', '/workflows', {
+		name: "Bench: n8n's Webhook node + Crypto + If (signature checked)",
+		active: false,
+		nodes: [
+			{
+				id: 'webhook-signed',
+				name: 'Receiver',
+				type: 'n8n-nodes-base.webhook',
+				typeVersion: 2,
+				webhookId: '7a3e9c15-2f4b-4d8a-b6e1-0c9d8f7a5b34',
+				position: [0, 0],
+				parameters: {
+					httpMethod: 'POST',
+					path: SIGNED_PATH,
+					responseMode: 'onReceived',
+					options: { rawBody: true },
+				},
+			},
+			{
+				id: 'crypto',
+				name: 'Crypto',
+				type: 'n8n-nodes-base.crypto',
+				position: [220, 0],
+				...crypto,
+			},
+			{
+				id: 'if',
+				name: 'Signature matches',
+				type: 'n8n-nodes-base.if',
+				typeVersion: 2.2,
+				position: [440, 0],
+				parameters: {
+					conditions: {
+						options: { caseSensitive: true, leftValue: '', typeValidation: 'strict', version: 2 },
+						conditions: [
+							{
+								id: 'signature',
+								leftValue: '={{ $json.signature }}',
+								rightValue: `={{ $json.headers['${SIGNATURE_HEADER}'] }}`,
+								operator: { type: 'string', operation: 'equals' },
+							},
+						],
+						combinator: 'and',
+					},
+					options: {},
+				},
+			},
+			{ ...action(actionUrl), position: [660, 0] },
+		],
+		connections: {
+			Receiver: { main: [[{ node: 'Crypto', type: 'main', index: 0 }]] },
+			Crypto: { main: [[{ node: 'Signature matches', type: 'main', index: 0 }]] },
+			'Signature matches': { main: [[{ node: 'Action', type: 'main', index: 0 }], []] },
+		},
+		settings: { executionOrder: 'v1' },
+	});
+	return workflow.id;
+}
+
+/**
+ * Sends the signed baseline one forged delivery (a well-formed signature of other bytes, as the
+ * simulator forges them) and requires that its execution ran, took the If node's false branch and did
+ * not start the action.
+ */
+async function assertForgedRejected(
+	server: N8nServer,
+	actions: ReturnType<typeof sink>,
+	workflowId: string,
+	url: string,
+	body: string,
+	forgedSignature: string,
+): Promise<void> {
+	await waitIdle(server);
+	const sinkBefore = actions.count();
+	const executionsBefore = (await server.executions(workflowId)).length;
+	const answer = await timedPost(url, body, { [SIGNATURE_HEADER]: forgedSignature });
+	if (answer.status !== 200) throw new Error(`forged delivery: answered ${answer.status}`);
+	const [execution] = (await server.waitForExecutions(workflowId, executionsBefore + 1, 60_000))
+		.slice(executionsBefore)
+		.filter(Boolean);
+	await new Promise((r) => setTimeout(r, 2000));
+	const ranAction = execution?.data?.resultData?.runData?.Action !== undefined;
+	const matched = execution?.output('Signature matches', 0).length ?? -1;
+	const rejected = execution?.output('Signature matches', 1).length ?? -1;
+	if (execution?.status !== 'success' || ranAction || matched !== 0 || rejected !== 1) {
+		throw new Error(
+			`the signed baseline did not reject a forged delivery: execution ${execution?.status}, ` +
+				`${matched} matched, ${rejected} rejected, action ${ranAction ? 'ran' : 'did not run'}`,
+		);
+	}
+	if (actions.count() !== sinkBefore) {
+		throw new Error(`the forged delivery reached the action (${actions.count() - sinkBefore})`);
+	}
 }
 
 async function timedPost(
@@ -275,23 +417,49 @@ async function main(): Promise<void> {
 		if (!hook?.secret) throw new Error('The trigger registered no webhook in the simulator');
 		const triggerUrl = server.webhookUrl(TRIGGER_WEBHOOK_ID, 'webhook');
 		const baselineUrl = `${server.baseUrl}/webhook/${BASELINE_PATH}`;
+		const signedWorkflow = await createSignedBaseline(server, actionUrl, hook.secret);
+		await server.activate(signedWorkflow);
+		const signedUrl = `${server.baseUrl}/webhook/${SIGNED_PATH}`;
 
 		const bodies = (n: number) =>
 			Array.from({ length: n }, () => JSON.stringify(makeEvent('message.delivered')));
-		const signed = (body: string) => ({ 'x-comapi-signature': signBody(hook.secret!, body) });
+		const signed = (body: string) => ({ [SIGNATURE_HEADER]: signBody(hook.secret!, body) });
 
 		console.log(
 			`Benchmark: ${DELIVERIES} concurrent deliveries per round to one real n8n ${N8N_VERSION} (${server.baseUrl}).`,
+		);
+		const [forgedBody] = bodies(1);
+		await assertForgedRejected(
+			server,
+			actions,
+			signedWorkflow,
+			signedUrl,
+			forgedBody,
+			signBody(hook.secret, `${forgedBody} `),
+		);
+		console.log(
+			'  checked: the signed baseline rejects a forged delivery (If false branch, no action)',
 		);
 		const rounds: Round[] = [];
 		const baselineBodies = bodies(DELIVERIES);
 		rounds.push(
 			await round(
-				'n8n Webhook node (onReceived), distinct events',
+				'n8n Webhook node (onReceived), no signature check',
 				server,
 				actions,
 				DELIVERIES,
 				baselineBodies.map((b) => () => timedPost(baselineUrl, b, {})),
+			),
+		);
+		console.log(`  done: ${rounds[rounds.length - 1].label}`);
+		const signedBodies = bodies(DELIVERIES);
+		rounds.push(
+			await round(
+				'n8n Webhook node + Crypto + If, signature checked',
+				server,
+				actions,
+				DELIVERIES,
+				signedBodies.map((b) => () => timedPost(signedUrl, b, signed(b))),
 			),
 		);
 		console.log(`  done: ${rounds[rounds.length - 1].label}`);
@@ -318,6 +486,16 @@ async function main(): Promise<void> {
 		console.log(`  done: ${rounds[rounds.length - 1].label}`);
 
 		print(rounds.map(summary));
+		// Every distinct delivery must have been answered and its action run (replays: none).
+		const wrong = rounds.filter(
+			(r, i) =>
+				r.statuses.some((status) => status !== 200) || r.actions !== (i < 3 ? DELIVERIES : 0),
+		);
+		if (wrong.length > 0) {
+			throw new Error(
+				`rounds with a failed answer or a wrong number of actions: ${wrong.map((r) => `${r.label} (${r.actions} actions)`).join('; ')}`,
+			);
+		}
 	} finally {
 		await server?.stop();
 		await actions.stop();
@@ -348,18 +526,23 @@ function print(rows: Array<ReturnType<typeof summary>>): void {
 		r.statuses,
 		String(r.actions),
 	]);
-	const [baseline, trigger] = rows;
+	const [bare, checked, trigger] = rows;
 	const ratio = (a: number, b: number) => `${(a / b).toFixed(2)}x`;
-	body.push([
-		'Ratio trigger / Webhook node (distinct)',
-		ratio(trigger.perSecond, baseline.perSecond),
-		ratio(trigger.p50, baseline.p50),
-		ratio(trigger.p95, baseline.p95),
-		ratio(trigger.max, baseline.max),
-		'',
-		'',
-		'',
-	]);
+	for (const [label, baseline] of [
+		['Ratio trigger / Webhook node, no signature check', bare],
+		['Ratio trigger / Webhook node + Crypto + If (signature checked)', checked],
+	] as const) {
+		body.push([
+			label,
+			ratio(trigger.perSecond, baseline.perSecond),
+			ratio(trigger.p50, baseline.p50),
+			ratio(trigger.p95, baseline.p95),
+			ratio(trigger.max, baseline.max),
+			'',
+			'',
+			'',
+		]);
+	}
 	const widths = header.map((h, i) => Math.max(h.length, ...body.map((row) => row[i].length)));
 	const line = (cells: string[]) =>
 		cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join(' | ');
@@ -378,7 +561,7 @@ function print(rows: Array<ReturnType<typeof summary>>): void {
 	console.log(
 		'Latency = from sending the POST to reading the whole answer, measured by the bench process; "> 10 s" = answers dotdigital would count as failed; ' +
 			'Deliveries/s = N concurrent deliveries ÷ (first POST sent → last answer read), its ratio is throughput (higher is better), the latency ratios lower is better. ' +
-			'Every trigger delivery is signed and its signature checked.',
+			'Every delivery is signed; the trigger and the Webhook node + Crypto + If check it, the bare Webhook node does not.',
 	);
 }
 
