@@ -900,7 +900,7 @@ async function memory(n8n: N8n): Promise<void> {
 				parameters: { resource: 'user', operation: 'upsertMany', inputMode: 'auto' },
 			}),
 			workflow('benchNoOpMemory', {
-				name: 'WebEngage',
+				name: 'No Operation',
 				type: 'n8n-nodes-base.noOp',
 				typeVersion: 1,
 				parameters: {},
@@ -917,7 +917,7 @@ async function memory(n8n: N8n): Promise<void> {
 		console.log(`Memory: the same ${MEMORY_USERS} items through n8n's No Operation node`);
 		const baseline = await peakRss(n8n, 'benchNoOpMemory');
 		const mb = (kb: number) => (kb / 1024).toFixed(0);
-		const tree = (r: MemoryRun) =>
+		const treeSummary = (r: MemoryRun) =>
 			`${mb(r.list.reduce((n, p) => n + p.hwmKb, 0))} MB (${r.list.map((p) => `${p.name} ${mb(p.hwmKb)} MB`).join('; ')})`;
 		extraSections.push(
 			[
@@ -927,8 +927,8 @@ async function memory(n8n: N8n): Promise<void> {
 				`n8n process peak RSS (VmHWM), WebEngage node      ${mb(bulk.mainKb)} MB`,
 				`n8n process peak RSS (VmHWM), No Operation node   ${mb(baseline.mainKb)} MB`,
 				`Difference (the bulk path's share)                ${mb(bulk.mainKb - baseline.mainKb)} MB`,
-				`n8n process tree, sum of peaks, WebEngage node    ${tree(bulk)}`,
-				`n8n process tree, sum of peaks, No Operation node  ${tree(baseline)}`,
+				`n8n process tree, sum of peaks, WebEngage node    ${treeSummary(bulk)}`,
+				`n8n process tree, sum of peaks, No Operation node  ${treeSummary(baseline)}`,
 				`Node time                                         ${bulk.nodeTimeS === undefined ? 'not printed whole by the CLI' : `${bulk.nodeTimeS.toFixed(2)} s`}`,
 				`Users stored                                      ${stored}`,
 				'```',

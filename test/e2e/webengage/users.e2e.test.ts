@@ -8,26 +8,29 @@ import {
 
 const CREDENTIAL = { webEngageApi: { id: 'we-cred-1', name: 'WebEngage (simulator)' } };
 
+/** The WebEngage node of these workflows, with the simulator's credential. */
+const webEngage = (parameters: Record<string, unknown>) => ({
+	name: 'WebEngage',
+	type: nodeType('webEngage'),
+	credentials: CREDENTIAL,
+	parameters,
+});
+
 const workflows = {
 	one: chainWorkflow({
 		id: 'weUserOne',
 		items: [{ id: 'u-1', first: 'Ada', phone: '+44 20 7946 0958' }],
 		nodes: [
-			{
-				name: 'WebEngage',
-				type: nodeType('webEngage'),
-				credentials: CREDENTIAL,
-				parameters: {
-					resource: 'user',
-					operation: 'upsert',
-					userId: '={{ $json.id }}',
-					additionalFields: {
-						firstName: '={{ $json.first }}',
-						phone: '={{ $json.phone }}',
-						birthDate: '1990-05-21T10:00:00+05:30',
-					},
+			webEngage({
+				resource: 'user',
+				operation: 'upsert',
+				userId: '={{ $json.id }}',
+				additionalFields: {
+					firstName: '={{ $json.first }}',
+					phone: '={{ $json.phone }}',
+					birthDate: '1990-05-21T10:00:00+05:30',
 				},
-			},
+			}),
 		],
 	}),
 	// Items 25–49 write users u-0 … u-24 again (the first two bulk calls share all their users); items
@@ -38,17 +41,12 @@ const workflows = {
 			js: 'return Array.from({ length: 100 }, (_, i) => ({ id: `u-${i < 50 ? i % 25 : i - 25}`, first: `w${i}` }));',
 		},
 		nodes: [
-			{
-				name: 'WebEngage',
-				type: nodeType('webEngage'),
-				credentials: CREDENTIAL,
-				parameters: {
-					resource: 'user',
-					operation: 'upsertMany',
-					userId: '={{ $json.id }}',
-					additionalFields: { firstName: '={{ $json.first }}' },
-				},
-			},
+			webEngage({
+				resource: 'user',
+				operation: 'upsertMany',
+				userId: '={{ $json.id }}',
+				additionalFields: { firstName: '={{ $json.first }}' },
+			}),
 		],
 	}),
 	many: chainWorkflow({
@@ -57,17 +55,12 @@ const workflows = {
 			js: 'return Array.from({ length: 1000 }, (_, i) => ({ id: `bulk-${i}`, email: `user${i}@example.com` }));',
 		},
 		nodes: [
-			{
-				name: 'WebEngage',
-				type: nodeType('webEngage'),
-				credentials: CREDENTIAL,
-				parameters: {
-					resource: 'user',
-					operation: 'upsertMany',
-					userId: '={{ $json.id }}',
-					additionalFields: { email: '={{ $json.email }}' },
-				},
-			},
+			webEngage({
+				resource: 'user',
+				operation: 'upsertMany',
+				userId: '={{ $json.id }}',
+				additionalFields: { email: '={{ $json.email }}' },
+			}),
 		],
 	}),
 };
